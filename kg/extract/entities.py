@@ -1,0 +1,521 @@
+"""Find the entities of one article and every mention of them, pronouns and descriptors included.
+
+Passes, in order: the gazetteer; names introduced by context (descriptors such as "das KI-Unternehmen X",
+role titles, legal suffixes, given names, organisation words such as "Labs" or "Fund", compounds such as
+"X-Gründer"); every later occurrence of a found name; surnames of people named in full; and anaphors
+(er/he/it, "das Unternehmen", "the company", "die Autobauer") resolved to an antecedent.
+
+Examples
+--------
+>>> from kg.gazetteer import Gazetteer
+>>> from kg.text import split_sentences
+>>> text = "Der Musikdienst Spotify wächst. Das Unternehmen hat 60 Millionen Nutzer."
+>>> found = find_entities(text, split_sentences(text, "de"), "de", Gazetteer.load())
+>>> [(text[m.start:m.end], m.keys[0]) for m in found.mentions]
+[('Spotify', 'Spotify'), ('Das Unternehmen', 'Spotify')]
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from .. import lang as languages
+from ..gazetteer import Gazetteer, given_names
+from ..text import Sentence
+from .base import EntityInfo, Mention
+
+TOKEN = re.compile(r"[^\W_]+")
+WORD = re.compile(r"[^\W_](?:[\w’'.&-]*[^\W_])?")
+VERSION = re.compile(r"^(?:\d[\w.]*|Pro|Max|Plus|Ultra|mini|Mini|Air|SE|XL|Turbo|Lite)$")
+JOIN_OK = re.compile(r"^[ \-.,&’'·]{0,3}$")
+NAME_TOKEN = re.compile(r"^(?:[A-ZÄÖÜ][\w’'&.-]*|[A-Z0-9]{2,}|\d+[A-Za-z][\w]*|[a-z]+[A-Z][\w]*)$")
+
+
+@dataclass
+class Found:
+    """Entities (by key) and mentions (sorted by offset) of one article."""
+
+    entities: dict[str, EntityInfo] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+
+
+class _Finder:
+    def __init__(self, text: str, sentences: list[Sentence], code: str, gaz: Gazetteer):
+        self.text = text
+        self.sentences = sentences
+        self.lang = languages.get(code)
+        self.code = code
+        self.gaz = gaz
+        self.tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
+        self.token_starts = [t[0] for t in self.tokens]
+        self.sentence_starts = [s.start for s in sentences]
+        self.taken: dict[int, Mention] = {}  # token index -> mention
+        self.found = Found()
+        self.names: dict[str, str] = {}  # token key of a discovered name -> entity key
+        self.org_descriptors = self._heads(self.lang.ORG_DESCRIPTORS)
+        self.product_descriptors = self._heads(self.lang.PRODUCT_DESCRIPTORS)
+        self.anaphor_heads = self._heads(self.lang.ORG_ANAPHOR_HEADS)
+        self.relational = set(getattr(self.lang, "RELATIONAL_DESCRIPTORS", ()))
+        self.given = given_names()
+        self.generic = set(self.lang.GENERIC_PREFIXES)
+        self.stop = set(getattr(self.lang, "NAME_STOPWORDS", ())) | set(self.lang.DETERMINERS)
+
+    # ------------------------------------------------------------ helpers
+    def _heads(self, heads):
+        return tuple(sorted({h + ending for h in heads for ending in self.lang.INFLECTIONS}, key=len, reverse=True))
+
+    def sentence_of(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self.sentence_starts, offset) - 1)
+
+    def token_at(self, offset: int) -> int:
+        return bisect.bisect_left(self.token_starts, offset)
+
+    def joinable(self, i: int, j: int) -> bool:
+        """Tokens i..j-1 form one name: only spaces, hyphens, dots, commas or & between, no sentence break."""
+        for k in range(i, j - 1):
+            gap = self.text[self.tokens[k][1]: self.tokens[k + 1][0]]
+            if not JOIN_OK.match(gap) or self.sentence_of(self.tokens[k][0]) != self.sentence_of(self.tokens[k + 1][0]):
+                return False
+        return True
+
+    def descriptor_class(self, word: str) -> str:
+        low = word.casefold()
+        if any(low.endswith(h) for h in self.product_descriptors):
+            return "Product"
+        if any(low.endswith(h) for h in self.org_descriptors):
+            return "Organization"
+        return ""
+
+    def entity(self, label: str, kind: str, wikidata: str = "", label_de: str = "") -> str:
+        info = self.found.entities.get(label)
+        if info is None:
+            self.found.entities[label] = EntityInfo(label=label, type=kind, wikidata=wikidata, label_de=label_de)
+        return label
+
+    def add(self, i: int, j: int, key: str, kind: str, end: int | None = None) -> Mention | None:
+        if any(k in self.taken for k in range(i, j)):
+            return None
+        start = self.tokens[i][0]
+        stop = end if end is not None else self.tokens[j - 1][1]
+        tail = re.match(r"[’']s?\b|[’']", self.text[stop: stop + 2])
+        if tail:
+            stop += tail.end()
+        mention = Mention(start=start, end=stop, keys=(key,), type=kind)
+        for k in range(i, j):
+            self.taken[k] = mention
+        self.found.entities[key].surfaces.add(self.text[start:stop])
+        return mention
+
+    # ------------------------------------------------------------ passes
+    def gazetteer_pass(self) -> None:
+        n = len(self.tokens)
+        i = 0
+        while i < n:
+            matched = 0
+            for size in range(min(self.gaz.max_tokens, n - i), 0, -1):
+                if size > 1 and not self.joinable(i, i + size):
+                    continue
+                words = [t[2] for t in self.tokens[i: i + size]]
+                entry = self.gaz.lookup(words)
+                if entry is None and len(words[-1]) > 3 and words[-1].endswith("s"):
+                    entry = self.gaz.lookup(words[:-1] + [words[-1][:-1]])  # German genitive: Metas
+                    if entry is not None and entry.type == "Person" and size == 1:
+                        entry = None
+                if entry is None or self._generic_compound(i, i + size):
+                    continue
+                if entry.type == "Person" and size == 1:
+                    continue  # a bare surname only where the full name was seen (surname pass)
+                j = i + size
+                label, wikidata = entry.name, entry.wikidata
+                if entry.type == "Product":  # versions stay apart: iPhone 15 is not iPhone
+                    while j < n and j - i < 6 and VERSION.match(self.tokens[j][2]) and self.joinable(j - 1, j + 1) \
+                            and self.text[self.tokens[j - 1][1]: self.tokens[j][0]] in (" ", "-"):
+                        j += 1
+                    if j > i + size:
+                        label = entry.name + self.text[self.tokens[i + size - 1][1]: self.tokens[j - 1][1]]
+                        wikidata = ""
+                self.entity(label, entry.type, wikidata, entry.label_de)
+                self.found.entities[label].entry = entry  # type: ignore[attr-defined]
+                self.add(i, j, label, entry.type)
+                matched = j - i
+                break
+            i += matched or 1
+
+    def _generic_compound(self, i: int, j: int) -> bool:
+        """'Telekom-Unternehmen': a generic prefix in front of a hyphen is no name."""
+        after = self.text[self.tokens[j - 1][1]: self.tokens[j - 1][1] + 1]
+        return after == "-" and self.tokens[j - 1][2] in self.generic and j - i == 1
+
+    def name_after(self, i: int, limit: int = 4) -> int:
+        """End token index of a capitalised name starting at token i (i itself if none)."""
+        j = i
+        sentence = self.sentence_of(self.tokens[i][0]) if i < len(self.tokens) else -1
+        while j < len(self.tokens) and j - i < limit:
+            start, end, word = self.tokens[j]
+            if self.sentence_of(start) != sentence or not NAME_TOKEN.match(word) or word in self.stop:
+                break
+            if j > i:
+                gap = self.text[self.tokens[j - 1][1]: start]
+                if gap not in (" ", "’ ", "' ") or (self.code == "de" and word.lower() in self.lang.DETERMINERS):
+                    break
+            j += 1
+            if self.text[end: end + 1] in ",;:.)" or self.text[end: end + 2] in ("’s", "'s"):
+                break
+        return j
+
+    def discover(self, i: int, j: int, kind: str) -> str | None:
+        """Register tokens i..j-1 as a new name of class ``kind`` (or the gazetteer's entry)."""
+        while j > i and (self.tokens[j - 1][2] in self.lang.LEGAL_SUFFIXES or self.tokens[j - 1][2] + "." in self.lang.LEGAL_SUFFIXES) and j - i > 1:
+            j -= 1
+        while i < j and self.tokens[i][2] in ("UK", "US", "EU", "U") and j - i > 1:
+            i += 1
+        if j <= i:
+            return None
+        words = [t[2] for t in self.tokens[i:j]]
+        entry = self.gaz.lookup(words, include_ambiguous=True)
+        if entry is not None:
+            label = entry.name
+            self.entity(label, entry.type, entry.wikidata, entry.label_de)
+            self.found.entities[label].entry = entry  # type: ignore[attr-defined]
+        else:
+            label = self.text[self.tokens[i][0]: self.tokens[j - 1][1]]
+            label = re.sub(r"\s+", " ", label)
+            self.entity(label, kind)
+        self.names.setdefault(" ".join(words), label)
+        self.add(i, j, label, self.found.entities[label].type)
+        return label
+
+    def context_pass(self) -> None:
+        """Names introduced by descriptors, roles, legal suffixes, compounds and given names."""
+        roles = {r.split()[-1] for r in self.lang.ROLE_TITLES}
+        for i, (start, end, word) in enumerate(self.tokens):
+            if i in self.taken:
+                continue
+            nxt = i + 1
+            # descriptor + name: "das KI-Unternehmen Scale AI", "the startup Imperium"
+            full_word = self._word_ending_at(end)
+            kind = self.descriptor_class(full_word) if nxt < len(self.tokens) else ""
+            if kind and self.text[end: end + 1] == " " and nxt not in self.taken:
+                stop = self.name_after(nxt)
+                if stop > nxt and (self.code == "de" or full_word[:1].islower()):
+                    self.discover(nxt, stop, kind)
+                    continue
+            # compound prefix: "Here-Kartendienst", "Midjourney-Gründer", "Verizon -Tochter"
+            if NAME_TOKEN.match(word) and word not in self.generic and word not in self.stop \
+                    and re.match(r" ?-[A-ZÄÖÜ]", self.text[end: end + 3]) and (i == 0 or self.text[self.tokens[i - 1][1]: start] in (" ", "\n")):
+                head = self._word_ending_at(self.tokens[nxt][1]) if nxt < len(self.tokens) else ""
+                tail = self.text[end:].lstrip(" -")
+                tail_word = re.match(r"[\w-]+", tail)
+                tail_word = tail_word.group(0) if tail_word else ""
+                cls = self.descriptor_class(tail_word)
+                if cls == "Organization" or tail_word.rstrip("ns") in roles or tail_word.startswith(("Gründer", "Mitgründer", "Tochter", "Zulieferer", "Konkurrent", "Chef", "Sprecher")):
+                    entry = self.gaz.lookup([word], include_ambiguous=True)
+                    if entry is not None and entry.type == "Product" and entry.maker and cls == "Organization":
+                        self._maker_anaphor(i, entry.maker, end + len(self.text[end:]) - len(tail) + len(tail_word))
+                    elif entry is None or entry.type == "Organization":
+                        self.discover(i, nxt, "Organization")
+                    del head
+                    continue
+            # role title + name: "CEO David Holz", "Sprecher Tom Müller"
+            if word in roles and self.text[end: end + 1] == " " and nxt < len(self.tokens) and nxt not in self.taken:
+                stop = self.name_after(nxt, 3)
+                if stop - nxt >= 2 and self.tokens[nxt][2] not in self.generic:
+                    self.discover(nxt, stop, "Person")
+                    continue
+            # given name + surname: "Ashley Gabriel", "Satya Nadella"
+            if word in self.given and nxt < len(self.tokens) and nxt not in self.taken \
+                    and self.text[end: end + 1] == " " and NAME_TOKEN.match(self.tokens[nxt][2]) \
+                    and self.tokens[nxt][2] not in self.stop and self.sentence_of(self.tokens[nxt][0]) == self.sentence_of(start) \
+                    and not self.descriptor_class(self.tokens[nxt][2]):
+                stop = self.name_after(i, 3)
+                if stop >= nxt + 1:
+                    self.discover(i, max(stop, nxt + 1), "Person")
+                    continue
+            # legal suffix or organisation word at the end: "Little Eye Labs", "Founders Fund", "Acme GmbH"
+            if NAME_TOKEN.match(word) and word not in self.stop and (self.code == "en" or self._legal_ahead(i)):
+                stop = self.name_after(i, 5)
+                if stop > i and self._org_name_end(i, stop):
+                    self.discover(i, stop, "Organization")
+                    continue
+        if self.code == "en":
+            self._english_people()
+
+    def _legal_ahead(self, i: int) -> bool:
+        return any(self.tokens[k][2] in self.lang.LEGAL_SUFFIXES or self.tokens[k][2] + "." in self.lang.LEGAL_SUFFIXES
+                   for k in range(i + 1, min(i + 5, len(self.tokens))))
+
+    def _org_name_end(self, i: int, stop: int) -> bool:
+        last = self.tokens[stop - 1][2]
+        heads = set(getattr(self.lang, "ORG_NAME_HEADS", ())) | {s.rstrip(".") for s in self.lang.LEGAL_SUFFIXES}
+        return last in heads and stop - i >= 2
+
+    def _english_people(self) -> None:
+        """Capitalised pairs next to 'said', a role apposition, or 'is with' are people."""
+        cues = set(self.lang.PERSON_CUES_AFTER)
+        for i, (start, end, word) in enumerate(self.tokens):
+            if i in self.taken or not NAME_TOKEN.match(word) or word in self.stop or word.isupper():
+                continue
+            stop = self.name_after(i, 3)
+            if not 2 <= stop - i <= 3 or any(k in self.taken for k in range(i, stop)):
+                continue
+            if any(self.tokens[k][2].isupper() or self.descriptor_class(self.tokens[k][2]) for k in range(i, stop)):
+                continue
+            before = self.text[max(0, start - 12): start].split()
+            after = self.text[self.tokens[stop - 1][1]: self.tokens[stop - 1][1] + 40]
+            if (before and before[-1].strip(",") in cues) or re.match(r",? (?:" + "|".join(cues) + r")\b", after) \
+                    or re.match(r" (?:is|was) with ", after) or re.match(r", (?:a|an|the)? ?[\w -]{0,30}?(?:" + "|".join(
+                        re.escape(r) for r in self.lang.ROLE_TITLES) + r")\b", after):
+                self.discover(i, stop, "Person")
+
+    def _word_ending_at(self, end: int) -> str:
+        start = end
+        while start > 0 and (self.text[start - 1].isalnum() or self.text[start - 1] == "-"):
+            start -= 1
+        return self.text[start:end]
+
+    def _maker_anaphor(self, i: int, maker: str, end: int) -> None:
+        """'der Windows-Konzern' stands for the maker of Windows."""
+        entry = self.gaz.get(maker)
+        if entry is None:
+            return
+        self.entity(entry.name, entry.type, entry.wikidata, entry.label_de)
+        mention = Mention(start=self.tokens[i][0], end=end, keys=(entry.name,), type=entry.type, anaphor=True)
+        k = i
+        while k < len(self.tokens) and self.tokens[k][0] < end:
+            self.taken[k] = mention
+            k += 1
+
+    def coordination_pass(self) -> None:
+        """A common-word name ('Ford') counts where it stands in a list with names of its class."""
+        link = re.compile(r"^(?:,\s|,?\s(?:and|und|or|oder|sowie|&)\s)$")
+        changed = True
+        while changed:
+            changed = False
+            for i, (start, end, word) in enumerate(self.tokens):
+                if i in self.taken or not word[:1].isupper():
+                    continue
+                entry = self.gaz.lookup([word], include_ambiguous=True)
+                if entry is None or entry.type == "Person":
+                    continue
+                left = self.taken.get(i - 1)
+                right = self.taken.get(i + 1)
+                if (left and left.type == entry.type and link.match(self.text[left.end:start])) or \
+                        (right and right.type == entry.type and link.match(self.text[end:right.start])):
+                    self.entity(entry.name, entry.type, entry.wikidata, entry.label_de)
+                    self.found.entities[entry.name].entry = entry  # type: ignore[attr-defined]
+                    self.add(i, i + 1, entry.name, entry.type)
+                    changed = True
+
+    def repeat_pass(self) -> None:
+        """Every later (or earlier) occurrence of a discovered name, genitive -s included."""
+        if not self.names:
+            return
+        longest = max(key.count(" ") + 1 for key in self.names)
+        for i in range(len(self.tokens)):
+            if i in self.taken:
+                continue
+            for size in range(min(longest, len(self.tokens) - i), 0, -1):
+                if size > 1 and not self.joinable(i, i + size):
+                    continue
+                words = [t[2] for t in self.tokens[i: i + size]]
+                key = self.names.get(" ".join(words))
+                if key is None and words[-1].endswith("s"):
+                    key = self.names.get(" ".join(words[:-1] + [words[-1][:-1]]))
+                if key is not None and not self._generic_compound(i, i + size):
+                    self.add(i, i + size, key, self.found.entities[key].type)
+                    break
+
+    def surname_pass(self) -> None:
+        """'Wang' after 'Alexandr Wang' is the same person (only where the surname is unique)."""
+        owners: dict[str, set[str]] = {}
+        for key, info in self.found.entities.items():
+            parts = key.split()
+            if info.type == "Person" and len(parts) >= 2:
+                owners.setdefault(parts[-1], set()).add(key)
+        first_seen = {}
+        for m in sorted({id(m): m for m in self.taken.values()}.values(), key=lambda m: m.start):
+            first_seen.setdefault(m.keys[0], m.start)
+        for i, (start, end, word) in enumerate(self.tokens):
+            if i in self.taken:
+                continue
+            base = word if word in owners else (word[:-1] if word.endswith("s") and word[:-1] in owners else "")
+            if base and len(owners[base]) == 1:
+                key = next(iter(owners[base]))
+                if first_seen.get(key, len(self.text)) < start:
+                    self.add(i, i + 1, key, "Person")
+
+    # ------------------------------------------------------------ anaphors
+    def anaphor_pass(self) -> list[Mention]:
+        named = sorted({id(m): m for m in self.taken.values()}.values(), key=lambda m: m.start)
+        anaphors: list[Mention] = []
+        lists = self._org_lists(named)
+        words = list(WORD.finditer(self.text))
+        dets = set(self.lang.ANAPHOR_DETERMINERS)
+        roles = {r.casefold() for r in self.lang.ROLE_TITLES}
+        taken_starts = {m.start for m in named}
+        for w, match in enumerate(words):
+            token = match.group()
+            if self.token_at(match.start()) in self.taken:
+                continue
+            if token in self.lang.PERSON_PRONOUNS:
+                anaphors.append(Mention(match.start(), match.end(), ("?Person",), "Person", anaphor=True))
+                continue
+            if token in self.lang.ORG_PRONOUNS:
+                anaphors.append(Mention(match.start(), match.end(), ("?Organization",), "Organization", anaphor=True))
+                continue
+            low = token.casefold()
+            if low not in dets and not (low in ("a", "an") and w + 2 < len(words) and words[w + 2].group().casefold() in roles):
+                continue
+            # determiner, up to two modifiers, a head noun; not followed by a name
+            for size in (1, 2, 3):
+                if w + size >= len(words):
+                    break
+                head = words[w + size]
+                between = self.text[match.end(): head.start()]
+                if "\n" in between or any(c in between for c in ",.;:!?„“\"()"):
+                    break
+                if any(self.token_at(words[w + k].start()) in self.taken for k in range(1, size + 1)):
+                    break
+                head_low = re.sub(r"[’']s?$", "", head.group().casefold())
+                plural = token in ("die", "Die", "the", "The") and head.group() in self.lang.GROUP_ANAPHORS
+                if plural and lists and (self.code == "en" or head.group()[0].isupper()):
+                    following = self.text[head.end(): head.end() + 2]
+                    if not re.match(r" [A-ZÄÖÜ]", following) or self.code == "de":
+                        group = [l for l in lists if l[0] < match.start()]
+                        if group:
+                            anaphors.append(Mention(match.start(), head.end(), group[-1][1], "Organization", anaphor=True))
+                            break
+                if any(head_low == h or head_low.endswith(h) and (head_low[: -len(h)].endswith("-") or self.code == "de")
+                       for h in self.anaphor_heads):
+                    nxt = self.token_at(head.end() + 1)
+                    if nxt < len(self.tokens) and self.tokens[nxt][0] == head.end() + 1 and nxt in self.taken:
+                        break  # "the company Imperium": a descriptor, not an anaphor
+                    if head.end() + 1 in taken_starts:
+                        break
+                    anaphors.append(Mention(match.start(), head.end(), ("?Organization",), "Organization", anaphor=True))
+                    break
+                if self.code == "de" and not head.group()[:1].islower() and size < 3 and not head.group().endswith(("-", )):
+                    if head_low in dets:
+                        break
+        return anaphors
+
+    def _org_lists(self, named: list[Mention]) -> list[tuple[int, tuple[str, ...]]]:
+        """Coordinations of two or more organisations: (offset, keys)."""
+        lists = []
+        run: list[Mention] = []
+        for m in named:
+            if m.type != "Organization":
+                continue
+            if run and re.fullmatch(r"\s*(?:,|,?\s*(?:und|and|sowie|&))\s*", self.text[run[-1].end: m.start]):
+                run.append(m)
+            else:
+                if len(run) >= 2:
+                    lists.append((run[-1].end, tuple(dict.fromkeys(k for r in run for k in r.keys))))
+                run = [m]
+        if len(run) >= 2:
+            lists.append((run[-1].end, tuple(dict.fromkeys(k for r in run for k in r.keys))))
+        return lists
+
+    def resolve(self, anaphors: list[Mention], named: list[Mention]) -> list[Mention]:
+        """Give each anaphor an antecedent: the nearest earlier one in its sentence, else the first of
+        the nearest earlier sentence that has one (anaphors resolved before count as antecedents)."""
+        resolved: list[Mention] = list(named)
+        everything = sorted(named + anaphors, key=lambda m: m.start)
+        done: dict[int, Mention] = {id(m): m for m in named}
+        for m in everything:
+            if id(m) in done:
+                continue
+            if not m.keys[0].startswith("?"):
+                done[id(m)] = m
+                resolved.append(m)
+                continue
+            kind = m.keys[0][1:]
+            sentence = self.sentence_of(m.start)
+            candidates = [c for c in everything if id(c) in done and c.start < m.start and self._fits(c, kind)
+                          and len(c.keys) == 1]
+            same = [c for c in candidates if self.sentence_of(c.start) == sentence]
+            if same and self.text[m.start:m.end].casefold() not in self.lang.PERSON_PRONOUNS + self.lang.ORG_PRONOUNS:
+                # a descriptor ("the company") points back across a clause boundary, not at its own clause
+                same = [c for c in same if re.search(r"[,;:–—(]|\b(?:dass|that|which|who|der|die|das)\b",
+                                                     self.text[c.end: m.start])]
+            pick = same[-1] if same else None
+            if pick is None:
+                earlier = [c for c in candidates if sentence - 3 <= self.sentence_of(c.start) < sentence]
+                if earlier:  # the most salient of the nearest earlier sentence; ties go to the first
+                    last_sentence = self.sentence_of(earlier[-1].start)
+                    nearest = [c for c in earlier if self.sentence_of(c.start) == last_sentence]
+                    salience = {}
+                    for c in candidates:
+                        salience[c.keys[0]] = salience.get(c.keys[0], 0) + 1
+                    pick = max(nearest, key=lambda c: (salience[c.keys[0]], -c.start))
+            if pick is not None:
+                m.keys = pick.keys
+                m.type = self.found.entities[pick.keys[0]].type
+                done[id(m)] = m
+                resolved.append(m)
+        return resolved
+
+    def _fits(self, mention: Mention, kind: str) -> bool:
+        info = self.found.entities.get(mention.keys[0])
+        return info is not None and info.type == kind
+
+    # ------------------------------------------------------------ descriptor absorption
+    def absorb(self, mentions: list[Mention]) -> None:
+        """Mark 'dem KI-Unternehmen' in front of 'Midjourney' to be masked together with the name."""
+        relational = self.relational
+        dets = set(self.lang.DETERMINERS)
+        for m in mentions:
+            if m.anaphor:
+                continue
+            before = self.text[max(0, m.start - 80): m.start]
+            words = list(re.finditer(r"[\w’'-]+", before))
+            if not words or words[-1].end() != len(before) - 1 or before[-1] != " ":
+                continue
+            last = words[-1]
+            if not self.descriptor_class(last.group()) or any(r in last.group().casefold() for r in relational):
+                continue
+            if self.code == "en" and not last.group()[:1].islower():
+                continue
+            start = m.start - (len(before) - last.start())
+            for k in range(len(words) - 2, max(-1, len(words) - 5), -1):
+                w = words[k].group()
+                gap = before[words[k].end(): words[k + 1].start()]
+                if gap != " ":
+                    break
+                if w in dets:
+                    start = m.start - (len(before) - words[k].start())
+                    break
+                if not w[:1].islower() and not re.match(r"[A-Z]{2,}-", w):
+                    break
+            m.absorb = start
+
+    def run(self) -> Found:
+        self.gazetteer_pass()
+        self.context_pass()
+        self.coordination_pass()
+        self.repeat_pass()
+        self.surname_pass()
+        named = sorted({id(m): m for m in self.taken.values()}.values(), key=lambda m: m.start)
+        self._alt_types(named)
+        anaphors = self.anaphor_pass()
+        mentions = self.resolve(anaphors, [m for m in named if not m.anaphor]) + [m for m in named if m.anaphor]
+        mentions.sort(key=lambda m: m.start)
+        self.absorb(mentions)
+        self.found.mentions = mentions
+        return self.found
+
+    def _alt_types(self, named: list[Mention]) -> None:
+        """'Facebook' is the company where the article does not name Meta."""
+        present = {k for m in named for k in m.keys}
+        for key, info in self.found.entities.items():
+            entry = getattr(info, "entry", None)
+            if entry is not None and entry.alt_type and entry.maker not in present:
+                info.type = entry.alt_type
+        for m in named:
+            m.type = self.found.entities[m.keys[0]].type
+
+
+def find_entities(text: str, sentences: list[Sentence], code: str, gaz: Gazetteer) -> Found:
+    """Entities and mentions of one article in language ``code``."""
+    return _Finder(text, sentences, code, gaz).run()

@@ -1,0 +1,73 @@
+"""Relation patterns over masked sentences.
+
+A sentence is rewritten with one placeholder per entity mention, ``⟨O3⟩`` (organisation), ``⟨P1⟩``
+(person) or ``⟨R2⟩`` (product), the number pointing into the article's mention list; descriptor phrases in
+front of a name ("dem KI-Unternehmen") disappear into its placeholder. The language modules write
+patterns over that text with these macros:
+
+``{ORG}`` ``{PER}`` ``{PROD}`` ``{ENT}`` ``{OP}`` (org or product) ``{OPER}`` (org or person) one mention;
+``{ORGS}`` ``{PERS}`` ``{PRODS}`` ``{ENTS}`` ``{OPS}`` ``{OPERS}`` a coordination of them ("A, B und C");
+``{ROLE}`` a role title captured as ``role``; ``{ROLEX}`` the same without a group; ``{ROLEC}`` a role compound
+("-Chef"); ``{AMOUNT}`` an amount of money captured as ``amount``; ``{STAKE}`` a percentage captured as
+``stake``; ``{GAPn}`` up to n words; plus the language's own ``MACROS``.
+
+Examples
+--------
+>>> compile_patterns("de")[0][0]
+'collaboratesWith'
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .. import lang as languages
+
+PLACEHOLDER = re.compile(r"⟨([OPR])(\d+)⟩")
+LETTER = {"Organization": "O", "Person": "P", "Product": "R"}
+
+_ONE = {"ORG": "O", "PER": "P", "PROD": "R", "ENT": "OPR", "OP": "OR", "OPER": "OP"}
+_AMOUNT = (r"(?P<amount>(?:(?:mehr als|über|rund|etwa|knapp|fast|about|more than|over|nearly|around|between|some|up to)\s)?"
+           r"(?:[$€£¥]\s?)?\d[\d.,]*(?:\s(?:and|bis|und|to)\s(?:[$€£¥]\s?)?\d[\d.,]*)?\s?"
+           r"(?:Mrd\.|Mio\.|Milliarden|Millionen|Billionen|billion|million|trillion|bn|m|Mrd|Mio)?\s?"
+           r"(?:Euro|Dollar|US-Dollar|Pfund|Franken|Yen|dollars|euros|pounds|USD|EUR|GBP)?)")
+_STAKE = r"(?P<stake>\d+(?:[.,]\d+)?)\s?(?:Prozent|percent|per cent|%)"
+
+
+def _coordination(letters: str, lang) -> str:
+    one = f"⟨[{letters}]\\d+⟩"
+    words = "|".join(re.escape(c) for c in lang.COORDINATORS)
+    return f"{one}(?:(?:\\s?,\\s|\\s(?:{words})\\s|\\s?,\\s(?:{words})\\s){one})*"
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s") for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=4)
+def compile_patterns(code: str) -> list[tuple[str, re.Pattern, dict]]:
+    """The language's relation patterns with macros expanded, compiled once per process."""
+    lang = languages.get(code)
+    macros = {name: f"⟨[{letters}]\\d+⟩" for name, letters in _ONE.items()}
+    macros.update({name + "S": _coordination(letters, lang) for name, letters in _ONE.items()})
+    macros["ROLE"] = f"(?P<role>{_alternation(lang.ROLE_TITLES)})"
+    macros["ROLEX"] = f"(?:{_alternation(lang.ROLE_TITLES)})"
+    macros["ROLEC"] = f"(?P<role>{_alternation(lang.ROLE_COMPOUNDS or ('CEO',))})\\b"
+    macros["AMOUNT"] = _AMOUNT
+    macros["STAKE"] = _STAKE
+    macros.update(getattr(lang, "MACROS", {}))
+    compiled = []
+    for relation, source, options in lang.RELATION_PATTERNS:
+        def expand(match):
+            name = match.group(1)
+            if name.startswith("GAP"):
+                return f"(?:[^\\s⟨⟩]+\\s){{0,{int(name[3:])}}}?"
+            return macros[name]
+        pattern = re.sub(r"\{([A-Z]+\d?)\}", expand, source)
+        compiled.append((relation, re.compile(pattern, re.IGNORECASE), options))
+    return compiled
+
+
+def placeholders(fragment: str | None) -> list[int]:
+    """Mention numbers named in a matched group."""
+    return [int(n) for _, n in PLACEHOLDER.findall(fragment or "")]

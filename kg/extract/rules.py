@@ -1,0 +1,170 @@
+"""The default extractor: deterministic German and English rules, offline and fast.
+
+Examples
+--------
+>>> extractor = RuleExtractor()
+>>> result = extractor.extract("Der Apple-Zulieferer Japan Display meldet Verluste.", lang="de")
+>>> [(t.s, t.p, t.o) for t in result.triples]
+[('Japan Display', 'supplies', 'Apple')]
+"""
+from __future__ import annotations
+
+import re
+
+from .. import lang as languages
+from ..gazetteer import Gazetteer
+from ..langdetect import detect
+from ..text import split_sentences
+from . import register
+from .base import Extraction, Triple
+from .entities import find_entities
+from .patterns import LETTER, compile_patterns, placeholders, _AMOUNT, _STAKE
+
+SIGNATURES = {
+    "investsIn": ("OP", "O"), "acquires": ("O", "OR"), "collaboratesWith": ("O", "O"),
+    "competesWith": ("O", "O"), "founded": ("P", "O"), "worksFor": ("P", "O"),
+    "formerlyWorkedFor": ("P", "O"), "develops": ("O", "R"), "owns": ("O", "OR"),
+    "supplies": ("O", "O"), "sues": ("OPR", "OPR"), "usesTechnologyOf": ("OR", "OR"),
+}
+DEALS = ("investsIn", "acquires")
+SYMMETRIC = ("collaboratesWith", "competesWith")
+AMOUNT = re.compile(_AMOUNT.replace("?P<amount>", ""), re.IGNORECASE)
+STAKE = re.compile(_STAKE, re.IGNORECASE)
+MAX_TEXT = 6_000_000
+
+
+@register("rules")
+class RuleExtractor:
+    """Rules over gazetteer and context-found entities; see :mod:`kg.lang.de` and :mod:`kg.lang.en`."""
+
+    name = "rules"
+
+    def __init__(self, entities: tuple[str, ...] = ()):
+        self.gazetteer = Gazetteer.load(tuple(entities))
+
+    def extract(self, text: str, lang: str = "auto", date: str = "") -> Extraction:
+        code = lang if lang in languages.SUPPORTED else detect(text)
+        if code not in languages.SUPPORTED:
+            warning = f"language {code or 'unknown'} is not supported (de, en): no triples extracted"
+            return Extraction([], {}, code, [warning])
+        text = text[:MAX_TEXT]
+        sentences = split_sentences(text, code)
+        found = find_entities(text, sentences, code, self.gazetteer)
+        triples: dict[tuple, Triple] = {}
+        by_sentence: dict[int, list[int]] = {}
+        starts = [s.start for s in sentences]
+        import bisect
+        for index, m in enumerate(found.mentions):
+            by_sentence.setdefault(max(0, bisect.bisect_right(starts, m.start) - 1), []).append(index)
+        data = languages.get(code)
+        patterns = compile_patterns(code)
+        negation = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in data.NEGATIONS) + r")(?!\w)", re.IGNORECASE)
+        for number, sentence in enumerate(sentences):
+            indices = by_sentence.get(number, [])
+            if len(indices) < 1:
+                continue
+            masked = self._mask(text, sentence, found.mentions, indices)
+            if len(PLACEHOLDER_RE.findall(masked)) < 2 and "implicit" not in masked:
+                single = True
+            else:
+                single = False
+            for relation, regex, options in patterns:
+                if single and options.get("implicit") is None:
+                    continue
+                for match in regex.finditer(masked):
+                    window = masked[max(0, match.start() - 40): match.end()]
+                    if negation.search(PLACEHOLDER_RE.sub(" ", window)):
+                        continue
+                    self._emit(triples, relation, match, options, found, sentence, indices, data, date)
+        return Extraction(list(triples.values()), found.entities, code)
+
+    @staticmethod
+    def _mask(text, sentence, mentions, indices) -> str:
+        parts = []
+        pos = sentence.start
+        for index in indices:
+            m = mentions[index]
+            if m.start < pos:
+                continue
+            start = m.mask_start if m.mask_start >= pos else m.start
+            parts.append(re.sub(r"\s+", " ", text[pos:start]))
+            parts.append(f"⟨{LETTER[m.type]}{index}⟩")
+            pos = min(m.end, sentence.end)
+        parts.append(re.sub(r"\s+", " ", text[pos:sentence.end]))
+        return "".join(parts)
+
+    def _emit(self, triples, relation, match, options, found, sentence, indices, data, date) -> None:
+        groups = match.groupdict()
+        subjects = placeholders(groups.get("s"))
+        objects = placeholders(groups.get("o"))
+        pairs = placeholders(groups.get("pair"))
+        mentions = found.mentions
+        confidence = options.get("conf", 0.85)
+        if options.get("implicit") == "o":
+            focus = self._focus(found, sentence, indices)
+            if focus is None:
+                return
+            objects = [focus]
+            confidence *= 0.75
+        combos = [(a, b) for a in subjects for b in objects]
+        combos += [(a, b) for i, a in enumerate(pairs) for b in pairs[i + 1:]]
+        attrs = {}
+        if groups.get("role"):
+            role = re.sub(r"\s+", " ", groups["role"]).strip()
+            attrs["role"] = role
+            attrs["normalizedRole"] = data.ROLE_NORMAL.get(role.casefold(), role)
+        matched = match.group(0)
+        if relation in DEALS:
+            amount = groups.get("amount") or (AMOUNT.search(matched).group(0) if AMOUNT.search(matched) else "")
+            amount = amount.strip() if amount and re.search(r"\d", amount) and re.search(
+                r"[$€£¥]|Euro|Dollar|Pfund|Yen|dollar|euro|pound|Mrd|Mio|illion|illiarde", amount) else ""
+            if amount:
+                attrs["amount"] = amount
+            stake = groups.get("stake") or (STAKE.search(matched).group(1) if STAKE.search(matched) else "")
+            if stake:
+                value = float(stake.replace(",", "."))
+                attrs["stakePercent"] = int(value) if value.is_integer() else value
+            attrs["status"] = self._status(sentence.text, data)
+        if date:
+            attrs["date"] = date
+        s_ok, o_ok = SIGNATURES[relation]
+        for a, b in combos:
+            ma, mb = mentions[a], mentions[b]
+            conf = confidence * (0.85 if ma.anaphor or mb.anaphor else 1.0)
+            for sk in ma.keys:
+                for ok in mb.keys:
+                    if sk == ok:
+                        continue
+                    st, ot = found.entities[sk].type, found.entities[ok].type
+                    if LETTER[st] not in s_ok or LETTER[ot] not in o_ok:
+                        continue
+                    key = (sk, relation, ok) if relation not in SYMMETRIC else (min(sk, ok), relation, max(sk, ok))
+                    old = triples.get(key)
+                    if old is None:
+                        triples[key] = Triple(sk, relation, ok, st, ot, sentence.text, sentence.start, sentence.end,
+                                              round(conf, 3), dict(attrs))
+                    else:
+                        for name, value in attrs.items():
+                            old.attrs.setdefault(name, value)
+                        old.confidence = max(old.confidence, round(conf, 3))
+
+    @staticmethod
+    def _status(sentence: str, data) -> str:
+        if any(cue.casefold() in sentence.casefold() for cue in data.RUMOR_CUES):
+            return "rumored"
+        if any(re.search(r"(?<!\w)" + re.escape(cue.strip()) + r"(?!\w)", sentence, re.IGNORECASE) for cue in data.ANNOUNCED_CUES):
+            return "announced"
+        return "completed"
+
+    @staticmethod
+    def _focus(found, sentence, indices):
+        """The organisation the text was about just before this sentence, not named in it."""
+        here = {k for i in indices for k in found.mentions[i].keys}
+        for index in range(min(indices) - 1, -1, -1):
+            m = found.mentions[index]
+            if m.end <= sentence.start and m.type == "Organization" and len(m.keys) == 1 and m.keys[0] not in here:
+                return index
+        return None
+
+
+PLACEHOLDER_RE = re.compile(r"⟨[OPR]\d+⟩")

@@ -1,0 +1,193 @@
+"""German language knowledge for the rules extractor: plain data, no logic.
+
+Relation patterns run over a sentence in which every entity mention is replaced by a placeholder
+(``⟨O3⟩`` organization, ``⟨P1⟩`` person, ``⟨R2⟩`` product); the macros are explained in
+:mod:`kg.extract.patterns`. Groups ``s`` and ``o`` name subject and object; ``pair`` relates every
+entity of a coordination to every other; options: ``implicit`` (the missing side is the organisation
+the text is about), ``status``, ``conf``.
+"""
+
+CODE = "de"
+
+# -------------------------------------------------------------------- text
+ABBREVIATIONS = (
+    "z. B.", "z.B.", "u. a.", "u.a.", "d. h.", "d.h.", "bzw.", "ca.", "Dr.", "Prof.", "Nr.", "Mio.", "Mrd.",
+    "Bio.", "Tsd.", "Str.", "St.", "vgl.", "ggf.", "evtl.", "inkl.", "zzgl.", "Jh.", "Jhd.", "usw.", "etc.",
+    "Inc.", "Corp.", "Co.", "Ltd.", "Mr.", "Mrs.", "Hr.", "Fr.", "v. a.", "o. ä.", "sog.", "bspw.", "Abs.",
+    "Jan.", "Feb.", "Mär.", "Apr.", "Aug.", "Sep.", "Sept.", "Okt.", "Nov.", "Dez.", "US.", "u. U.", "i. d. R.",
+)
+MONTHS = ("Januar", "Jänner", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
+          "Oktober", "November", "Dezember")
+COORDINATORS = ("und", "sowie", "oder", "&")
+NEGATIONS = ("nicht", "kein", "keine", "keinen", "keinem", "keiner", "nie", "niemals", "dementiert",
+             "dementierte", "bestreitet", "bestritt", "weder", "ohne")
+RUMOR_CUES = ("Kreisen zufolge", "Insidern zufolge", "Gerüchte", "gerüchteweise", "angeblich", "soll angeblich",
+              "in Verhandlungen", "Verhandlungen", "erwägt", "erwägen", "prüft", "Medienberichten zufolge",
+              "möglich", "möglichen", "Interesse an")
+ANNOUNCED_CUES = ("kündigt", "kündigte", "angekündigt", "plant", "planen", "will", "wollen", "soll ",
+                  "sollen", "vereinbart", "einigten", "geeinigt", "bekannt gegeben", "gab bekannt")
+
+# -------------------------------------------------------------------- entities
+LEGAL_SUFFIXES = ("AG", "GmbH", "SE", "KG", "KGaA", "GmbH & Co. KG", "e.V.", "Inc.", "Inc", "Corp.", "Corp",
+                  "Ltd.", "Ltd", "LLC", "S.A.", "N.V.", "B.V.", "plc", "Co.", "Holding")
+# Heads of nouns that introduce a name of a class ("der Chiphersteller Nvidia", "das KI-Unternehmen
+# Scale AI"); compounds count by their last part, inflection endings are allowed.
+ORG_DESCRIPTORS = (
+    "unternehmen", "konzern", "firma", "startup", "start-up", "hersteller", "anbieter", "dienst", "zulieferer",
+    "gigant", "riese", "bauer", "investor", "investoren", "fonds", "bank", "labor", "gruppe", "holding",
+    "betreiber", "händler", "agentur", "verband", "pionier", "dienstleister", "spezialist", "marktführer",
+    "rivale", "geldgeber", "kapitalgeber", "tochter", "tochterfirma", "eigentümer", "mutter", "rivalen",
+    "softwarehaus", "autobauer", "behörde", "organisation", "institut", "universität", "versandhaus",
+    "versender", "plattformbetreiber", "netzbetreiber", "provider", "partner", "firmen", "konzerne",
+)
+PRODUCT_DESCRIPTORS = (
+    "suchmaschine", "plattform", "app", "webportal", "portal", "netzwerk", "smartphone", "chip", "prozessor",
+    "grafikchip", "modell", "sprachmodell", "ki-modell", "software", "betriebssystem", "browser", "messenger",
+    "konsole", "spielkonsole", "tablet", "brille", "assistent", "sprachassistent", "chatbot", "kassenschlager",
+    "bestseller", "handy", "uhr", "smartwatch", "streamingdienst-app", "cloud-dienst", "videoplattform",
+    "datenbrille", "bildgenerator", "fahrzeug", "elektroauto", "auto", "roboter", "gerät",
+)
+INFLECTIONS = ("", "s", "es", "n", "en", "e", "ern", "er", "in", "innen")
+# Descriptors that carry a relation themselves; they stay in the text for the relation patterns.
+RELATIONAL_DESCRIPTORS = ("eigentümer", "tochter", "zulieferer", "rivale", "konkurrent", "partner", "investor",
+                          "geldgeber", "mutter", "kapitalgeber", "mehrheitseigner", "lieferant", "besitzer")
+# Capitalised prefixes of compounds that never name an entity ("KI-Unternehmen", "US-Riese").
+GENERIC_PREFIXES = (
+    "KI", "US", "EU", "IT", "Tech", "Online", "Internet", "Software", "Auto", "Daten", "Medien", "Chip", "Handy",
+    "Cloud", "Web", "Musik", "Video", "Bild", "Foto", "Spiele", "Netz", "Telekom", "Finanz", "Technologie",
+    "Konzern", "Firmen", "Unternehmens", "Display", "Bildschirm", "Smartphone", "China", "Japan", "Europa",
+    "Silicon", "Startup", "Start", "Social", "Tesla", "Elektro", "Batterie", "Energie", "Mobilfunk", "Branchen",
+    "Kurznachrichten", "Ex", "Vize", "Co", "Mit", "Top", "Super", "Mega", "Apps", "Streaming", "Halbleiter",
+)
+# A plural noun after "die" that points back at the last list of organisations ("die Autobauer").
+GROUP_ANAPHORS = ("Autobauer", "Autohersteller", "Konzerne", "Unternehmen", "Firmen", "Hersteller",
+                  "Eigentümer", "Partner", "Investoren", "Geldgeber", "Anbieter", "Konkurrenten")
+# Noun phrases that point back at an organisation ("das Unternehmen", "der US-Technologieriese").
+ORG_ANAPHOR_HEADS = ("unternehmen", "konzern", "firma", "startup", "start-up", "hersteller", "anbieter",
+                     "gigant", "riese", "zulieferer", "dienst", "musikdienst", "softwarekonzern", "japaner",
+                     "amerikaner", "südkoreaner", "chinesen", "pionier", "marktführer", "spezialist")
+ANAPHOR_DETERMINERS = ("der", "die", "das", "den", "dem", "des")
+PERSON_PRONOUNS = ("er", "ihn", "ihm")
+ORG_PRONOUNS = ()
+DETERMINERS = ("der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "eines", "einer")
+
+ROLE_TITLES = (
+    "Chief Executive Officer", "Chief AI Officer", "Chief Technology Officer", "Chief Operating Officer",
+    "Chief Financial Officer", "Chief Scientist", "Chief Product Officer", "CEO", "CTO", "CFO", "COO",
+    "Vorstandsvorsitzender", "Vorstandsvorsitzende", "Vorstandschef", "Vorstandschefin", "Vorstandsmitglied",
+    "Konzernchef", "Konzernchefin", "Firmenchef", "Firmenchefin", "Unternehmenschef", "Finanzchef",
+    "Technikchef", "Entwicklungschef", "Forschungschef", "KI-Chef", "Aufsichtsratschef", "Aufsichtsratsvorsitzender",
+    "Geschäftsführer", "Geschäftsführerin", "Präsident", "Präsidentin", "Vizepräsident", "Vizepräsidentin",
+    "Sprecher", "Sprecherin", "Pressesprecher", "Pressesprecherin", "Unternehmenssprecher", "Konzernsprecher",
+    "Chef", "Chefin", "Vorstand", "Manager", "Managerin", "Direktor", "Direktorin", "Leiter", "Leiterin",
+    "Gründer", "Gründerin", "Mitgründer", "Mitgründerin", "Mitbegründer", "Ingenieur", "Ingenieurin",
+    "Forscher", "Forscherin", "Entwickler", "Entwicklerin", "Mitarbeiter", "Mitarbeiterin", "Berater", "Beraterin",
+    "Analyst", "Analystin", "Investor", "Chefentwickler", "Chefdesigner", "Chefwissenschaftler",
+)
+ROLE_NORMAL = {
+    "chef": "CEO", "chefin": "CEO", "konzernchef": "CEO", "konzernchefin": "CEO", "firmenchef": "CEO",
+    "firmenchefin": "CEO", "unternehmenschef": "CEO", "vorstandschef": "CEO", "vorstandschefin": "CEO",
+    "vorstandsvorsitzender": "CEO", "vorstandsvorsitzende": "CEO", "chief executive officer": "CEO",
+    "sprecher": "spokesperson", "sprecherin": "spokesperson", "pressesprecher": "spokesperson",
+    "pressesprecherin": "spokesperson", "unternehmenssprecher": "spokesperson", "konzernsprecher": "spokesperson",
+    "finanzchef": "CFO", "technikchef": "CTO", "geschäftsführer": "managing director",
+    "geschäftsführerin": "managing director", "präsident": "president", "präsidentin": "president",
+    "gründer": "founder", "gründerin": "founder", "mitgründer": "co-founder", "mitbegründer": "co-founder",
+    "mitarbeiter": "employee", "mitarbeiterin": "employee", "berater": "advisor", "beraterin": "advisor",
+    "aufsichtsratschef": "chairman", "aufsichtsratsvorsitzender": "chairman", "vorstand": "board member",
+    "vorstandsmitglied": "board member", "entwickler": "engineer", "ingenieur": "engineer",
+    "forscher": "researcher", "leiter": "head", "leiterin": "head", "direktor": "director", "direktorin": "director",
+}
+# Role compounds after an organisation: "Microsoft-Chef", "Meta-Sprecherin".
+ROLE_COMPOUNDS = (
+    "Chef", "Chefin", "Konzernchef", "Vorstandschef", "Vorstandschefin", "Sprecher", "Sprecherin",
+    "Manager", "Managerin", "Vorstand", "Finanzchef", "Technikchef", "KI-Chef", "Mitarbeiter", "Mitarbeiterin",
+    "Entwickler", "Entwicklerin", "Ingenieur", "Forscher", "Forscherin", "Präsident", "Präsidentin",
+    "Aufsichtsratschef", "Geschäftsführer", "Geschäftsführerin", "Direktor", "Vize", "Vizechef",
+)
+
+# -------------------------------------------------------------------- relations
+_VON = r"(?:von|vom|des|der|bei|beim)"
+_AUX = r"(?:hat|hatte|hatten|haben|habe|will|wollen|wollte|wollten|soll|sollen|sollte|möchte|plant|planen|kann|könnte|wird|werden|würde|ist|sind|war)"
+
+RELATION_PATTERNS = (
+    # --- collaboratesWith
+    ("collaboratesWith", r"(?P<s>{ORGS}){GAP2}\s(?:kooperier\w+|arbeite\w*|verbünde\w*|spann\w+|tun|tat)\s(?:\w+\s){0,5}?mit\s(?P<o>{ORGS})", {}),
+    ("collaboratesWith", r"(?P<s>{ORG})\s(?:\S+\s){0,6}?(?:Zusammenarbeit|Kooperation|Partnerschaft|Allianz|Joint Venture|Gemeinschaftsunternehmen|Bündnis|Kooperationsvertrag|Partnerschaftsvertrag)\s(?:\w+\s){0,2}?mit\s(?P<o>{ORGS})", {}),
+    ("collaboratesWith", r"(?:Zusammenarbeit|Kooperation|Partnerschaft|Allianz|Joint Venture|Bündnis)\s(?:\w+\s){0,2}?zwischen\s(?P<pair>{ORGS})", {}),
+    ("collaboratesWith", r"(?P<s>{ORG})\s(?:und|sowie)\s(?P<o>{ORG})\s(?:\S+\s){0,6}?(?:kooperieren|arbeiten\s(?:\S+\s){0,4}?zusammen|gründen\s(?:ein|eine)\s(?:Joint Venture|Gemeinschaftsunternehmen)|verbünden sich)", {}),
+    # --- competesWith
+    ("competesWith", r"(?P<s>{ORG})[^⟨]{0,120}?\b(?:Konkurrent(?:en)?|Wettbewerber[n]?|Rivalen|Mitbewerber[n]?|Erzrivalen)\s(?:wie\s|etwa\s|darunter\s)?(?P<o>{ORGS})", {}),
+    ("competesWith", r"(?P<s>{ORG})\s(?:\S+\s){0,5}?konkurrier\w*\s(?:\S+\s){0,4}?mit\s(?P<o>{ORGS})", {}),
+    ("competesWith", r"(?P<s>{ORG})[^⟨]{0,80}?\bKonkurrenz\w*\s(?:von|vom|aus dem Hause)\s(?P<o>{ORG})", {}),
+    ("competesWith", r"(?P<o>{ORG})\s?-(?:Konkurrent|Rivale|Herausforderer)\w*\s(?P<s>{ORGS})", {}),
+    ("competesWith", r"(?P<s>{ORG})\s(?:ist|gilt als|sind)\s(?:\S+\s){0,3}?(?:Konkurrent|Rivale|Wettbewerber)\w*\s(?:von|des|der)\s(?P<o>{ORGS})", {}),
+    # --- investsIn
+    ("investsIn", r"Investition\w*\s(?:von\s{AMOUNT}\s)?(?:von|vom|des|der|durch)\s(?P<s>{OPERS})\s(?:in\s(?:(?:{STAKE}|(?:\S+\s){0,2}?Anteile?)\s(?:an\s)?)?|bei\s)(?P<o>{ORGS})", {}),
+    ("investsIn", r"Investition\w*\s(?:von\s{AMOUNT}\s)?(?:von|vom|durch)\s(?P<s>{OPERS})(?!\s(?:in|an|bei)\s)", {"implicit": "o"}),
+    ("investsIn", r"(?P<s>{OPERS})\s(?:\S+\s){0,4}?investier\w*\s(?:{GAP4})?(?:{AMOUNT}\s)?(?:\S+\s){0,3}?in\s(?:{STAKE}\s(?:an\s)?)?(?P<o>{ORGS})", {}),
+    ("investsIn", r"(?P<s>{OPERS})\s(?:\S+\s){0,4}?beteilig\w*\s(?:sich\s)?(?:\S+\s){0,5}?(?:an|bei)\s(?P<o>{ORGS})", {}),
+    ("investsIn", r"(?P<s>{OPERS})\s(?:\S+\s){0,5}?(?:Anteil|Beteiligung)\w*\s(?:von\s{STAKE}\s)?(?:an|bei)\s(?P<o>{ORG})", {}),
+    ("investsIn", r"(?P<s>{OPERS})\s(?:\S+\s){0,3}?steig\w*\s(?:\S+\s){0,4}?(?:bei|beim)\s(?P<o>{ORG})\s(?:\S+\s){0,6}?ein\b", {}),
+    ("investsIn", r"(?P<o>{ORG})\s(?:\S+\s){0,8}?(?:Finanzierungsrunde|Finanzierung)\s(?:\S+\s){0,3}?(?:angeführt\s)?(?:von|unter Führung von)\s(?P<s>{OPERS})", {}),
+    # --- acquires
+    ("acquires", r"(?P<s>{ORGS})\s(?:{AUX}\s)?(?:\S+\s){0,2}?(?:übernimmt|übernahm|kauft|kaufte|erwirbt|erwarb|schluckt|schluckte)\s(?:\S+\s){0,3}?(?P<o>{OPS})", {}),
+    ("acquires", r"(?P<s>{ORGS})\s{AUX}\s(?:\S+\s){0,4}?(?P<o>{OP})\s[^⟨]{0,80}?(?:von\s{ORG}\s[^⟨]{0,20}?)?(?:übernommen|gekauft|erworben|geschluckt|übernehmen|kaufen|erwerben|zu übernehmen|zu kaufen)\b", {}),
+    ("acquires", r"(?P<o>{OP})\s(?:wurde|wird|werden|wurden|soll|sollen|sei)\s(?:\S+\s){0,6}?(?:von|durch)\s(?P<s>{ORG})\s(?:\S+\s){0,4}?(?:übernommen|gekauft|erworben|geschluckt)", {}),
+    ("acquires", r"Übernahme\s(?:von\s|des\s|der\s)?(?P<o>{OP})\s(?:\S+\s){0,3}?durch\s(?P<s>{ORG})", {}),
+    ("acquires", r"(?P<s>{ORG})\s(?:\S+\s){0,4}?Übernahme\s(?:von\s|des\s|der\s)?(?P<o>{OP})", {}),
+    ("acquires", r"(?P<s>{ORG})\s?-Übernahme\s", {"implicit": "o"}),
+    # --- founded
+    ("founded", r"(?P<o>{ORG})\s?-(?:Mit)?(?:[Gg]ründer|[Bb]egründer)(?:in|s)?\s(?:und\s(?:\S+\s){0,3}?)?(?P<s>{PERS})", {}),
+    ("founded", r"(?:Mit)?[Gg]ründer(?:in)?\s(?:von|des|der)\s(?P<o>{ORG}),?\s(?P<s>{PERS})", {}),
+    ("founded", r"(?P<s>{PER}),\s(?:der|die)?\s?(?:\S+\s)?(?:Mit)?[Gg]ründer(?:in)?\s(?:von|des|der)\s(?P<o>{ORG})", {}),
+    ("founded", r"(?P<s>{PERS})\s(?:\S+\s){0,3}?(?:gründete|gründeten|begründete|mitbegründete)\s(?:\S+\s){0,3}?(?P<o>{ORG})", {}),
+    ("founded", r"(?P<s>{PERS})\s(?:hat|hatte|haben|hatten)\s(?:\S+\s){0,3}?(?P<o>{ORG})\s(?:\S+\s){0,4}?(?:mit)?(?:gegründet|begründet)", {}),
+    ("founded", r"(?P<o>{ORG}),\s(?:das|die|den|welches|welche)\s(?P<s>{PER})\s(?:\S+\s){0,4}?(?:mit)?(?:gegründet|begründet|gründete)", {}),
+    ("founded", r"(?P<o>{ORG})\s(?:wurde|war)\s(?:\S+\s){0,4}?von\s(?:\S+\s){0,3}?(?P<s>{PERS})\s(?:\S+\s){0,3}?(?:gegründet|ins Leben gerufen)", {}),
+    # --- worksFor
+    ("worksFor", r"(?:neue[rn]?\s)?{ROLE}\s(?:von|bei|des|der)\s(?P<o>{ORG}),?\s(?P<s>{PER})", {}),
+    ("worksFor", r"(?P<o>{ORG})\s?-{ROLEC}\s(?:und\s(?:\S+\s){0,2})?(?P<s>{PER})", {}),
+    ("worksFor", r"(?P<o>{ORG})\s?-(?:Mit)?[Gg]ründer(?:in)?\sund\s{ROLE}\s(?P<s>{PER})", {}),
+    ("worksFor", r"(?P<s>{PER}),\s(?:der\s|die\s)?(?:neue[rn]?\s|amtierende[rn]?\s)?{ROLE}\s(?:von|bei|des|der)\s(?P<o>{ORG})", {}),
+    ("worksFor", r"(?P<s>{PER})\s(?:ist|wird|bleibt)\s(?:\S+\s){0,2}?{ROLE}\s(?:von|bei|des|der)\s(?P<o>{ORG})", {}),
+    ("worksFor", r"(?P<o>{ORG})\s{ROLE}\s(?P<s>{PER})", {}),
+    ("worksFor", r"(?P<s>{PER})\s(?:\S+\s){0,2}?(?:arbeitet|arbeitete|heuert|heuerte)\s(?:\S+\s){0,3}?(?:für|bei)\s(?P<o>{ORG})", {}),
+    ("worksFor", r"(?P<s>{PER})\s(?:\S+\s){0,3}?wechsel\w*\s(?:\S+\s){0,4}?von\s(?:{ORG})\s(?:\S+\s){0,2}?zu\s(?P<o>{ORG})", {}),
+    # --- formerlyWorkedFor
+    ("formerlyWorkedFor", r"(?:ehemalige[rn]?|frühere[rn]?|Ex-)\s?{ROLE}\s(?:von|bei|des|der)\s(?P<o>{ORG}),?\s(?P<s>{PER})", {}),
+    ("formerlyWorkedFor", r"(?:ehemalige[rn]?\s|frühere[rn]?\s|Ex-)(?P<o>{ORG})\s?-{ROLEC}\s(?P<s>{PER})", {}),
+    ("formerlyWorkedFor", r"(?P<s>{PER}),\s(?:der|die)?\s?(?:ehemalige[rn]?|frühere[rn]?|Ex-)\s?{ROLE}\s(?:von|bei|des|der)\s(?P<o>{ORG})", {}),
+    ("formerlyWorkedFor", r"(?P<s>{PER})\s(?:\S+\s){0,3}?(?:verließ|verlässt|verlassen)\s(?:\S+\s){0,2}?(?P<o>{ORG})", {}),
+    ("formerlyWorkedFor", r"(?P<s>{PER})\s(?:\S+\s){0,3}?wechsel\w*\s(?:\S+\s){0,4}?von\s(?P<o>{ORG})\s(?:\S+\s){0,2}?zu\s{ORG}", {}),
+    # --- develops
+    ("develops", r"(?P<s>{ORGS})\s(?:{AUX}\s)?(?:\S+\s){0,3}?(?:entwickelt|entwickelte|baut|baute|bringt|brachte|präsentiert|präsentierte|stellt|stellte|veröffentlicht|veröffentlichte|produziert|produzierte|lanciert|startet|startete|erfand)\s(?:\S+\s){0,4}?(?P<o>{PRODS})", {}),
+    ("develops", r"(?P<s>{ORG})\s{AUX}\s(?:\S+\s){0,5}?(?P<o>{PRODS})\s(?:\S+\s){0,4}?(?:entwickelt|vorgestellt|herausgebracht|veröffentlicht|gebaut|eingeführt|gestartet|präsentiert|lanciert|erfunden)", {}),
+    ("develops", r"(?P<s>{ORG})\s(?:[^⟨]){0,100}?\b(?:sein|seine|seinen|seinem|seiner|seines|ihr|ihre|ihren|ihrem|ihrer|ihres)\s(?:\S+\s){0,3}?(?:[–-]\s)?(?:also\s)?(?P<o>{PRODS})", {}),
+    ("develops", r"(?P<o>{PROD})\s?-(?:Hersteller|Entwickler|Macher|Erfinder|Konzern|Anbieter|Mutter)\w*\s(?P<s>{ORG})", {}),
+    ("develops", r"(?P<o>{PROD})\s(?:von|vom)\s(?P<s>{ORG})", {"conf": 0.6}),
+    # --- owns
+    ("owns", r"(?P<s>{ORG})\s?-(?:Tochter|Tochterfirma|Tochtergesellschaft|Tochterunternehmen|Sparte|Marke|Plattform|Dienst)\w*\s(?P<o>{OPS})", {}),
+    ("owns", r"(?P<o>{OP}),\s(?:eine|die|das)\s(?:\S+\s)?(?:Tochter|Tochterfirma|Tochtergesellschaft|Sparte|Marke)\w*\s(?:von|des|der)\s(?P<s>{ORG})", {}),
+    ("owns", r"(?P<o>{OP})\s(?:\S+\s){0,2}?gehör\w*\s(?:\S+\s){0,2}?(?:zu|zum|zur)\s(?:\S+\s){0,2}?(?P<s>{ORG})", {}),
+    ("owns", r"(?:Mutterkonzern|Mutter|Eigentümer\w*|Besitzer\w*|Mehrheitseigner\w*)\s(?P<s>{ORGS})", {"implicit": "o"}),
+    ("owns", r"(?P<o>{OP})s?\s(?:\S+\s){0,2}?(?:Mutterkonzern|Mutter|Eigentümer\w*|Mehrheitseigner\w*)\s(?P<s>{ORGS})", {}),
+    ("owns", r"(?P<s>{ORG})\s(?:\S+\s){0,2}?(?:besitzt|hält|kontrolliert)\s(?:\S+\s){0,3}?(?:Mehrheit|{STAKE})\s(?:\S+\s){0,2}?(?:an\s)?(?P<o>{ORG})", {}),
+    # --- supplies
+    ("supplies", r"(?P<o>{ORG})\s?-(?:Zulieferer|Lieferant|Auftragsfertiger|Chiplieferant)\w*\s(?P<s>{ORGS})", {}),
+    ("supplies", r"(?P<s>{ORG}),?\s(?:\S+\s){0,3}?(?:Zulieferer|Lieferant|Auftragsfertiger)\w*\s(?:von|des|der|für)\s(?P<o>{ORGS})", {}),
+    ("supplies", r"(?P<s>{ORG})\s(?:\S+\s){0,2}?(?:beliefert|belieferte|liefert|lieferte)\s(?:\S+\s){0,4}?(?:an\s)?(?P<o>{ORGS})", {}),
+    # --- sues
+    ("sues", r"(?P<s>{ENTS})\s(?:{AUX}\s)?(?:\S+\s){0,3}?(?:verklagt|verklagte|verklagen)\s(?:\S+\s){0,2}?(?P<o>{ENTS})", {}),
+    ("sues", r"(?P<s>{ENTS})\s{AUX}\s(?:\S+\s){0,3}?(?P<o>{ENTS})\s(?:\S+\s){0,4}?verklagt", {}),
+    ("sues", r"(?P<s>{ENT})\s(?:\S+\s){0,6}?Klage\s(?:\S+\s){0,2}?gegen\s(?P<o>{ENTS})", {}),
+    # --- usesTechnologyOf
+    ("usesTechnologyOf", r"(?:Technologie|Technik|Software|Chips?|Modelle?|KI-Technologie)\s(?:von\s|vom\s)?(?P<o>{OPS})\s[^⟨]{0,60}?in\s(?P<s>{OP})\s[^⟨]{0,60}?(?:integriert|eingebaut|eingesetzt|eingebunden)", {}),
+    ("usesTechnologyOf", r"(?P<s>{OP})\s(?:\S+\s){0,3}?(?:nutzt|verwendet|lizenziert|integriert|setzt)\s(?:\S+\s){0,4}?(?:Technologie|Technik|Software|Chips|Modelle)?\s?(?:von\s|vom\s)?(?P<o>{OPS})", {"conf": 0.7}),
+    ("usesTechnologyOf", r"(?P<s>{OP})\s(?:\S+\s){0,4}?(?:wechsel\w*|umsteig\w*)\s(?:\S+\s){0,3}?(?:von\s{OP}\s)?auf\s(?P<o>{OP})", {}),
+    ("usesTechnologyOf", r"(?P<s>{OP})\s(?:{AUX}\s)?(?:\S+\s){0,4}?(?:von\s{OP}\s)?auf\s(?P<o>{OP})\s(?:wechseln|umsteigen|umstellen)", {}),
+    ("usesTechnologyOf", r"(?P<s>{OP})\s(?:\S+\s){0,4}?(?:basiert|basieren|beruht|läuft|laufen)\s(?:\S+\s){0,2}?auf\s(?:\S+\s){0,2}?(?P<o>{OPS})", {}),
+    ("usesTechnologyOf", r"Integration\s(?:von|der)\s(?P<o>{OP})\s?-?Technologie[^⟨]{0,40}?(?P<s>{OP})", {}),
+)
+
+MACROS = {"AUX": _AUX}

@@ -1,0 +1,187 @@
+"""English language knowledge for the rules extractor: plain data, no logic.
+
+Same names as :mod:`kg.lang.de`; the pattern macros are explained in :mod:`kg.extract.patterns`.
+"""
+
+CODE = "en"
+
+# -------------------------------------------------------------------- text
+ABBREVIATIONS = (
+    "Inc.", "Corp.", "Co.", "Ltd.", "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Sr.", "Jr.", "St.", "No.", "vs.",
+    "etc.", "e.g.", "i.e.", "U.S.", "U.K.", "U.N.", "E.U.", "approx.", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.",
+    "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.", "Gov.", "Sen.", "Rep.", "Gen.", "Lt.", "Col.",
+    "Mt.", "Ave.", "est.", "Bros.", "dept.", "a.m.", "p.m.", "bn.", "mln.", "Fig.", "cf.",
+)
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+COORDINATORS = ("and", "or", "&", "as well as")
+NEGATIONS = ("not", "no", "never", "denies", "denied", "deny", "n't", "neither", "nor", "without", "rejected",
+             "called off", "abandoned", "ended negotiations")
+RUMOR_CUES = ("reportedly", "rumored", "rumoured", "rumor", "rumour", "sources said", "people familiar",
+              "is said to", "are said to", "in talks", "in negotiations", "considering", "could", "might",
+              "may ", "exploring", "speculation")
+ANNOUNCED_CUES = ("announced", "announces", "agreed", "agrees", "plans to", "will", "to acquire", "to buy",
+                  "intends", "signed", "deal to", "set to", "expected to")
+
+# -------------------------------------------------------------------- entities
+LEGAL_SUFFIXES = ("Inc.", "Inc", "Incorporated", "Corp.", "Corp", "Corporation", "Co.", "Ltd.", "Ltd",
+                  "Limited", "LLC", "L.L.C.", "LP", "LLP", "plc", "PLC", "AG", "SE", "GmbH", "S.A.", "N.V.",
+                  "B.V.", "Holdings", "Holding")
+# Last words that make a capitalised name an organisation ("Founders Fund", "Little Eye Labs").
+ORG_NAME_HEADS = (
+    "Inc", "Corp", "Corporation", "Company", "Co", "Ltd", "LLC", "Labs", "Lab", "Laboratories", "Ventures",
+    "Venture", "Fund", "Capital", "Partners", "Association", "Group", "Technologies", "Technology", "Systems",
+    "Networks", "Holdings", "Bank", "Motors", "Electronics", "Software", "Robotics", "Semiconductor",
+    "Semiconductors", "Pharmaceuticals", "Media", "Studios", "Games", "Institute", "University", "Agency",
+    "Foundation", "Council", "Commission", "Authority", "Industries", "Solutions", "Computing", "Dynamics",
+    "Communications", "Telecom", "Airlines", "Enterprises", "Investments", "Securities", "Management",
+    "Analytics", "Microsystems", "Devices", "Instruments", "Interactive", "Entertainment", "Records",
+    "Federation", "Union", "Society", "Department", "Ministry", "Office", "Bureau", "Board", "Exchange",
+    "AG", "SE", "GmbH", "PLC", "plc", "Limited", "LP", "LLP", "AI",
+)
+ORG_DESCRIPTORS = (
+    "company", "companies", "firm", "firms", "startup", "start-up", "startups", "maker", "manufacturer",
+    "chipmaker", "carmaker", "automaker", "giant", "provider", "operator", "retailer", "investor", "investors",
+    "fund", "bank", "group", "lab", "laboratory", "agency", "developer", "rival", "rivals", "supplier",
+    "subsidiary", "unit", "conglomerate", "corporation", "business", "outfit", "venture", "publisher",
+    "studio", "vendor", "designer", "owner", "parent", "competitor", "competitors", "partner", "insurer",
+    "lender", "broker", "carrier", "airline", "regulator", "association", "organization", "organisation",
+)
+PRODUCT_DESCRIPTORS = (
+    "app", "platform", "chip", "chips", "processor", "model", "service", "search engine", "browser",
+    "operating system", "smartphone", "phone", "console", "headset", "chatbot", "assistant", "software",
+    "tool", "device", "car", "vehicle", "network", "portal", "tablet", "laptop", "watch", "engine",
+)
+INFLECTIONS = ("", "s")
+# Descriptors that carry a relation themselves; they stay in the text for the relation patterns.
+RELATIONAL_DESCRIPTORS = ("rival", "competitor", "supplier", "subsidiary", "owner", "parent", "investor",
+                          "partner", "maker", "unit", "backer", "challenger", "vendor")
+GENERIC_PREFIXES = ("US", "U.S.", "UK", "EU", "AI", "Tech", "Silicon", "Internet", "Ex", "Co")
+GROUP_ANAPHORS = ("companies", "firms", "carmakers", "automakers", "owners", "partners", "investors", "giants")
+ORG_ANAPHOR_HEADS = ("company", "firm", "startup", "start-up", "giant", "group", "maker", "chipmaker",
+                     "carmaker", "automaker", "manufacturer", "business", "conglomerate", "corporation")
+ANAPHOR_DETERMINERS = ("the", "The", "this", "This")
+PERSON_PRONOUNS = ("he", "He", "him", "she", "She")
+ORG_PRONOUNS = ("it", "It")
+DETERMINERS = ("the", "a", "an")
+
+# Words in front of a capitalised name that are not part of it.
+NAME_STOPWORDS = (
+    "The", "A", "An", "This", "That", "These", "Those", "In", "On", "At", "For", "But", "And", "Or", "If",
+    "When", "While", "After", "Before", "Since", "As", "By", "From", "With", "Without", "To", "Of", "So",
+    "However", "Instead", "Last", "Next", "Other", "Some", "Many", "Most", "Its", "His", "Her", "Their", "Our",
+    "It", "He", "She", "They", "We", "I", "You", "Members", "Media", "Experts", "Major", "Shares", "Two",
+    "Three", "Four", "Five", "One", "Later", "Then", "Now", "Also", "Even", "Still", "Yet", "Although",
+    "Unveiling", "What", "Who", "How", "Why", "Where", "Which", "Aged", "Maybe", "Meanwhile", "Today",
+    "Yesterday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Mr", "Mrs",
+    "Ms", "Dr", "Acquisition", "Demand", "Sources", "Analysts", "Reports", "According", "Following", "During",
+    "Under", "Over", "Both", "Each", "Every", "All", "Such", "Chief", "Former", "New", "Old", "Big", "Small",
+    "Indian", "American", "British", "German", "French", "Chinese", "Japanese", "Korean", "European", "Swedish",
+)
+# A name that follows one of these words is a person's.
+PERSON_CUES_AFTER = ("said", "says", "told", "added", "explained", "wrote", "tweeted", "announced", "argued")
+
+ROLE_TITLES = (
+    "chief executive officer", "chief executive", "chief AI officer", "chief technology officer",
+    "chief operating officer", "chief financial officer", "chief scientist", "chief product officer",
+    "chief marketing officer", "chief information officer", "CEO", "CTO", "CFO", "COO", "CIO", "CMO",
+    "executive chairman", "chairman", "chairwoman", "chairperson", "chair", "co-founder", "cofounder", "founder",
+    "president", "vice president", "senior vice president", "executive vice president", "VP", "SVP", "EVP",
+    "managing director", "executive director", "director", "general secretary", "secretary general",
+    "secretary", "spokesperson", "spokesman", "spokeswoman", "head", "engineer", "software engineer",
+    "researcher", "research scientist", "scientist", "employee", "board member", "member of the board",
+    "managing partner", "general partner", "partner", "advisor", "adviser", "executive", "manager",
+    "general manager", "product manager", "lead", "chief", "analyst", "principal", "investor", "boss",
+    "owner", "treasurer", "CEO and co-founder", "co-founder and CEO", "founder and CEO", "CEO and founder",
+)
+ROLE_NORMAL = {
+    "chief executive officer": "CEO", "chief executive": "CEO", "boss": "CEO", "ceo": "CEO",
+    "chief technology officer": "CTO", "chief financial officer": "CFO", "chief operating officer": "COO",
+    "spokesman": "spokesperson", "spokeswoman": "spokesperson", "chairwoman": "chairman",
+    "chairperson": "chairman", "chair": "chairman", "cofounder": "co-founder", "adviser": "advisor",
+    "secretary general": "general secretary", "vp": "vice president",
+}
+ROLE_COMPOUNDS = ()
+
+# -------------------------------------------------------------------- relations
+_AUX = r"(?:has|have|had|is|are|was|were|will|would|could|can|plans to|agreed to|wants to|is set to|is to|has agreed to|had agreed to|did)"
+_BY = r"by\s(?:(?:the\s)?[\w,-]+\s){0,3}?"
+_ACQ = r"(?:acquire|acquires|acquired|acquiring|buy|buys|bought|buying|purchase|purchases|purchased|purchasing|take over|takes over|took over|taking over|snap up|snapped up|snaps up)"
+
+RELATION_PATTERNS = (
+    # --- collaboratesWith
+    ("collaboratesWith", r"(?P<s>{ORGS})\s(?:\S+\s){0,4}?(?:partners?|partnered|partnering|collaborates?|collaborated|collaborating|teams? up|teamed up|is working|are working|works|worked|allied|allies|joined forces|signed (?:a|an)\s(?:\S+\s){0,2}?(?:deal|agreement|pact))\s(?:together\s)?(?:\S+\s){0,2}?with\s(?P<o>{ORGS})", {}),
+    ("collaboratesWith", r"(?P<s>{ORG})(?:'s|’s)?\s(?:\S+\s){0,5}?(?:partnership|collaboration|cooperation|alliance|joint venture|tie-up)\s(?:\S+\s){0,2}?with\s(?P<o>{ORGS})", {}),
+    ("collaboratesWith", r"(?:partnership|collaboration|cooperation|alliance|joint venture|tie-up)\s(?:\S+\s){0,2}?between\s(?P<pair>{ORGS})", {}),
+    ("collaboratesWith", r"(?P<s>{ORG})\s(?:and)\s(?P<o>{ORG})\s(?:\S+\s){0,4}?(?:formed|form|announced|signed|launched|created)\s(?:a|an)\s(?:\S+\s){0,2}?(?:partnership|joint venture|alliance|collaboration)", {}),
+    # --- competesWith
+    ("competesWith", r"(?P<s>{ORG})[^⟨]{0,100}?\b(?:rivals?|competitors?|competition|challengers?)\s(?:such as\s|like\s|including\s|from\s)?(?P<o>{ORGS})", {}),
+    ("competesWith", r"(?P<s>{ORG})\s(?:\S+\s){0,4}?(?:competes|compete|competing|competed|rivals|vies|vying)\s(?:\S+\s){0,3}?(?:with|against)\s(?P<o>{ORGS})", {}),
+    ("competesWith", r"(?P<o>{ORG})\s(?:rival|competitor|challenger)s?\s(?P<s>{ORGS})", {}),
+    ("competesWith", r"(?P<s>{ORG})\s(?:is|was)\s(?:\S+\s){0,2}?(?:rival|competitor)\s(?:of|to)\s(?P<o>{ORGS})", {}),
+    # --- investsIn
+    ("investsIn", r"(?P<s>{OPERS})\s(?:\S+\s){0,3}?(?:invests|invested|investing|invest|has invested|are invested|is invested|were invested|was invested)\s(?:\S+\s){0,4}?in\s(?:{STAKE}\s(?:of\s)?)?(?P<o>{ORGS})", {}),
+    ("investsIn", r"(?P<s>{OPERS})\s(?:is|was|are|were|has been|became)\s(?:an?\s)?(?:\S+\s){0,2}?(?:investor|backer|shareholder|stakeholder)s?\s(?:\S+\s){0,4}?(?:in|of|to)\s(?P<o>{ORGS})", {}),
+    ("investsIn", r"(?P<s>{OPERS})\s(?:\S+\s){0,3}?(?:took|takes|take|bought|buys|acquired|holds|owns)\s(?:an?\s)?(?:\S+\s){0,3}?(?:{STAKE}\s)?(?:minority\s)?stake\s(?:in)\s(?P<o>{ORGS})", {}),
+    ("investsIn", r"(?P<o>{ORG})\s(?:\S+\s){0,8}?(?:funding|financing|investment)\s(?:round\s)?(?:\S+\s){0,3}?(?:led|backed|from)\s(?:by\s)?(?P<s>{OPERS})", {}),
+    ("investsIn", r"(?P<o>{ORG})\s(?:\S+\s){0,3}?(?:is|was|are|were)\s(?:\S+\s){0,2}?backed\sby\s(?P<s>{OPERS})", {}),
+    ("investsIn", r"(?P<s>{OPERS})(?:'s|’s)?\s(?:\S+\s){0,2}?investment\s(?:of\s{AMOUNT}\s)?in\s(?:{STAKE}\s(?:of\s)?)?(?P<o>{ORGS})", {}),
+    ("investsIn", r"(?P<s>{OPERS})\s(?:led|co-led)\s(?:\S+\s){0,5}?(?:round|investment)\s(?:\S+\s){0,2}?in\s(?P<o>{ORGS})", {}),
+    # --- acquires
+    ("acquires", r"(?P<s>{ORGS})\s(?:\S+\s){0,7}?{ACTIVE}{ACQ}\s(?!by\s)(?:(?:the|a|an|its)\s)?(?:(?!by\s)\S+\s){0,2}?(?P<o>{OPS})", {}),
+    ("acquires", r"(?P<o>{OP})\s(?:\S+\s){0,4}?(?:was|were|is|being|been|be|has been|had been|will be)\s(?:\S+\s)?(?:acquired|bought|purchased|taken over|snapped up)\s(?:\S+\s){0,3}?by\s(?P<s>{ORG})", {}),
+    ("acquires", r"(?P<o>{OP})\s(?:\S+\s){0,3}?being\s(?:acquired|bought|purchased|taken over)\sby\s(?P<s>{ORG})", {}),
+    ("acquires", r"(?:acquisition|purchase|takeover|buyout)\sof\s(?P<o>{OP})\s(?:\S+\s){0,3}?by\s(?P<s>{ORG})", {}),
+    ("acquires", r"(?P<s>{ORG})(?:'s|’s)\s(?:\S+\s){0,2}?(?:acquisition|purchase|takeover|buyout)\sof\s(?P<o>{OPS})", {}),
+    ("acquires", r"(?P<o>{OP}),\s(?:which|that)\s(?:was|is)\s(?:acquired|bought|purchased)\sby\s(?P<s>{ORG})", {}),
+    # --- founded
+    ("founded", r"(?P<o>{ORG})\s(?:\S+\s){0,10}?(?:co-)?(?:founded|formed|started|established|set up|launched|created)\s(?:\S+\s){0,3}?by\s(?:(?:\S+\s){0,4}?[-–—]\s|(?:\S+\s){0,2}?)?(?P<s>{PERS})", {}),
+    ("founded", r"(?P<s>{PERS})\s(?:\S+\s){0,2}?(?:co-founded|cofounded|founded|started|established|set up)\s(?:\S+\s){0,2}?(?P<o>{ORGS})", {}),
+    ("founded", r"(?P<s>{PER}),\s(?:the\s|a\s|who\s)?(?:\S+\s)?(?:co-?founder|founder)s?\s(?:and\s(?:\S+\s){0,2}?)?(?:of|at)\s(?P<o>{ORG})", {}),
+    ("founded", r"(?P<o>{ORG})(?:'s|’s)?\s(?:\S+\s)?(?:co-?founder|founder)s?(?:\sand\s(?:\S+\s){0,2}?)?,?\s(?P<s>{PERS})", {}),
+    ("founded", r"(?:co-?founder|founder)s?\s(?:and\s(?:\S+\s){0,2}?)?of\s(?P<o>{ORG}),?\s(?P<s>{PERS})", {}),
+    # --- worksFor
+    ("worksFor", r"(?P<s>{PER}),\s(?:the\s|a\s|an\s|its\s)?(?:(?:new|current|acting|interim|longtime|long-time|senior|then)\s)?(?P<role>(?:[\w-]+\s){0,3}?{ROLEX}(?:\s(?:of|for)\s(?:the\s)?(?:\S+\s){1,4}?(?:project|division|team|unit|group|business|department|lab))?)\s(?:\S+\s){0,1}?(?:of|at|for|with|to)\s(?:the\s)?(?:[\d,.]+-\w+\s|[A-Z]{2,3}\s)?(?P<o>{ORG})", {}),
+    ("worksFor", r"(?P<s>{PER}),\s(?:an?\s|the\s)?(?P<o>{ORG})\s{ROLE}", {}),
+    ("worksFor", r"(?P<o>{ORG})(?:'s|’s)?\s(?:(?:new|current|acting|interim)\s)?{ROLE},?\s(?P<s>{PER})", {}),
+    ("worksFor", r"{ROLE}\s(?:of|at)\s(?P<o>{ORG}),\s(?P<s>{PER})", {}),
+    ("worksFor", r"(?P<s>{PER})\s(?:is|was|has been|became|serves as|served as|joined as)\s(?:the\s|a\s|an\s|its\s)?(?:\S+\s){0,2}?{ROLE}\s(?:of|at|for)\s(?P<o>{ORG})", {}),
+    ("worksFor", r"(?P<s>{PER})\s(?:is|was)\swith\s(?P<o>{ORG})", {}),
+    ("worksFor", r"(?P<s>{PER})\s(?:\S+\s){0,2}?(?:works|worked|working|joined|joins)\s(?:(?:for|at)\s)?(?P<o>{ORG})", {"conf": 0.7}),
+    # --- formerlyWorkedFor
+    ("formerlyWorkedFor", r"(?P<s>{PER}),\s(?:a\s|the\s)?(?:former|ex-)\s?{ROLE}\s(?:of|at|for)\s(?P<o>{ORG})", {}),
+    ("formerlyWorkedFor", r"(?:former|ex-)\s?(?P<o>{ORG})\s{ROLE},?\s(?P<s>{PER})", {}),
+    ("formerlyWorkedFor", r"(?P<s>{PER})\s(?:\S+\s){0,2}?(?:left|quit|departed|resigned from|stepped down from|exited)\s(?P<o>{ORG})", {}),
+    ("formerlyWorkedFor", r"(?P<s>{PER})\s(?:\S+\s){0,3}?(?:previously|formerly|once)\s(?:worked|served)\s(?:\S+\s){0,3}?(?:at|for)\s(?P<o>{ORG})", {}),
+    ("formerlyWorkedFor", r"(?P<s>{PER})\s(?:\S+\s){0,3}?(?:moved|switched|defected|came)\s(?:over\s)?from\s(?P<o>{ORG})", {}),
+    # --- develops
+    ("develops", r"(?P<s>{ORGS})\s(?:\S+\s){0,3}?(?:develops|developed|developing|makes|made|builds|built|launched|launches|unveiled|unveils|released|releases|introduced|introduces|invented|created|creates|designs|designed|produces|produced|debuted|rolled out|rolls out|announced)\s(?!by\s)(?:(?:the|its|a|an|their)\s)?(?:[^\s⟨]+\s){0,4}?(?P<o>{PRODS})", {}),
+    ("develops", r"(?P<o>{PROD})\s(?:maker|developer|creator|owner|manufacturer)\s(?P<s>{ORG})", {}),
+    ("develops", r"(?P<s>{ORG})(?:'s|’s)\s(?:\S+\s)?(?P<o>{PROD})", {"conf": 0.6}),
+    ("develops", r"(?P<o>{PROD}),?\s(?:\S+\s){0,3}?(?:developed|made|built|created|designed|launched)\sby\s(?P<s>{ORG})", {}),
+    ("develops", r"(?P<s>{ORG}),?\s(?:the\s)?(?:maker|developer|creator)\sof\s(?P<o>{PRODS})", {}),
+    # --- owns
+    ("owns", r"(?P<o>{OP}),\s(?:a|the|which is a)\s(?:\S+\s)?(?:subsidiary|unit|division|brand|arm|part)\sof\s(?P<s>{ORG})", {}),
+    ("owns", r"(?P<s>{ORG})(?:'s|’s)?\s(?:subsidiary|unit|division|arm)\s(?P<o>{OPS})", {}),
+    ("owns", r"(?P<s>{ORG})\s(?:\S+\s){0,2}?(?:owns|owned|controls|is the parent of|is the majority owner of)\s(?:\S+\s){0,2}?(?P<o>{OPS})", {}),
+    ("owns", r"(?P<o>{OP})\s(?:\S+\s){0,3}?(?:is|are|was|were)\s(?:\S+\s){0,2}?(?:owned|controlled)\sby\s(?P<s>{ORG})", {}),
+    ("owns", r"(?P<o>{OP})(?:'s|’s)\s(?:parent|parent company|owner|majority owner)\s(?P<s>{ORG})", {}),
+    ("owns", r"(?P<s>{ORG})-owned\s(?P<o>{OP})", {}),
+    # --- supplies
+    ("supplies", r"(?P<o>{ORG})\s(?:supplier|contract manufacturer|chip supplier|vendor)\s(?P<s>{ORGS})", {}),
+    ("supplies", r"(?P<s>{ORG}),?\s(?:\S+\s){0,3}?(?:supplier|manufacturer|vendor)\s(?:of\s(?:\S+\s){0,2}?)?(?:to|for)\s(?P<o>{ORGS})", {}),
+    ("supplies", r"(?P<s>{ORG})\s(?:\S+\s){0,2}?(?:supplies|supplied|delivers|delivered|provides|provided|sells|sold|manufactures|manufactured|makes)\s(?:\S+\s){0,4}?(?:to|for)\s(?P<o>{ORGS})", {"conf": 0.7}),
+    # --- sues
+    ("sues", r"(?P<s>{ENTS})\s(?:\S+\s){0,3}?(?:sued|sues|suing|has sued)\s(?P<o>{ENTS})", {}),
+    ("sues", r"(?P<s>{ENTS})\s(?:\S+\s){0,3}?(?:filed|files|filing|brought|brings)\s(?:a\s|an\s)?(?:\S+\s){0,3}?(?:lawsuit|suit|complaint|case)\s(?:\S+\s){0,2}?against\s(?P<o>{ENTS})", {}),
+    ("sues", r"(?P<o>{ENTS})\s(?:\S+\s){0,3}?(?:was|is|were|has been)\s(?:being\s)?sued\sby\s(?P<s>{ENTS})", {}),
+    # --- usesTechnologyOf
+    ("usesTechnologyOf", r"(?P<s>{OP})\s(?:\S+\s){0,3}?(?:uses|used|licenses|licensed|integrates|integrated|adopts|adopted|relies on|relied on|runs on|ran on|is built on|was built on|is powered by|was powered by|switched to|switches to|will switch to|deploys|deployed)\s(?:(?:the|its)\s)?(?:\S+\s){0,3}?(?P<o>{OPS})", {}),
+    ("usesTechnologyOf", r"(?P<s>{OP})\s(?:\S+\s){0,3}?powered\sby\s(?P<o>{OPS})", {}),
+    ("usesTechnologyOf", r"(?P<o>{OP})(?:'s|’s)\s(?:\S+\s){0,2}?(?:technology|chips|software|models?|platform)\s(?:\S+\s){0,5}?(?:into|in|for)\s(?P<s>{OP})", {"conf": 0.7}),
+)
+
+# not after a passive auxiliary: "being acquired by" is handled by the passive patterns
+_ACTIVE = r"(?<!being\s)(?<!been\s)(?<!was\s)(?<!were\s)(?<!is\s)(?<!be\s)(?<!are\s)"
+
+MACROS = {"AUX": _AUX, "BY": _BY, "ACQ": _ACQ, "ACTIVE": _ACTIVE}
