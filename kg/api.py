@@ -1,0 +1,156 @@
+"""The Python API of techkg; the command line only wires click to these functions.
+
+Examples
+--------
+>>> triples = extract_text("Der Apple-Zulieferer Japan Display meldet Verluste.", lang="de")
+>>> [(t.s, t.p, t.o) for t in triples]
+[('Japan Display', 'supplies', 'Apple')]
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from . import extract as extractors
+from .articles import Article, collect_files, read_articles, read_file
+from .errors import InputError
+from .export import EXTENSIONS, export
+from .graph import load_graph
+from .html import subgraph, write_html
+from .rdf import article_quads
+from .schema import ontology_path
+from .store import DEFAULT_STORE, KgStore
+
+
+@dataclass
+class BuildReport:
+    articles: int = 0
+    added: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    entities: int = 0
+    relations: int = 0
+    seconds: float = 0.0
+    warnings: list[str] = field(default_factory=list)
+    outputs: list[Path] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (f"{self.articles} articles ({self.added} new, {self.replaced} changed, {self.unchanged} unchanged), "
+                f"{self.entities} entities, {self.relations} relations, {self.seconds:.1f} s")
+
+
+def extract_text(text: str, lang: str = "auto", extractor: str = "rules", entities: tuple[str, ...] = (),
+                 date: str = "") -> list:
+    """Triples of one text (no store)."""
+    return extractors.get(extractor, entities=tuple(entities)).extract(text, lang=lang, date=date).triples
+
+
+def extract_article(path: str | Path, lang: str = "auto", extractor: str = "rules",
+                    entities: tuple[str, ...] = ()):
+    """The :class:`~kg.extract.base.Extraction` of the first article in a file."""
+    path = Path(path)
+    if not path.exists():
+        raise InputError(f"{path}: no such file")
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder; kg extract takes one file (use kg build for folders)")
+    article = next(iter(read_file(path)))
+    return extractors.get(extractor, entities=tuple(entities)).extract(
+        article.text, lang=article.lang or lang, date=article.date)
+
+
+def build(paths: Iterable[str | Path], store: str | Path = DEFAULT_STORE, out: str | Path | None = "output",
+          extractor: str = "rules", lang: str = "auto", entities: tuple[str, ...] = (),
+          progress: Callable[[Iterable[Article]], Iterable[Article]] | None = None) -> BuildReport:
+    """Read, extract and store articles; write ``OUT/graph.ttl`` and ``OUT/graph.html``.
+
+    Every input is read (and rejected with a named error) before the store is touched. Unchanged
+    articles (same content hash) are skipped; a changed one replaces what it contributed before.
+    """
+    started = time.perf_counter()
+    report = BuildReport()
+    files = collect_files([Path(p) for p in paths])
+    articles = read_articles(files)
+    engine = extractors.get(extractor, entities=tuple(entities))
+    with KgStore(store) as kg:
+        kg.ensure_ontology(ontology_path().read_bytes())
+        for article in (progress(articles) if progress else articles):
+            report.articles += 1
+            old = kg.article_digest(article.id)
+            if old == article.digest:
+                report.unchanged += 1
+                continue
+            result = engine.extract(article.text, lang=article.lang or lang, date=article.date)
+            report.warnings += [f"{article.source}: {w}" for w in result.warnings]
+            kg.put_article(article.id, article_quads(article, result, extractor))
+            if old is None:
+                report.added += 1
+            else:
+                report.replaced += 1
+        report.entities = kg.entity_count()
+        report.relations = kg.relation_count()
+        if out is not None:
+            report.outputs = write_outputs(kg, Path(out))
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def write_outputs(kg: KgStore, out: Path) -> list[Path]:
+    """``graph.ttl`` and ``graph.html`` in ``out``."""
+    if out.exists() and not out.is_dir():
+        raise InputError(f"{out}: is a file, not a folder for the outputs")
+    out.mkdir(parents=True, exist_ok=True)
+    turtle = out / "graph.ttl"
+    tmp = turtle.with_name("graph.ttl.tmp")
+    with open(tmp, "wb") as handle:
+        export(kg, "turtle", handle)
+    tmp.replace(turtle)
+    html = render(kg, out / "graph.html")
+    return [turtle, html]
+
+
+def render(kg: KgStore, path: str | Path, title: str = "", **filters) -> Path:
+    """Write the interactive HTML view of the store (optionally a filtered subgraph)."""
+    graph = load_graph(kg)
+    shown, notes = subgraph(graph, **filters)
+    articles = kg.articles()
+    dates = sorted(a["date"] for a in articles if a["date"])
+    span = f", dated {dates[0]} to {dates[-1]}" if dates else ""
+    subtitle = (f"{shown.number_of_nodes()} entities and {shown.number_of_edges()} relations "
+                f"from {len(articles)} articles{span}")
+    return write_html(shown, path, title=title or "techkg knowledge graph", subtitle=subtitle, notes=notes)
+
+
+def remove(article: str, store: str | Path = DEFAULT_STORE) -> str:
+    """Take an article out of the store, by id or by the path it was built from; returns its id."""
+    candidates = [article]
+    path = Path(article)
+    if path.is_file():
+        candidates = [a.id for a in read_file(path)] + candidates
+    else:
+        candidates.append(path.name)
+    with KgStore(store, create=False) as kg:
+        for candidate in candidates:
+            if kg.remove_article(candidate):
+                return candidate
+    raise InputError(f"{article}: no such article in the store (see kg query for the list)")
+
+
+def export_file(fmt: str, store: str | Path = DEFAULT_STORE, out: str | Path | None = None):
+    """Export to a file (written atomically) or, with ``out=None``, return bytes."""
+    import io
+
+    with KgStore(store, read_only=True) as kg:
+        if out is None:
+            buffer = io.BytesIO()
+            export(kg, fmt, buffer)
+            return buffer.getvalue()
+        out = Path(out)
+        if out.is_dir():
+            out = out / f"graph.{EXTENSIONS.get(fmt, fmt)}"
+        tmp = out.with_name(out.name + ".tmp")
+        with open(tmp, "wb") as handle:
+            export(kg, fmt, handle)
+        tmp.replace(out)
+        return out

@@ -1,0 +1,316 @@
+"""The ``kg`` command: click wiring around :mod:`kg.api`; data to stdout, messages to stderr."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from .errors import KgError
+
+STORE_HELP = "Store directory (default: output/store, or $KG_STORE)."
+FORMATS_EXPORT = ("turtle", "ntriples", "nquads", "trig", "jsonld", "graphml", "csv")
+
+
+class KgGroup(click.Group):
+    """Turns every :class:`KgError` into a one-line error and a non-zero exit, never a traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except KgError as err:
+            raise click.ClickException(str(err).splitlines()[0] if str(err) else type(err).__name__) from None
+        except KeyboardInterrupt:
+            click.echo("interrupted; the store keeps every article written so far", err=True)
+            sys.exit(130)
+        except BrokenPipeError:
+            sys.exit(0)
+
+
+def store_option(f):
+    return click.option("--store", type=click.Path(path_type=Path), envvar="KG_STORE",
+                        default=Path("output") / "store", show_default=True, help=STORE_HELP)(f)
+
+
+def entities_option(f):
+    return click.option("--entities", "entities", multiple=True, type=click.Path(path_type=Path),
+                        help="Extra entities (CSV/TSV with gazetteer columns, or Turtle); repeatable.")(f)
+
+
+LANG = click.Choice(["auto", "de", "en"])
+
+
+@click.group(cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="techkg")
+def cli():
+    """techkg: knowledge graphs of the technology industry from German and English news.
+
+    \b
+    Example:
+      kg build examples/articles --out output/
+      kg query 'SELECT ?a ?b WHERE { ?a tkg:investsIn ?b }'
+    """
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", type=click.Path(path_type=Path), default=Path("output"), show_default=True,
+              help="Folder for graph.ttl and graph.html.")
+@store_option
+@click.option("--extractor", default="rules", show_default=True, help="Extractor name (see kg eval).")
+@click.option("--lang", type=LANG, default="auto", show_default=True, help="Article language; auto detects it.")
+@entities_option
+def build(paths, out, store, extractor, lang, entities):
+    """Extract articles into the store; write OUT/graph.ttl and OUT/graph.html.
+
+    PATHS are files or folders of .txt, .md, .html or .jsonl articles (JSONL: one
+    {"id","title","text","url","date","lang"} object per line). Unchanged articles are
+    skipped; changed ones replace what they contributed before.
+
+    \b
+    Example:
+      kg build examples/articles --out output/
+    """
+    from . import api
+
+    def progress(items):
+        if not sys.stderr.isatty():
+            return items
+        return click.progressbar(items, label="extracting", file=sys.stderr, show_pos=True)
+
+    def wrapped(items):
+        bar = progress(items)
+        if bar is items:
+            yield from items
+            return
+        with bar as shown:
+            yield from shown
+
+    report = api.build(paths, store=store, out=out, extractor=extractor, lang=lang, entities=tuple(entities),
+                       progress=wrapped)
+    for warning in report.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    click.echo(report.summary())
+    for path in report.outputs:
+        click.echo(f"wrote {path}", err=True)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "table", "turtle"]), default="jsonl", show_default=True)
+@click.option("--lang", type=LANG, default="auto", show_default=True)
+@click.option("--extractor", default="rules", show_default=True)
+@entities_option
+def extract(file, fmt, lang, extractor, entities):
+    """Extract the triples of one article, without a store.
+
+    JSONL rows: s, p, o, s_type, o_type, attrs, evidence, start, end, confidence.
+
+    \b
+    Example:
+      kg extract examples/articles/meta_midjourney_de.txt --format table
+    """
+    from . import api
+
+    result = api.extract_article(file, lang=lang, extractor=extractor, entities=tuple(entities))
+    for warning in result.warnings:
+        click.echo(f"warning: {file}: {warning}", err=True)
+    if fmt == "jsonl":
+        for triple in result.triples:
+            click.echo(json.dumps(triple.as_json(), ensure_ascii=False))
+    elif fmt == "table":
+        rows = [(t.s, t.p, t.o, ", ".join(f"{k}={v}" for k, v in t.attrs.items()), f"{t.confidence:.2f}")
+                for t in result.triples]
+        _table(("subject", "relation", "object", "attributes", "conf"), rows)
+    else:
+        import pyoxigraph as ox
+
+        from .articles import Article
+        from .namespaces import PREFIXES
+        from .rdf import article_quads
+
+        text = Path(file).read_text(encoding="utf-8", errors="replace")
+        quads = article_quads(Article(id=Path(file).name, text=text, source=str(file)), result, extractor)
+        sys.stdout.buffer.write(ox.serialize([q.triple for q in quads], format=ox.RdfFormat.TURTLE, prefixes=PREFIXES))
+
+
+@cli.command()
+@click.argument("sparql", required=False)
+@click.option("-f", "--file", "query_file", type=click.Path(path_type=Path), help="Read the query from a .rq file.")
+@store_option
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True)
+def query(sparql, query_file, store, fmt):
+    """Run a SPARQL SELECT, ASK or CONSTRUCT query over the store.
+
+    Prefixes tkg, ent, rdf, rdfs, owl, skos, prov, dct, schema, wd are predeclared; queries see
+    the union of all article graphs. CONSTRUCT prints Turtle.
+
+    \b
+    Example:
+      kg query 'SELECT ?investor ?target WHERE { ?investor tkg:investsIn ?target }'
+    """
+    from .query import run_query
+
+    if (sparql is None) == (query_file is None):
+        raise click.UsageError("give a query either as an argument or with -f FILE.rq")
+    if query_file is not None:
+        try:
+            sparql = query_file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as err:
+            raise KgError(f"{query_file}: cannot read the query ({getattr(err, 'strerror', None) or 'not UTF-8'})") from None
+    sys.stdout.buffer.write(run_query(store, sparql, fmt))
+
+
+@cli.command("export")
+@store_option
+@click.option("--format", "fmt", type=click.Choice(FORMATS_EXPORT), required=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="File to write (default: stdout).")
+def export_cmd(store, fmt, output):
+    """Export the store as RDF (turtle, ntriples, nquads, trig, jsonld), graphml or csv.
+
+    \b
+    Example:
+      kg export --format turtle -o output/graph.ttl
+    """
+    from . import api
+
+    result = api.export_file(fmt, store=store, out=output)
+    if output is None:
+        sys.stdout.buffer.write(result)
+    else:
+        click.echo(f"wrote {result}", err=True)
+
+
+@cli.command()
+@store_option
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("output") / "graph.html", show_default=True)
+@click.option("--focus", default="", help="Only the neighbourhood of this entity (name or alias).")
+@click.option("--hops", default=1, show_default=True, type=click.IntRange(0, 10), help="Neighbourhood size for --focus.")
+@click.option("--relation", default="", help="Comma-separated relations to keep, e.g. investsIn,acquires.")
+@click.option("--since", default="", help="Keep relations from articles dated on or after YYYY-MM-DD.")
+@click.option("--until", default="", help="Keep relations from articles dated on or before YYYY-MM-DD.")
+@click.option("--min-degree", default=0, type=click.IntRange(0), help="Keep entities with at least N relations.")
+@click.option("--max-nodes", default=0, type=click.IntRange(0), help="Keep the N most connected entities.")
+@click.option("--title", default="", help="Page title.")
+def html(store, output, focus, hops, relation, since, until, min_degree, max_nodes, title):
+    """Write one self-contained, offline HTML view of the graph.
+
+    \b
+    Example:
+      kg html -o output/graph.html --focus Meta --hops 2
+    """
+    from . import api
+    from .namespaces import RELATIONS
+    from .store import KgStore
+
+    relations = tuple(r.strip() for r in relation.split(",") if r.strip())
+    unknown = [r for r in relations if r not in RELATIONS]
+    if unknown:
+        raise KgError(f"unknown relation(s) {', '.join(unknown)}; known: {', '.join(RELATIONS)}")
+    with KgStore(store, read_only=True) as kg:
+        path = api.render(kg, output, title=title, focus=focus, hops=hops, relations=relations, since=since,
+                          until=until, min_degree=min_degree, max_nodes=max_nodes)
+    click.echo(f"wrote {path}", err=True)
+
+
+@cli.command()
+@store_option
+@click.option("--top", default=10, show_default=True, type=click.IntRange(1), help="How many top entities.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def stats(store, top, as_json):
+    """Counts per class and relation, and the most connected entities.
+
+    \b
+    Example:
+      kg stats --top 5
+    """
+    from .stats import graph_stats
+    from .store import KgStore
+
+    with KgStore(store, read_only=True) as kg:
+        data = graph_stats(kg, top=top)
+    if as_json:
+        click.echo(json.dumps(data, indent=1, ensure_ascii=False))
+        return
+    click.echo(f"articles: {data['articles']}  entities: {data['entities']}  "
+               f"relations: {sum(data['relations'].values())}  mentions: {data['mentions']}")
+    _table(("class", "entities"), list(data["classes"].items()))
+    _table(("relation", "edges"), list(data["relations"].items()))
+    _table(("most connected", "class", "degree"), [(t["label"], t["type"], t["degree"]) for t in data["top"]])
+
+
+@cli.command()
+@store_option
+def validate(store):
+    """Check the store against the SHACL shapes; exit 1 and list violations if it does not conform.
+
+    \b
+    Example:
+      kg validate --store output/store
+    """
+    from .store import KgStore
+    from .validate import validate_store
+
+    with KgStore(store, read_only=True) as kg:
+        violations = validate_store(kg)
+    if not violations:
+        click.echo("conforms: no SHACL violations")
+        return
+    _table(("severity", "focus", "path", "message"),
+           [(v["severity"], v["focus"], v["path"], v["message"]) for v in violations])
+    raise click.ClickException(f"{len(violations)} SHACL violation(s)")
+
+
+@cli.command()
+@click.argument("article")
+@store_option
+def remove(article, store):
+    """Take one article's contribution out of the store (by id or by its file path).
+
+    \b
+    Example:
+      kg remove examples/articles/meta_midjourney_de.txt
+    """
+    from . import api
+
+    removed = api.remove(article, store=store)
+    click.echo(f"removed article {removed}", err=True)
+
+
+@cli.command("eval")
+@click.argument("gold_dir", type=click.Path(path_type=Path))
+@click.option("--extractor", default="rules", show_default=True)
+@click.option("--lang", type=LANG, default="auto", show_default=True)
+@click.option("--verbose", is_flag=True, help="List every miss (FN) and false hit (FP).")
+@entities_option
+def eval_cmd(gold_dir, extractor, lang, verbose, entities):
+    """Score an extractor on annotated articles: NAME.txt beside NAME.gold.jsonl.
+
+    Prints precision, recall and F1 per relation; the last line is 'F1 <value>'.
+
+    \b
+    Example:
+      kg eval ../shared/corpus/dev --verbose
+    """
+    from . import extract as extractors
+    from .evaluate import evaluate
+
+    score = evaluate(gold_dir, extractors.get(extractor, entities=tuple(entities)), lang=lang)
+    click.echo(f"{'relation':20} {'P':>6} {'R':>6} {'F1':>6} {'tp':>4} {'fp':>4} {'fn':>4}")
+    for name, p, r, f, tp, fp, fn in score.table():
+        click.echo(f"{name:20} {p:6.3f} {r:6.3f} {f:6.3f} {tp:4} {fp:4} {fn:4}")
+    if verbose:
+        for line in score.details:
+            click.echo("  " + line)
+    click.echo(f"F1 {score.table()[-1][3]:.3f}")
+
+
+def _table(header, rows) -> None:
+    from .query import table
+
+    click.echo(table(list(header), [["" if c is None else str(c) for c in row] for row in rows], limit=60), nl=False)
+
+
+def main() -> None:
+    cli(prog_name="kg")

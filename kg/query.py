@@ -1,0 +1,70 @@
+"""Run SPARQL over a store and format the results (table, CSV, TSV, JSON; Turtle for CONSTRUCT).
+
+Examples
+--------
+>>> import tempfile
+>>> from kg.store import KgStore
+>>> folder = tempfile.mkdtemp() + "/s"
+>>> KgStore(folder).close()
+>>> run_query(folder, "ASK { ?s ?p ?o }", "table")
+b'false\\n'
+"""
+from __future__ import annotations
+
+import io
+import json
+import re
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .namespaces import PREFIXES
+from .store import KgStore
+
+RESULT_FORMATS = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV,
+                  "json": ox.QueryResultsFormat.JSON}
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def shorten(term) -> str:
+    """An IRI as a prefixed name where a techkg prefix fits; literals as their value."""
+    if term is None:
+        return ""
+    if isinstance(term, ox.NamedNode):
+        for prefix, iri in PREFIXES.items():
+            if term.value.startswith(iri) and re.fullmatch(r"[\w.-]*", term.value[len(iri):]):
+                return f"{prefix}:{term.value[len(iri):]}"
+        return f"<{term.value}>"
+    if isinstance(term, ox.Literal):
+        return term.value
+    return str(term)
+
+
+def table(header: list[str], rows: list[list[str]], limit: int = 80) -> str:
+    """A plain-text table; control characters in values become spaces."""
+    rows = [[_CONTROL.sub(" ", c) for c in row] for row in rows]
+    widths = [min(limit, max([len(h)] + [len(r[i]) for r in rows])) for i, h in enumerate(header)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths)).rstrip(), "  ".join("-" * w for w in widths)]
+    for row in rows:
+        lines.append("  ".join((c if len(c) <= w else c[: w - 1] + "…").ljust(w) for c, w in zip(row, widths)).rstrip())
+    return "\n".join(lines) + "\n"
+
+
+def run_query(store: str | Path, sparql: str, fmt: str = "table") -> bytes:
+    """Results of ``sparql`` on the store at ``store`` (opened read-only) as bytes in format ``fmt``."""
+    with KgStore(store, read_only=True) as kg:
+        results = kg.query(sparql)
+        if isinstance(results, ox.QueryBoolean):
+            value = bool(results)
+            if fmt == "json":
+                return (json.dumps({"head": {}, "boolean": value}) + "\n").encode()
+            return (str(value).lower() + "\n").encode()
+        if isinstance(results, ox.QueryTriples):
+            return ox.serialize(results, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES) or b""
+        if fmt in RESULT_FORMATS:
+            out = io.BytesIO()
+            results.serialize(out, RESULT_FORMATS[fmt])
+            return out.getvalue()
+        names = [v.value for v in results.variables]
+        rows = [[shorten(row[name]) for name in names] for row in results]
+        return (table(names, rows) + f"({len(rows)} row{'s' if len(rows) != 1 else ''})\n").encode("utf-8")

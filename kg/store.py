@@ -1,0 +1,152 @@
+"""The embedded RDF store: Oxigraph (pyoxigraph) on disk, one named graph per article.
+
+Why Oxigraph: on a million triples it loaded about 10× faster than rdflib's memory store, wrote Turtle
+36× faster, answered a 2-hop join 56× faster and used half the memory (``../shared/notes``); it is a
+persistent, transactional store (RocksDB) with full SPARQL 1.1, and a SPARQL server of the same engine
+(``oxigraph serve``) exists for when a corpus grows.
+
+Every write of an article is one SPARQL Update (drop its graph, insert the new one), which Oxigraph
+applies atomically: a build killed halfway leaves each article either in its old or its new state.
+Queries run over the union of all graphs.
+
+Examples
+--------
+>>> import tempfile
+>>> with KgStore(tempfile.mkdtemp() + "/store") as store:
+...     store.ask("ASK { ?s ?p ?o }")
+False
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .errors import QueryError, StoreError
+from .namespaces import ONTOLOGY_GRAPH, PREFIXES, TKG
+from .rdf import article_iri
+
+DEFAULT_STORE = Path("output") / "store"
+
+
+class KgStore:
+    """An on-disk store at ``path``; ``read_only`` opens it beside a running writer."""
+
+    def __init__(self, path: str | Path = DEFAULT_STORE, read_only: bool = False, create: bool = True):
+        self.path = Path(path)
+        if self.path.exists() and not self.path.is_dir():
+            raise StoreError(f"{self.path}: is a file, not a store directory")
+        if self.path.is_dir() and any(self.path.iterdir()) and not (self.path / "CURRENT").exists():
+            raise StoreError(f"{self.path}: is a folder that holds no techkg store (refusing to write into it)")
+        if not self.path.exists() and (read_only or not create):
+            raise StoreError(f"{self.path}: no store here yet; run `kg build` first")
+        try:
+            if read_only:
+                self.store = ox.Store.read_only(str(self.path))
+            else:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self.store = ox.Store(str(self.path))
+        except OSError as err:
+            if "lock" in str(err).lower():
+                raise StoreError(f"{self.path}: the store is in use by another process; try again when it finishes") from None
+            raise StoreError(f"{self.path}: cannot open the store ({str(err).splitlines()[0]})") from None
+        self.read_only = read_only
+
+    def __enter__(self) -> "KgStore":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if getattr(self, "store", None) is not None:
+            if not self.read_only:
+                self.store.flush()
+            self.store = None
+
+    # ------------------------------------------------------------ articles
+    def article_digest(self, article_id: str) -> str | None:
+        """Content hash of the stored version of an article, or None."""
+        graph = article_iri(article_id)
+        for quad in self.store.quads_for_pattern(graph, ox.NamedNode(str(TKG.contentHash)), None, graph):
+            return quad.object.value
+        return None
+
+    def put_article(self, article_id: str, quads: list[ox.Quad]) -> None:
+        """Replace the article's graph by ``quads`` in one transaction."""
+        graph = article_iri(article_id)
+        body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+        self._update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}")
+
+    def remove_article(self, article_id: str) -> bool:
+        """Take an article's contribution out; False if the store does not hold it."""
+        graph = article_iri(article_id)
+        if not self.store.contains_named_graph(graph):
+            return False
+        self._update(f"DROP GRAPH {graph}")
+        return True
+
+    def articles(self) -> list[dict]:
+        rows = self.select("""
+            SELECT ?a ?title ?source ?date WHERE { ?a a tkg:Article .
+              OPTIONAL { ?a dct:title ?title } OPTIONAL { ?a tkg:source ?source } OPTIONAL { ?a dct:date ?date } }
+            ORDER BY ?a""")
+        return [{k: (v.value if v is not None else "") for k, v in row.items()} for row in rows]
+
+    def ensure_ontology(self, turtle: bytes) -> None:
+        """Load the ontology into its own graph (replacing an older version)."""
+        graph = ox.NamedNode(str(ONTOLOGY_GRAPH))
+        quads = [ox.Quad(t.subject, t.predicate, t.object, graph)
+                 for t in ox.parse(turtle, format=ox.RdfFormat.TURTLE)]
+        body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+        self._update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}")
+
+    def _update(self, update: str) -> None:
+        if self.read_only:
+            raise StoreError(f"{self.path}: opened read-only")
+        try:
+            self.store.update(update)
+        except OSError as err:
+            raise StoreError(f"{self.path}: write failed ({str(err).splitlines()[0]})") from None
+
+    # ------------------------------------------------------------ queries
+    def query(self, sparql: str, substitutions: dict | None = None):
+        """Run a SPARQL query over the union of all graphs, with techkg's prefixes predeclared."""
+        try:
+            return self.store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True,
+                                    substitutions=substitutions)
+        except SyntaxError as err:
+            raise QueryError(f"invalid SPARQL: {str(err).splitlines()[0]}") from None
+        except (RuntimeError, ValueError, OSError) as err:
+            raise QueryError(f"query failed: {str(err).splitlines()[0]}") from None
+
+    def select(self, sparql: str, substitutions: dict | None = None) -> list[dict]:
+        results = self.query(sparql, substitutions)
+        if not isinstance(results, ox.QuerySolutions):
+            raise QueryError("expected a SELECT query")
+        names = [v.value for v in results.variables]
+        return [{name: row[name] for name in names} for row in results]
+
+    def ask(self, sparql: str) -> bool:
+        return bool(self.query(sparql))
+
+    def count(self, sparql_pattern: str) -> int:
+        rows = self.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ {sparql_pattern} }}")
+        return int(rows[0]["n"].value)
+
+    def triples(self):
+        """The union of all article graphs and the ontology, as distinct triples."""
+        return self.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+
+    def quads(self):
+        return self.store.quads_for_pattern(None, None, None)
+
+    def size(self) -> int:
+        return len(self.store)
+
+    def relation_count(self) -> int:
+        return self.count("{ SELECT DISTINCT ?s ?p ?o WHERE { ?m a tkg:Mention ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o } }")
+
+    def entity_count(self) -> int:
+        return self.count("{ SELECT DISTINCT ?e WHERE { ?m a tkg:Mention . { ?m rdf:subject ?e } UNION { ?m rdf:object ?e } } }")
+
