@@ -18,6 +18,7 @@ False
 """
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -96,8 +97,13 @@ class KgStore:
     def ensure_ontology(self, turtle: bytes) -> None:
         """Load the ontology into its own graph (replacing an older version)."""
         graph = ox.NamedNode(str(ONTOLOGY_GRAPH))
+        digest = ox.Literal(hashlib.sha256(turtle).hexdigest())
+        marker = ox.NamedNode(str(TKG.contentHash))
+        if ox.Quad(graph, marker, digest, graph) in self.store:
+            return  # unchanged: keep it (and its blank nodes) as it is
         quads = [ox.Quad(t.subject, t.predicate, t.object, graph)
                  for t in ox.parse(turtle, format=ox.RdfFormat.TURTLE)]
+        quads.append(ox.Quad(graph, marker, digest, graph))
         body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
         self._update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}")
 

@@ -29,7 +29,7 @@ TOKEN = re.compile(r"[^\W_]+")
 WORD = re.compile(r"[^\W_](?:[\w’'.&-]*[^\W_])?")
 VERSION = re.compile(r"^(?:\d[\w.]*|Pro|Max|Plus|Ultra|mini|Mini|Air|SE|XL|Turbo|Lite)$")
 JOIN_OK = re.compile(r"^[ \-.,&’'·]{0,3}$")
-NAME_TOKEN = re.compile(r"^(?:[A-ZÄÖÜ][\w’'&.-]*|[A-Z0-9]{2,}|\d+[A-Za-z][\w]*|[a-z]+[A-Z][\w]*)$")
+NAME_TOKEN = re.compile(r"^(?:[A-ZÄÖÜ][\w’'&.-]*|(?=[A-Z0-9]*[A-Z])[A-Z0-9]{2,}|\d+[A-Za-z][\w]*|[a-z]+[A-Z][\w]*)$")
 
 
 @dataclass
@@ -147,7 +147,7 @@ class _Finder:
         after = self.text[self.tokens[j - 1][1]: self.tokens[j - 1][1] + 1]
         return after == "-" and self.tokens[j - 1][2] in self.generic and j - i == 1
 
-    def name_after(self, i: int, limit: int = 4) -> int:
+    def name_after(self, i: int, limit: int = 4, person: bool = False) -> int:
         """End token index of a capitalised name starting at token i (i itself if none)."""
         j = i
         sentence = self.sentence_of(self.tokens[i][0]) if i < len(self.tokens) else -1
@@ -159,6 +159,8 @@ class _Finder:
                 gap = self.text[self.tokens[j - 1][1]: start]
                 if gap not in (" ", "’ ", "' ") or (self.code == "de" and word.lower() in self.lang.DETERMINERS):
                     break
+                if self.code == "de" and not person and word.endswith(self.lang.NOUN_ENDINGS) and not word.isupper():
+                    break  # "Cariad Probleme": a German noun after a name is not part of it
             j += 1
             if self.text[end: end + 1] in ",;:.)" or self.text[end: end + 2] in ("’s", "'s"):
                 break
@@ -219,7 +221,7 @@ class _Finder:
                     continue
             # role title + name: "CEO David Holz", "Sprecher Tom Müller"
             if word in roles and self.text[end: end + 1] == " " and nxt < len(self.tokens) and nxt not in self.taken:
-                stop = self.name_after(nxt, 3)
+                stop = self.name_after(nxt, 3, person=True)
                 if stop - nxt >= 2 and self.tokens[nxt][2] not in self.generic:
                     self.discover(nxt, stop, "Person")
                     continue
@@ -228,7 +230,7 @@ class _Finder:
                     and self.text[end: end + 1] == " " and NAME_TOKEN.match(self.tokens[nxt][2]) \
                     and self.tokens[nxt][2] not in self.stop and self.sentence_of(self.tokens[nxt][0]) == self.sentence_of(start) \
                     and not self.descriptor_class(self.tokens[nxt][2]):
-                stop = self.name_after(i, 3)
+                stop = self.name_after(i, 3, person=True)
                 if stop >= nxt + 1:
                     self.discover(i, max(stop, nxt + 1), "Person")
                     continue
@@ -238,8 +240,28 @@ class _Finder:
                 if stop > i and self._org_name_end(i, stop):
                     self.discover(i, stop, "Organization")
                     continue
+        self._appositions()
         if self.code == "en":
             self._english_people()
+
+    def _appositions(self) -> None:
+        """'Figma, the San Francisco start-up', 'Signavio, ein Berliner Start-up': the descriptor types the name."""
+        dets = "|".join(self.lang.DETERMINERS)
+        for i, (start, end, word) in enumerate(self.tokens):
+            if i in self.taken or not NAME_TOKEN.match(word) or word in self.stop or word in self.generic:
+                continue
+            stop = self.name_after(i, 4)
+            if stop <= i or any(k in self.taken for k in range(i, stop)):
+                continue
+            after = self.text[self.tokens[stop - 1][1]: self.tokens[stop - 1][1] + 80]
+            match = re.match(r",\s(?:" + dets + r")\s((?:[\w.-]+\s){0,3}[\w-]+)", after)
+            if not match:
+                continue
+            for head in match.group(1).split():
+                kind = self.descriptor_class(head)
+                if kind and (self.code == "de" or head[:1].islower()):
+                    self.discover(i, stop, kind)
+                    break
 
     def _legal_ahead(self, i: int) -> bool:
         return any(self.tokens[k][2] in self.lang.LEGAL_SUFFIXES or self.tokens[k][2] + "." in self.lang.LEGAL_SUFFIXES
@@ -256,7 +278,7 @@ class _Finder:
         for i, (start, end, word) in enumerate(self.tokens):
             if i in self.taken or not NAME_TOKEN.match(word) or word in self.stop or word.isupper():
                 continue
-            stop = self.name_after(i, 3)
+            stop = self.name_after(i, 3, person=True)
             if not 2 <= stop - i <= 3 or any(k in self.taken for k in range(i, stop)):
                 continue
             if any(self.tokens[k][2].isupper() or self.descriptor_class(self.tokens[k][2]) for k in range(i, stop)):

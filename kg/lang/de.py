@@ -51,6 +51,9 @@ INFLECTIONS = ("", "s", "es", "n", "en", "e", "ern", "er", "in", "innen")
 # Descriptors that carry a relation themselves; they stay in the text for the relation patterns.
 RELATIONAL_DESCRIPTORS = ("eigentümer", "tochter", "zulieferer", "rivale", "konkurrent", "partner", "investor",
                           "geldgeber", "mutter", "kapitalgeber", "mehrheitseigner", "lieferant", "besitzer")
+# Endings of German common nouns: a capitalised word with one of them does not continue a name.
+NOUN_ENDINGS = ("ung", "ungen", "heit", "keit", "schaft", "tion", "tionen", "e", "en", "er", "ern", "chen", "nis",
+                "isse", "tät", "ismus", "rat", "amt", "markt")
 # Capitalised prefixes of compounds that never name an entity ("KI-Unternehmen", "US-Riese").
 GENERIC_PREFIXES = (
     "KI", "US", "EU", "IT", "Tech", "Online", "Internet", "Software", "Auto", "Daten", "Medien", "Chip", "Handy",
@@ -169,6 +172,7 @@ RELATION_PATTERNS = (
     # --- owns
     ("owns", r"(?P<s>{ORG})\s?-(?:Tochter|Tochterfirma|Tochtergesellschaft|Tochterunternehmen|Sparte|Marke|Plattform|Dienst)\w*\s(?P<o>{OPS})", {}),
     ("owns", r"(?P<o>{OP}),\s(?:eine|die|das)\s(?:\S+\s)?(?:Tochter|Tochterfirma|Tochtergesellschaft|Sparte|Marke)\w*\s(?:von|des|der)\s(?P<s>{ORG})", {}),
+    ("owns", r"(?P<s>{ORG})\s(?:\S+\s){0,5}?(?:seine[rnms]?|ihre[rnms]?)\s(?:\S+-)?(?:Tochter|Tochterfirma|Tochtergesellschaft|Sparte|Marke)\w*\s(?P<o>{OPS})", {}),
     ("owns", r"(?P<o>{OP})\s(?:\S+\s){0,2}?gehör\w*\s(?:\S+\s){0,2}?(?:zu|zum|zur)\s(?:\S+\s){0,2}?(?P<s>{ORG})", {}),
     ("owns", r"(?:Mutterkonzern|Mutter|Eigentümer\w*|Besitzer\w*|Mehrheitseigner\w*)\s(?P<s>{ORGS})", {"implicit": "o"}),
     ("owns", r"(?P<o>{OP})s?\s(?:\S+\s){0,2}?(?:Mutterkonzern|Mutter|Eigentümer\w*|Mehrheitseigner\w*)\s(?P<s>{ORGS})", {}),
@@ -177,6 +181,7 @@ RELATION_PATTERNS = (
     ("supplies", r"(?P<o>{ORG})\s?-(?:Zulieferer|Lieferant|Auftragsfertiger|Chiplieferant)\w*\s(?P<s>{ORGS})", {}),
     ("supplies", r"(?P<s>{ORG}),?\s(?:\S+\s){0,3}?(?:Zulieferer|Lieferant|Auftragsfertiger)\w*\s(?:von|des|der|für)\s(?P<o>{ORGS})", {}),
     ("supplies", r"(?P<s>{ORG})\s(?:\S+\s){0,2}?(?:beliefert|belieferte|liefert|lieferte)\s(?:\S+\s){0,4}?(?:an\s)?(?P<o>{ORGS})", {}),
+    ("supplies", r"(?P<s>{ORG})\s(?:\S+\s){0,4}?(?:baut|baute|fertigt|fertigte|produziert|produzierte|liefert|entwickelt)\s(?:\S+\s){0,8}?für\s(?P<o>{ORGS})", {"conf": 0.7}),
     # --- sues
     ("sues", r"(?P<s>{ENTS})\s(?:{AUX}\s)?(?:\S+\s){0,3}?(?:verklagt|verklagte|verklagen)\s(?:\S+\s){0,2}?(?P<o>{ENTS})", {}),
     ("sues", r"(?P<s>{ENTS})\s{AUX}\s(?:\S+\s){0,3}?(?P<o>{ENTS})\s(?:\S+\s){0,4}?verklagt", {}),

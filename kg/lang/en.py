@@ -157,13 +157,15 @@ RELATION_PATTERNS = (
     # --- develops
     ("develops", r"(?P<s>{ORGS})\s(?:\S+\s){0,3}?(?:develops|developed|developing|makes|made|builds|built|launched|launches|unveiled|unveils|released|releases|introduced|introduces|invented|created|creates|designs|designed|produces|produced|debuted|rolled out|rolls out|announced)\s(?!by\s)(?:(?:the|its|a|an|their)\s)?(?:[^\s⟨]+\s){0,4}?(?P<o>{PRODS})", {}),
     ("develops", r"(?P<o>{PROD})\s(?:maker|developer|creator|owner|manufacturer)\s(?P<s>{ORG})", {}),
+    ("develops", r"(?P<s>{ORG}),?\s(?:the\s|a\s)?(?:\S+\s){0,3}?(?:company|start-up|startup|firm|lab|maker|developer|team)\sbehind\s(?P<o>{PRODS})", {}),
+    ("develops", r"(?P<s>{ORG}),\s(?:the\s|a\s)?(?:\S+\s){0,3}?(?:maker|developer|creator)\sof\s(?P<o>{PRODS})", {}),
     ("develops", r"(?P<s>{ORG})(?:'s|’s)\s(?:\S+\s)?(?P<o>{PROD})", {"conf": 0.6}),
     ("develops", r"(?P<o>{PROD}),?\s(?:\S+\s){0,3}?(?:developed|made|built|created|designed|launched)\sby\s(?P<s>{ORG})", {}),
     ("develops", r"(?P<s>{ORG}),?\s(?:the\s)?(?:maker|developer|creator)\sof\s(?P<o>{PRODS})", {}),
     # --- owns
     ("owns", r"(?P<o>{OP}),\s(?:a|the|which is a)\s(?:\S+\s)?(?:subsidiary|unit|division|brand|arm|part)\sof\s(?P<s>{ORG})", {}),
     ("owns", r"(?P<s>{ORG})(?:'s|’s)?\s(?:subsidiary|unit|division|arm)\s(?P<o>{OPS})", {}),
-    ("owns", r"(?P<s>{ORG})\s(?:\S+\s){0,2}?(?:owns|owned|controls|is the parent of|is the majority owner of)\s(?:\S+\s){0,2}?(?P<o>{OPS})", {}),
+    ("owns", r"(?P<s>{ORG}),?\s(?:which\s|that\s)?(?:\S+\s){0,2}?(?:owns|owned|controls|is the parent of|is the majority owner of)\s(?:\S+\s){0,2}?(?P<o>{OPS})", {}),
     ("owns", r"(?P<o>{OP})\s(?:\S+\s){0,3}?(?:is|are|was|were)\s(?:\S+\s){0,2}?(?:owned|controlled)\sby\s(?P<s>{ORG})", {}),
     ("owns", r"(?P<o>{OP})(?:'s|’s)\s(?:parent|parent company|owner|majority owner)\s(?P<s>{ORG})", {}),
     ("owns", r"(?P<s>{ORG})-owned\s(?P<o>{OP})", {}),
@@ -178,6 +180,8 @@ RELATION_PATTERNS = (
     # --- usesTechnologyOf
     ("usesTechnologyOf", r"(?P<s>{OP})\s(?:\S+\s){0,3}?(?:uses|used|licenses|licensed|integrates|integrated|adopts|adopted|relies on|relied on|runs on|ran on|is built on|was built on|is powered by|was powered by|switched to|switches to|will switch to|deploys|deployed)\s(?:(?:the|its)\s)?(?:\S+\s){0,3}?(?P<o>{OPS})", {}),
     ("usesTechnologyOf", r"(?P<s>{OP})\s(?:\S+\s){0,3}?powered\sby\s(?P<o>{OPS})", {}),
+    ("usesTechnologyOf", r"(?P<s>{OP})\s(?:trains|trained|runs|ran|hosts|hosted|deploys|builds|built)\s(?:\S+\s){0,3}?on\s(?P<o>{OPS})", {"conf": 0.75}),
+    ("usesTechnologyOf", r"(?P<s>{OP})\s(?:will\s|would\s)?(?:use|uses|used)\s(?P<o>{OP})\sas\s", {}),
     ("usesTechnologyOf", r"(?P<o>{OP})(?:'s|’s)\s(?:\S+\s){0,2}?(?:technology|chips|software|models?|platform)\s(?:\S+\s){0,5}?(?:into|in|for)\s(?P<s>{OP})", {"conf": 0.7}),
 )
 

@@ -1,0 +1,49 @@
+"""Shared fixtures: the real CLI in a subprocess, a store built from the bundled examples."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples" / "articles"
+SHARED = ROOT.parent / "shared"
+
+
+def run_kg(*args, cwd=None, check=False, input=None, env=None):
+    """Run ``python -m kg ARGS`` and return the CompletedProcess (text mode)."""
+    full_env = dict(os.environ)
+    full_env.update(env or {})
+    full_env.setdefault("PYTHONIOENCODING", "utf-8")
+    result = subprocess.run([sys.executable, "-m", "kg", *map(str, args)], cwd=cwd, capture_output=True,
+                            text=True, input=input, env=full_env, timeout=600)
+    if check and result.returncode != 0:
+        raise AssertionError(f"kg {' '.join(map(str, args))} failed ({result.returncode}):\n{result.stderr}")
+    return result
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory):
+    """A store and outputs built once from examples/articles (read-only for tests)."""
+    work = tmp_path_factory.mktemp("built")
+    run_kg("build", EXAMPLES, "--out", work / "output", "--store", work / "store", check=True, cwd=work)
+    return work
+
+
+@pytest.fixture
+def fresh(tmp_path):
+    """A private copy of the examples to build, change and remove."""
+    articles = tmp_path / "articles"
+    shutil.copytree(EXAMPLES, articles)
+    return tmp_path
+
+
+def shared_corpus(name: str) -> Path:
+    path = SHARED / "corpus" / name
+    if not path.is_dir():
+        pytest.skip(f"../shared/corpus/{name} is not here (it exists in CI and on developer machines only)")
+    return path
