@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -41,10 +42,15 @@ class BuildReport:
                 f"{self.entities} entities, {self.relations} relations, {self.seconds:.1f} s")
 
 
+@lru_cache(maxsize=8)
+def _extractor(name: str, entities: tuple[str, ...]):
+    return extractors.get(name, entities=entities)
+
+
 def extract_text(text: str, lang: str = "auto", extractor: str = "rules", entities: tuple[str, ...] = (),
                  date: str = "") -> list:
     """Triples of one text (no store)."""
-    return extractors.get(extractor, entities=tuple(entities)).extract(text, lang=lang, date=date).triples
+    return _extractor(extractor, tuple(str(e) for e in entities)).extract(text, lang=lang, date=date).triples
 
 
 def extract_article(path: str | Path, lang: str = "auto", extractor: str = "rules",

@@ -16,6 +16,21 @@ FORMATS_EXPORT = ("turtle", "ntriples", "nquads", "trig", "jsonld", "graphml", "
 class KgGroup(click.Group):
     """Turns every :class:`KgError` into a one-line error and a non-zero exit, never a traceback."""
 
+    def main(self, *args, **kwargs):
+        kwargs["standalone_mode"] = False
+        try:
+            code = super().main(*args, **kwargs)
+        except click.UsageError as err:  # one line, not click's usage block
+            click.echo(f"Error: {err.format_message()} (see kg {err.ctx.info_name if err.ctx else ''} --help)".replace("kg kg", "kg"), err=True)
+            sys.exit(2)
+        except click.ClickException as err:
+            err.show()
+            sys.exit(err.exit_code)
+        except click.Abort:
+            click.echo("Aborted.", err=True)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
+
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)

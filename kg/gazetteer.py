@@ -53,6 +53,7 @@ class Gazetteer:
         self.folded: dict[str, Entry] = {}
         self.all_names: dict[str, Entry] = {}
         self.max_tokens = 1
+        self.first_tokens: set[str] = set()  # first words of every alias, as written and casefolded
         for entry in entries:
             self.add(entry)
 
@@ -70,6 +71,7 @@ class Gazetteer:
             if not k:
                 continue
             self.all_names.setdefault(k, entry)
+            self.first_tokens.update((k.split(" ", 1)[0], k.split(" ", 1)[0].casefold()))
             self.max_tokens = max(self.max_tokens, k.count(" ") + 1)
             if entry.ambiguous and k == key_of(entry.name) and " " not in k:
                 continue  # a common word: only as part of a longer alias or when introduced

@@ -19,7 +19,7 @@ def _identifier():
 
 def detect(text: str) -> str:
     """ISO 639-1 code of the text's language ("de", "en", ...); "" for text with no letters."""
-    sample = text[:5000]
+    sample = text[:2000]
     if not any(ch.isalpha() for ch in sample):
         return ""
     code, _ = _identifier().classify(sample)

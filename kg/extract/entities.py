@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .. import lang as languages
 from ..gazetteer import Gazetteer, given_names
@@ -29,7 +30,26 @@ TOKEN = re.compile(r"[^\W_]+")
 WORD = re.compile(r"[^\W_](?:[\w’'.&-]*[^\W_])?")
 VERSION = re.compile(r"^(?:\d[\w.]*|Pro|Max|Plus|Ultra|mini|Mini|Air|SE|XL|Turbo|Lite)$")
 JOIN_OK = re.compile(r"^[ \-.,&’'·]{0,3}$")
+_HYPHENATED = re.compile(r"[\w-]+")
 NAME_TOKEN = re.compile(r"^(?:[A-ZÄÖÜ][\w’'&.-]*|(?=[A-Z0-9]*[A-Z])[A-Z0-9]{2,}|\d+[A-Za-z][\w]*|[a-z]+[A-Z][\w]*)$")
+
+
+class _Profile:
+    """Per-language lookups derived once from the language data."""
+
+    def __init__(self, code: str):
+        lang = languages.get(code)
+        self.org_heads = frozenset(getattr(lang, "ORG_NAME_HEADS", ())) | {s.rstrip(".") for s in lang.LEGAL_SUFFIXES}
+        self.person_cues = frozenset(getattr(lang, "PERSON_CUES_AFTER", ()))
+        cues = "|".join(self.person_cues) or "(?!)"
+        roles = "|".join(re.escape(r) for r in sorted(lang.ROLE_TITLES, key=len, reverse=True))
+        self.person_after = re.compile(
+            rf",? (?:{cues})\b| (?:is|was) with |, (?:a|an|the)? ?[\w -]{{0,30}}?(?:{roles})\b")
+
+
+@lru_cache(maxsize=4)
+def _profile(code: str) -> _Profile:
+    return _Profile(code)
 
 
 @dataclass
@@ -50,6 +70,11 @@ class _Finder:
         self.tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
         self.token_starts = [t[0] for t in self.tokens]
         self.sentence_starts = [s.start for s in sentences]
+        self.token_sentence = [self.sentence_of(t[0]) for t in self.tokens]
+        self.runs = self._join_runs()
+        self.profile = _profile(code)
+        self._descriptor_cache: dict[str, str] = {}
+        self._words_by_end: dict[int, str] | None = None
         self.taken: dict[int, Mention] = {}  # token index -> mention
         self.found = Found()
         self.names: dict[str, str] = {}  # token key of a discovered name -> entity key
@@ -71,19 +96,32 @@ class _Finder:
     def token_at(self, offset: int) -> int:
         return bisect.bisect_left(self.token_starts, offset)
 
+    def _join_runs(self) -> list[int]:
+        """run[i]: how many following tokens join token i into one name (computed once, right to left)."""
+        n = len(self.tokens)
+        runs = [0] * n
+        sentence = self.token_sentence
+        for k in range(n - 2, -1, -1):
+            gap = self.text[self.tokens[k][1]: self.tokens[k + 1][0]]
+            if JOIN_OK.match(gap) and sentence[k] == sentence[k + 1]:
+                runs[k] = runs[k + 1] + 1
+        return runs
+
     def joinable(self, i: int, j: int) -> bool:
         """Tokens i..j-1 form one name: only spaces, hyphens, dots, commas or & between, no sentence break."""
-        for k in range(i, j - 1):
-            gap = self.text[self.tokens[k][1]: self.tokens[k + 1][0]]
-            if not JOIN_OK.match(gap) or self.sentence_of(self.tokens[k][0]) != self.sentence_of(self.tokens[k + 1][0]):
-                return False
-        return True
+        return j - 1 - i <= self.runs[i]
 
     def descriptor_class(self, word: str) -> str:
+        known = self._descriptor_cache.get(word)
+        if known is None:
+            known = self._descriptor_cache[word] = self._descriptor_class(word)
+        return known
+
+    def _descriptor_class(self, word: str) -> str:
         low = word.casefold()
-        if any(low.endswith(h) for h in self.product_descriptors):
+        if low.endswith(self.product_descriptors):
             return "Product"
-        if any(low.endswith(h) for h in self.org_descriptors):
+        if low.endswith(self.org_descriptors):
             return "Organization"
         return ""
 
@@ -110,8 +148,13 @@ class _Finder:
     # ------------------------------------------------------------ passes
     def gazetteer_pass(self) -> None:
         n = len(self.tokens)
+        firsts = self.gaz.first_tokens
         i = 0
         while i < n:
+            word = self.tokens[i][2]
+            if word not in firsts and word.casefold() not in firsts and word[:-1] not in firsts:
+                i += 1
+                continue
             matched = 0
             for size in range(min(self.gaz.max_tokens, n - i), 0, -1):
                 if size > 1 and not self.joinable(i, i + size):
@@ -150,10 +193,10 @@ class _Finder:
     def name_after(self, i: int, limit: int = 4, person: bool = False) -> int:
         """End token index of a capitalised name starting at token i (i itself if none)."""
         j = i
-        sentence = self.sentence_of(self.tokens[i][0]) if i < len(self.tokens) else -1
+        sentence = self.token_sentence[i] if i < len(self.tokens) else -1
         while j < len(self.tokens) and j - i < limit:
             start, end, word = self.tokens[j]
-            if self.sentence_of(start) != sentence or not NAME_TOKEN.match(word) or word in self.stop:
+            if self.token_sentence[j] != sentence or not NAME_TOKEN.match(word) or word in self.stop:
                 break
             if j > i:
                 gap = self.text[self.tokens[j - 1][1]: start]
@@ -206,7 +249,6 @@ class _Finder:
             # compound prefix: "Here-Kartendienst", "Midjourney-Gründer", "Verizon -Tochter"
             if NAME_TOKEN.match(word) and word not in self.generic and word not in self.stop \
                     and re.match(r" ?-[A-ZÄÖÜ]", self.text[end: end + 3]) and (i == 0 or self.text[self.tokens[i - 1][1]: start] in (" ", "\n")):
-                head = self._word_ending_at(self.tokens[nxt][1]) if nxt < len(self.tokens) else ""
                 tail = self.text[end:].lstrip(" -")
                 tail_word = re.match(r"[\w-]+", tail)
                 tail_word = tail_word.group(0) if tail_word else ""
@@ -217,7 +259,6 @@ class _Finder:
                         self._maker_anaphor(i, entry.maker, end + len(self.text[end:]) - len(tail) + len(tail_word))
                     elif entry is None or entry.type == "Organization":
                         self.discover(i, nxt, "Organization")
-                    del head
                     continue
             # role title + name: "CEO David Holz", "Sprecher Tom Müller"
             if word in roles and self.text[end: end + 1] == " " and nxt < len(self.tokens) and nxt not in self.taken:
@@ -268,13 +309,11 @@ class _Finder:
                    for k in range(i + 1, min(i + 5, len(self.tokens))))
 
     def _org_name_end(self, i: int, stop: int) -> bool:
-        last = self.tokens[stop - 1][2]
-        heads = set(getattr(self.lang, "ORG_NAME_HEADS", ())) | {s.rstrip(".") for s in self.lang.LEGAL_SUFFIXES}
-        return last in heads and stop - i >= 2
+        return self.tokens[stop - 1][2] in self.profile.org_heads and stop - i >= 2
 
     def _english_people(self) -> None:
         """Capitalised pairs next to 'said', a role apposition, or 'is with' are people."""
-        cues = set(self.lang.PERSON_CUES_AFTER)
+        profile = self.profile
         for i, (start, end, word) in enumerate(self.tokens):
             if i in self.taken or not NAME_TOKEN.match(word) or word in self.stop or word.isupper():
                 continue
@@ -285,16 +324,14 @@ class _Finder:
                 continue
             before = self.text[max(0, start - 12): start].split()
             after = self.text[self.tokens[stop - 1][1]: self.tokens[stop - 1][1] + 40]
-            if (before and before[-1].strip(",") in cues) or re.match(r",? (?:" + "|".join(cues) + r")\b", after) \
-                    or re.match(r" (?:is|was) with ", after) or re.match(r", (?:a|an|the)? ?[\w -]{0,30}?(?:" + "|".join(
-                        re.escape(r) for r in self.lang.ROLE_TITLES) + r")\b", after):
+            if (before and before[-1].strip(",") in profile.person_cues) or profile.person_after.match(after):
                 self.discover(i, stop, "Person")
 
     def _word_ending_at(self, end: int) -> str:
-        start = end
-        while start > 0 and (self.text[start - 1].isalnum() or self.text[start - 1] == "-"):
-            start -= 1
-        return self.text[start:end]
+        """The whole hyphenated word that ends at ``end`` ("KI-Unternehmen")."""
+        if self._words_by_end is None:
+            self._words_by_end = {m.end(): m.group() for m in _HYPHENATED.finditer(self.text)}
+        return self._words_by_end.get(end, "")
 
     def _maker_anaphor(self, i: int, maker: str, end: int) -> None:
         """'der Windows-Konzern' stands for the maker of Windows."""
@@ -372,6 +409,7 @@ class _Finder:
         named = sorted({id(m): m for m in self.taken.values()}.values(), key=lambda m: m.start)
         anaphors: list[Mention] = []
         lists = self._org_lists(named)
+        list_ends = [end for end, _ in lists]
         words = list(WORD.finditer(self.text))
         dets = set(self.lang.ANAPHOR_DETERMINERS)
         roles = {r.casefold() for r in self.lang.ROLE_TITLES}
@@ -404,12 +442,13 @@ class _Finder:
                 if plural and lists and (self.code == "en" or head.group()[0].isupper()):
                     following = self.text[head.end(): head.end() + 2]
                     if not re.match(r" [A-ZÄÖÜ]", following) or self.code == "de":
-                        group = [l for l in lists if l[0] < match.start()]
-                        if group:
-                            anaphors.append(Mention(match.start(), head.end(), group[-1][1], "Organization", anaphor=True))
+                        before = bisect.bisect_left(list_ends, match.start())
+                        if before:
+                            anaphors.append(Mention(match.start(), head.end(), lists[before - 1][1], "Organization", anaphor=True))
                             break
-                if any(head_low == h or head_low.endswith(h) and (head_low[: -len(h)].endswith("-") or self.code == "de")
-                       for h in self.anaphor_heads):
+                head_match = next((h for h in self.anaphor_heads if head_low.endswith(h)), None) \
+                    if head_low.endswith(self.anaphor_heads) else None
+                if head_match and (head_low == head_match or head_low[: -len(head_match)].endswith("-") or self.code == "de"):
                     nxt = self.token_at(head.end() + 1)
                     if nxt < len(self.tokens) and self.tokens[nxt][0] == head.end() + 1 and nxt in self.taken:
                         break  # "the company Imperium": a descriptor, not an anaphor
@@ -440,43 +479,49 @@ class _Finder:
         return lists
 
     def resolve(self, anaphors: list[Mention], named: list[Mention]) -> list[Mention]:
-        """Give each anaphor an antecedent: the nearest earlier one in its sentence, else the first of
-        the nearest earlier sentence that has one (anaphors resolved before count as antecedents)."""
+        """Give each anaphor an antecedent: the nearest earlier one in its sentence (across a clause
+        boundary for descriptors), else the most salient of the nearest earlier sentence that has one
+        (ties go to the first); anaphors resolved before count as antecedents. Linear in the mentions."""
         resolved: list[Mention] = list(named)
         everything = sorted(named + anaphors, key=lambda m: m.start)
-        done: dict[int, Mention] = {id(m): m for m in named}
+        history: dict[str, list[tuple[int, Mention]]] = {}
+        salience: dict[str, int] = {}
+        pronouns = tuple(p.casefold() for p in tuple(self.lang.PERSON_PRONOUNS) + tuple(self.lang.ORG_PRONOUNS))
         for m in everything:
-            if id(m) in done:
-                continue
-            if not m.keys[0].startswith("?"):
-                done[id(m)] = m
-                resolved.append(m)
-                continue
-            kind = m.keys[0][1:]
             sentence = self.sentence_of(m.start)
-            candidates = [c for c in everything if id(c) in done and c.start < m.start and self._fits(c, kind)
-                          and len(c.keys) == 1]
-            same = [c for c in candidates if self.sentence_of(c.start) == sentence]
-            if same and self.text[m.start:m.end].casefold() not in self.lang.PERSON_PRONOUNS + self.lang.ORG_PRONOUNS:
-                # a descriptor ("the company") points back across a clause boundary, not at its own clause
-                same = [c for c in same if re.search(r"[,;:–—(]|\b(?:dass|that|which|who|der|die|das)\b",
-                                                     self.text[c.end: m.start])]
-            pick = same[-1] if same else None
-            if pick is None:
-                earlier = [c for c in candidates if sentence - 3 <= self.sentence_of(c.start) < sentence]
-                if earlier:  # the most salient of the nearest earlier sentence; ties go to the first
-                    last_sentence = self.sentence_of(earlier[-1].start)
-                    nearest = [c for c in earlier if self.sentence_of(c.start) == last_sentence]
-                    salience = {}
-                    for c in candidates:
-                        salience[c.keys[0]] = salience.get(c.keys[0], 0) + 1
-                    pick = max(nearest, key=lambda c: (salience[c.keys[0]], -c.start))
-            if pick is not None:
+            if m.keys[0].startswith("?"):
+                pick = self._antecedent(m, sentence, history.get(m.keys[0][1:], []), salience, pronouns)
+                if pick is None:
+                    continue
                 m.keys = pick.keys
                 m.type = self.found.entities[pick.keys[0]].type
-                done[id(m)] = m
                 resolved.append(m)
+            elif m.anaphor:
+                resolved.append(m)  # a group ("die Autobauer") comes resolved
+            if len(m.keys) == 1 and m.keys[0] in self.found.entities:
+                kind = self.found.entities[m.keys[0]].type
+                history.setdefault(kind, []).append((sentence, m))
+                salience[m.keys[0]] = salience.get(m.keys[0], 0) + 1
         return resolved
+
+    def _antecedent(self, m: Mention, sentence: int, history, salience, pronouns) -> Mention | None:
+        same, earlier = [], []
+        for position in range(len(history) - 1, -1, -1):
+            where, candidate = history[position]
+            if where < sentence - 3:
+                break
+            (same if where == sentence else earlier).append(candidate)
+        if same and self.text[m.start:m.end].casefold() not in pronouns:
+            # a descriptor ("the company") points back across a clause boundary, not into its own clause
+            same = [c for c in same if re.search(r"[,;:–—(]|\b(?:dass|that|which|who|der|die|das)\b",
+                                                 self.text[c.end: m.start])]
+        if same:
+            return same[0]  # nearest (the list runs backwards)
+        if not earlier:
+            return None
+        last_sentence = self.sentence_of(earlier[0].start)
+        nearest = [c for c in earlier if self.sentence_of(c.start) == last_sentence]
+        return max(nearest, key=lambda c: (salience.get(c.keys[0], 0), -c.start))
 
     def _fits(self, mention: Mention, kind: str) -> bool:
         info = self.found.entities.get(mention.keys[0])

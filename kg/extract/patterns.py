@@ -64,8 +64,28 @@ def compile_patterns(code: str) -> list[tuple[str, re.Pattern, dict]]:
                 return f"(?:[^\\s⟨⟩]+\\s){{0,{int(name[3:])}}}?"
             return macros[name]
         pattern = re.sub(r"\{([A-Z]+\d?)\}", expand, source)
+        options = dict(options, needs=_needs(source))
         compiled.append((relation, re.compile(pattern, re.IGNORECASE), options))
     return compiled
+
+
+@lru_cache(maxsize=4)
+def grouped_patterns(code: str) -> list[tuple[tuple[frozenset, ...], list]]:
+    """The compiled patterns grouped by the mention classes they need, in their original order."""
+    groups: dict[tuple, list] = {}
+    for item in compile_patterns(code):
+        groups.setdefault(item[2]["needs"], []).append(item)
+    return list(groups.items())
+
+
+def _needs(source: str) -> tuple[frozenset, ...]:
+    """For each of the groups s, o and pair: the placeholder letters one of which the sentence must hold."""
+    needs = []
+    for group in ("s", "o", "pair"):
+        match = re.search(r"\(\?P<" + group + r">\{([A-Z]+?)S?\}\)", source)
+        if match:
+            needs.append(frozenset(_ONE[match.group(1)]))
+    return tuple(needs)
 
 
 def placeholders(fragment: str | None) -> list[int]:

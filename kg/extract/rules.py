@@ -18,7 +18,7 @@ from ..text import split_sentences
 from . import register
 from .base import Extraction, Triple
 from .entities import find_entities
-from .patterns import LETTER, compile_patterns, placeholders, _AMOUNT, _STAKE
+from .patterns import LETTER, grouped_patterns, placeholders, _AMOUNT, _STAKE
 
 SIGNATURES = {
     "investsIn": ("OP", "O"), "acquires": ("O", "OR"), "collaboratesWith": ("O", "O"),
@@ -57,25 +57,27 @@ class RuleExtractor:
         for index, m in enumerate(found.mentions):
             by_sentence.setdefault(max(0, bisect.bisect_right(starts, m.start) - 1), []).append(index)
         data = languages.get(code)
-        patterns = compile_patterns(code)
+        patterns = grouped_patterns(code)
         negation = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in data.NEGATIONS) + r")(?!\w)", re.IGNORECASE)
         for number, sentence in enumerate(sentences):
             indices = by_sentence.get(number, [])
             if len(indices) < 1:
                 continue
             masked = self._mask(text, sentence, found.mentions, indices)
-            if len(PLACEHOLDER_RE.findall(masked)) < 2 and "implicit" not in masked:
-                single = True
-            else:
-                single = False
-            for relation, regex, options in patterns:
-                if single and options.get("implicit") is None:
+            letters = {found.mentions[i].type for i in indices}
+            letters = {LETTER[t] for t in letters}
+            single = len(indices) < 2
+            for needs, group in patterns:
+                if any(not (need & letters) for need in needs):
                     continue
-                for match in regex.finditer(masked):
-                    window = masked[max(0, match.start() - 40): match.end()]
-                    if negation.search(PLACEHOLDER_RE.sub(" ", window)):
+                for relation, regex, options in group:
+                    if single and options.get("implicit") is None:
                         continue
-                    self._emit(triples, relation, match, options, found, sentence, indices, data, date)
+                    for match in regex.finditer(masked):
+                        window = masked[max(0, match.start() - 40): match.end()]
+                        if negation.search(PLACEHOLDER_RE.sub(" ", window)):
+                            continue
+                        self._emit(triples, relation, match, options, found, sentence, indices, data, date)
         return Extraction(list(triples.values()), found.entities, code)
 
     @staticmethod
