@@ -24,7 +24,8 @@ def corpus(n: int) -> list[tuple[str, str]]:
         words = text.split()
         while len(words) < 500:
             words += text.split()
-        texts.append((" ".join(words[:500]), "de" if "_de" in path.stem else "en"))
+        german = path.stem.startswith("de_") or path.stem.endswith("_de")
+        texts.append((" ".join(words[:500]), "de" if german else "en"))
     return [texts[i % len(texts)] for i in range(n)]
 
 

@@ -540,7 +540,10 @@ class _Finder:
             if not words or words[-1].end() != len(before) - 1 or before[-1] != " ":
                 continue
             last = words[-1]
-            if not self.descriptor_class(last.group()) or any(r in last.group().casefold() for r in relational):
+            low = last.group().casefold()
+            if not self.descriptor_class(last.group()) or any(
+                    low.rstrip("s") == r or low.endswith("-" + r) or low.endswith("-" + r + "s")
+                    or (self.code == "de" and r in low) for r in relational):
                 continue
             if self.code == "en" and not last.group()[:1].islower():
                 continue

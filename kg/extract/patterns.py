@@ -27,8 +27,11 @@ PLACEHOLDER = re.compile(r"⟨([OPR])(\d+)⟩")
 LETTER = {"Organization": "O", "Person": "P", "Product": "R"}
 
 _ONE = {"ORG": "O", "PER": "P", "PROD": "R", "ENT": "OPR", "OP": "OR", "OPER": "OP"}
+_NUMBER_WORDS = (r"(?:eine?|einer|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|"
+                 r"fünfzig|hundert|einer halben|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                 r"twenty|thirty|fifty|a hundred|half a)")
 _AMOUNT = (r"(?P<amount>(?:(?:mehr als|über|rund|etwa|knapp|fast|about|more than|over|nearly|around|between|some|up to)\s)?"
-           r"(?:[$€£¥]\s?)?\d[\d.,]*(?:\s(?:and|bis|und|to)\s(?:[$€£¥]\s?)?\d[\d.,]*)?\s?"
+           r"(?:[$€£¥]\s?)?(?:\d[\d.,]*|" + _NUMBER_WORDS + r")(?:\s(?:and|bis|und|to)\s(?:[$€£¥]\s?)?(?:\d[\d.,]*|" + _NUMBER_WORDS + r"))?\s?"
            r"(?:Mrd\.|Mio\.|Milliarden|Millionen|Billionen|billion|million|trillion|bn|m|Mrd|Mio)?\s?"
            r"(?:Euro|Dollar|US-Dollar|Pfund|Franken|Yen|dollars|euros|pounds|USD|EUR|GBP)?)")
 _STAKE = r"(?P<stake>\d+(?:[.,]\d+)?)\s?(?:Prozent|percent|per cent|%)"

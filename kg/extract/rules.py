@@ -116,13 +116,22 @@ class RuleExtractor:
             attrs["role"] = role
             attrs["normalizedRole"] = data.ROLE_NORMAL.get(role.casefold(), role)
         matched = match.group(0)
+        before = match.string[max(0, match.start() - 30): match.start()]
+        if relation == "worksFor" and any(cue.casefold() in (before + matched).casefold() for cue in data.FORMER_CUES):
+            return  # "der frühere Microsoft-Manager": formerlyWorkedFor has it
+        if relation == "worksFor" and attrs.get("normalizedRole") in ("founder", "co-founder"):
+            return  # founded has it
+        if relation == "formerlyWorkedFor" and attrs.get("role"):
+            attrs["role"] = re.sub(r"^(?:former|ex-|ehemalige[rn]?|frühere[rn]?)\s?", "", attrs["role"], flags=re.I)
         if relation in DEALS:
-            amount = groups.get("amount") or (AMOUNT.search(matched).group(0) if AMOUNT.search(matched) else "")
-            amount = amount.strip() if amount and re.search(r"\d", amount) and re.search(
-                r"[$€£¥]|Euro|Dollar|Pfund|Yen|dollar|euro|pound|Mrd|Mio|illion|illiarde", amount) else ""
+            rest = matched + match.string[match.end():]
+            amount = groups.get("amount") or ""
+            candidates = [amount] if amount else [m.group(0) for m in AMOUNT.finditer(rest)]
+            amount = next((a.strip() for a in candidates if _is_money(a)), "")
             if amount:
                 attrs["amount"] = amount
-            stake = groups.get("stake") or (STAKE.search(matched).group(1) if STAKE.search(matched) else "")
+            found_stake = STAKE.search(rest)
+            stake = groups.get("stake") or (found_stake.group(1) if found_stake else "")
             if stake:
                 value = float(stake.replace(",", "."))
                 attrs["stakePercent"] = int(value) if value.is_integer() else value
@@ -170,3 +179,10 @@ class RuleExtractor:
 
 
 PLACEHOLDER_RE = re.compile(r"⟨[OPR]\d+⟩")
+_MONEY = re.compile(r"[$€£¥]|Euro|Dollar|Pfund|Yen|Franken|dollar|euro|pound|Mrd|Mio|illion|illiarde", re.IGNORECASE)
+_SCALE = re.compile(r"[$€£¥]|\d|Mrd|Mio|Milliarde|Million|Billion|billion|million|trillion|bn\b", re.IGNORECASE)
+
+
+def _is_money(text: str) -> bool:
+    """An amount with a currency or a scale word ("2,5 Mrd. Euro", "$9 million", "zehn Milliarden Dollar")."""
+    return bool(text and _MONEY.search(text) and _SCALE.search(text) and re.search(r"\w", text))

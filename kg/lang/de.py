@@ -24,6 +24,7 @@ NEGATIONS = ("nicht", "kein", "keine", "keinen", "keinem", "keiner", "nie", "nie
 RUMOR_CUES = ("Kreisen zufolge", "Insidern zufolge", "Gerüchte", "gerüchteweise", "angeblich", "soll angeblich",
               "in Verhandlungen", "Verhandlungen", "erwägt", "erwägen", "prüft", "Medienberichten zufolge",
               "möglich", "möglichen", "Interesse an")
+FORMER_CUES = ("ehemalig", "früher", "Ex-", "einstig", "vormalig", "Ex-Chef", "bisherig")
 ANNOUNCED_CUES = ("kündigt", "kündigte", "angekündigt", "plant", "planen", "will", "wollen", "soll ",
                   "sollen", "vereinbart", "einigten", "geeinigt", "bekannt gegeben", "gab bekannt")
 
@@ -116,6 +117,7 @@ _AUX = r"(?:hat|hatte|hatten|haben|habe|will|wollen|wollte|wollten|soll|sollen|s
 RELATION_PATTERNS = (
     # --- collaboratesWith
     ("collaboratesWith", r"(?P<s>{ORGS}){GAP2}\s(?:kooperier\w+|arbeite\w*|verbünde\w*|spann\w+|tun|tat)\s(?:\w+\s){0,5}?mit\s(?P<o>{ORGS})", {}),
+    ("collaboratesWith", r"(?<!⟩\s)\b(?:kooperiert|kooperierte|arbeitet|arbeitete|verbündet)\s(?:sich\s)?(?P<s>{ORG})\s(?:\S+\s){0,5}?mit\s(?P<o>{ORGS})", {}),
     ("collaboratesWith", r"(?P<s>{ORG})\s(?:\S+\s){0,6}?(?:Zusammenarbeit|Kooperation|Partnerschaft|Allianz|Joint Venture|Gemeinschaftsunternehmen|Bündnis|Kooperationsvertrag|Partnerschaftsvertrag)\s(?:\w+\s){0,2}?mit\s(?P<o>{ORGS})", {}),
     ("collaboratesWith", r"(?:Zusammenarbeit|Kooperation|Partnerschaft|Allianz|Joint Venture|Bündnis)\s(?:\w+\s){0,2}?zwischen\s(?P<pair>{ORGS})", {}),
     ("collaboratesWith", r"(?P<s>{ORG})\s(?:und|sowie)\s(?P<o>{ORG})\s(?:\S+\s){0,6}?(?:kooperieren|arbeiten\s(?:\S+\s){0,4}?zusammen|gründen\s(?:ein|eine)\s(?:Joint Venture|Gemeinschaftsunternehmen)|verbünden sich)", {}),
@@ -129,14 +131,17 @@ RELATION_PATTERNS = (
     ("investsIn", r"Investition\w*\s(?:von\s{AMOUNT}\s)?(?:von|vom|des|der|durch)\s(?P<s>{OPERS})\s(?:in\s(?:(?:{STAKE}|(?:\S+\s){0,2}?Anteile?)\s(?:an\s)?)?|bei\s)(?P<o>{ORGS})", {}),
     ("investsIn", r"Investition\w*\s(?:von\s{AMOUNT}\s)?(?:von|vom|durch)\s(?P<s>{OPERS})(?!\s(?:in|an|bei)\s)", {"implicit": "o"}),
     ("investsIn", r"(?P<s>{OPERS})\s(?:\S+\s){0,4}?investier\w*\s(?:{GAP4})?(?:{AMOUNT}\s)?(?:\S+\s){0,3}?in\s(?:{STAKE}\s(?:an\s)?)?(?P<o>{ORGS})", {}),
+    ("investsIn", r"(?<!⟩\s)\b(?:investiert|investierte|beteiligt|beteiligte)\s(?:sich\s)?(?P<s>{OPERS})\s(?:\S+\s){0,5}?(?:in|an|bei)\s(?:{STAKE}\s(?:an\s)?)?(?P<o>{ORGS})", {}),
     ("investsIn", r"(?P<s>{OPERS})\s(?:\S+\s){0,4}?beteilig\w*\s(?:sich\s)?(?:\S+\s){0,5}?(?:an|bei)\s(?P<o>{ORGS})", {}),
     ("investsIn", r"(?P<s>{OPERS})\s(?:\S+\s){0,5}?(?:Anteil|Beteiligung)\w*\s(?:von\s{STAKE}\s)?(?:an|bei)\s(?P<o>{ORG})", {}),
     ("investsIn", r"(?P<s>{OPERS})\s(?:\S+\s){0,3}?steig\w*\s(?:\S+\s){0,4}?(?:bei|beim)\s(?P<o>{ORG})\s(?:\S+\s){0,6}?ein\b", {}),
     ("investsIn", r"(?P<o>{ORG})\s(?:\S+\s){0,8}?(?:Finanzierungsrunde|Finanzierung)\s(?:\S+\s){0,3}?(?:angeführt\s)?(?:von|unter Führung von)\s(?P<s>{OPERS})", {}),
-    # --- acquires
+    # --- acquires (subject first, then verb-first after a fronted phrase: "Im Juni übernahm X ...")
     ("acquires", r"(?P<s>{ORGS})\s(?:{AUX}\s)?(?:\S+\s){0,2}?(?:übernimmt|übernahm|kauft|kaufte|erwirbt|erwarb|schluckt|schluckte)\s(?:\S+\s){0,3}?(?P<o>{OPS})", {}),
     ("acquires", r"(?P<s>{ORGS})\s{AUX}\s(?:\S+\s){0,4}?(?P<o>{OP})\s[^⟨]{0,80}?(?:von\s{ORG}\s[^⟨]{0,20}?)?(?:übernommen|gekauft|erworben|geschluckt|übernehmen|kaufen|erwerben|zu übernehmen|zu kaufen)\b", {}),
-    ("acquires", r"(?P<o>{OP})\s(?:wurde|wird|werden|wurden|soll|sollen|sei)\s(?:\S+\s){0,6}?(?:von|durch)\s(?P<s>{ORG})\s(?:\S+\s){0,4}?(?:übernommen|gekauft|erworben|geschluckt)", {}),
+    ("acquires", r"(?P<o>{OP})\s(?:wurde|wird|werden|wurden|soll|sollen|sei)\s(?:\S+\s){0,6}?(?:von|durch)\s(?:\S+\s){0,2}?(?P<s>{ORG})\s(?:\S+\s){0,4}?(?:übernommen|gekauft|erworben|geschluckt)", {}),
+    ("acquires", r"(?<!⟩\s)\b(?:übernimmt|übernahm|kauft|kaufte|erwirbt|erwarb|schluckt|schluckte)\s(?:\S+\s){0,2}?(?P<s>{ORG})\s(?:\S+\s){0,3}?(?P<o>{OPS})", {}),
+    ("acquires", r"(?<!⟩\s)\b{AUX}\s(?:\S+\s){0,2}?(?P<s>{ORG})\s(?:\S+\s){0,4}?(?P<o>{OP})\s[^⟨]{0,60}?(?:übernommen|gekauft|erworben|übernehmen|kaufen|erwerben)\b", {}),
     ("acquires", r"Übernahme\s(?:von\s|des\s|der\s)?(?P<o>{OP})\s(?:\S+\s){0,3}?durch\s(?P<s>{ORG})", {}),
     ("acquires", r"(?P<s>{ORG})\s(?:\S+\s){0,4}?Übernahme\s(?:von\s|des\s|der\s)?(?P<o>{OP})", {}),
     ("acquires", r"(?P<s>{ORG})\s?-Übernahme\s", {"implicit": "o"}),
@@ -165,6 +170,7 @@ RELATION_PATTERNS = (
     ("formerlyWorkedFor", r"(?P<s>{PER})\s(?:\S+\s){0,3}?wechsel\w*\s(?:\S+\s){0,4}?von\s(?P<o>{ORG})\s(?:\S+\s){0,2}?zu\s{ORG}", {}),
     # --- develops
     ("develops", r"(?P<s>{ORGS})\s(?:{AUX}\s)?(?:\S+\s){0,3}?(?:entwickelt|entwickelte|baut|baute|bringt|brachte|präsentiert|präsentierte|stellt|stellte|veröffentlicht|veröffentlichte|produziert|produzierte|lanciert|startet|startete|erfand)\s(?:\S+\s){0,4}?(?P<o>{PRODS})", {}),
+    ("develops", r"(?<!⟩\s)\b(?:entwickelt|entwickelte|baut|baute|bringt|brachte|präsentiert|präsentierte|stellt|stellte|veröffentlicht|veröffentlichte|produziert|lanciert|startet|startete)\s(?P<s>{ORG})\s(?:\S+\s){0,3}?(?P<o>{PRODS})", {}),
     ("develops", r"(?P<s>{ORG})\s{AUX}\s(?:\S+\s){0,5}?(?P<o>{PRODS})\s(?:\S+\s){0,4}?(?:entwickelt|vorgestellt|herausgebracht|veröffentlicht|gebaut|eingeführt|gestartet|präsentiert|lanciert|erfunden)", {}),
     ("develops", r"(?P<s>{ORG})\s(?:[^⟨]){0,100}?\b(?:sein|seine|seinen|seinem|seiner|seines|ihr|ihre|ihren|ihrem|ihrer|ihres)\s(?:\S+\s){0,3}?(?:[–-]\s)?(?:also\s)?(?P<o>{PRODS})", {}),
     ("develops", r"(?P<o>{PROD})\s?-(?:Hersteller|Entwickler|Macher|Erfinder|Konzern|Anbieter|Mutter)\w*\s(?P<s>{ORG})", {}),
@@ -185,6 +191,7 @@ RELATION_PATTERNS = (
     # --- sues
     ("sues", r"(?P<s>{ENTS})\s(?:{AUX}\s)?(?:\S+\s){0,3}?(?:verklagt|verklagte|verklagen)\s(?:\S+\s){0,2}?(?P<o>{ENTS})", {}),
     ("sues", r"(?P<s>{ENTS})\s{AUX}\s(?:\S+\s){0,3}?(?P<o>{ENTS})\s(?:\S+\s){0,4}?verklagt", {}),
+    ("sues", r"(?<!⟩\s)\b(?:verklagt|verklagte)\s(?P<s>{ENT})\s(?:\S+\s){0,2}?(?P<o>{ENTS})", {}),
     ("sues", r"(?P<s>{ENT})\s(?:\S+\s){0,6}?Klage\s(?:\S+\s){0,2}?gegen\s(?P<o>{ENTS})", {}),
     # --- usesTechnologyOf
     ("usesTechnologyOf", r"(?:Technologie|Technik|Software|Chips?|Modelle?|KI-Technologie)\s(?:von\s|vom\s)?(?P<o>{OPS})\s[^⟨]{0,60}?in\s(?P<s>{OP})\s[^⟨]{0,60}?(?:integriert|eingebaut|eingesetzt|eingebunden)", {}),

@@ -20,6 +20,7 @@ NEGATIONS = ("not", "no", "never", "denies", "denied", "deny", "n't", "neither",
 RUMOR_CUES = ("reportedly", "rumored", "rumoured", "rumor", "rumour", "sources said", "people familiar",
               "is said to", "are said to", "in talks", "in negotiations", "considering", "could", "might",
               "may ", "exploring", "speculation")
+FORMER_CUES = ("former", "ex-", "previously", "formerly", "onetime", "one-time", "erstwhile", "then-")
 ANNOUNCED_CUES = ("announced", "announces", "agreed", "agrees", "plans to", "will", "to acquire", "to buy",
                   "intends", "signed", "deal to", "set to", "expected to")
 
