@@ -8,7 +8,7 @@ optional gold triples are neither required nor penalised. Micro precision, recal
 
 Examples
 --------
->>> normalize("Meta Platforms, Inc.")
+>>> normalize("Meta Platforms Inc")
 'meta platforms'
 >>> prf(8, 2, 0)
 (0.8, 1.0, 0.888...)

@@ -15,8 +15,8 @@ Examples
 --------
 >>> from kg.articles import Article
 >>> from kg.extract.base import Extraction
->>> len(article_quads(Article(id="a", text="x"), Extraction([], {}, "en")))
-3
+>>> len(article_quads(Article(id="a", text="x"), Extraction([], {}, "en")))  # type, hash, source, language
+4
 """
 from __future__ import annotations
 

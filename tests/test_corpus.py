@@ -1,0 +1,50 @@
+"""Extraction quality on the shared seed and dev corpora (skipped where ../shared is absent)."""
+from __future__ import annotations
+
+from conftest import run_kg, shared_corpus
+
+from kg.evaluate import evaluate
+from kg.extract import get
+
+
+def micro(folder):
+    return evaluate(folder, get("rules")).table()[-1]
+
+
+def test_seed_f1_at_least_085():
+    _, p, r, f, *_ = micro(shared_corpus("seed"))
+    assert f >= 0.85, (p, r, f)
+
+
+def test_dev_f1_at_least_075_with_precision_080():
+    _, p, r, f, *_ = micro(shared_corpus("dev"))
+    assert f >= 0.75 and p >= 0.80, (p, r, f)
+
+
+def test_kg_eval_prints_the_table_and_misses():
+    folder = shared_corpus("dev")
+    result = run_kg("eval", folder, "--verbose", check=True)
+    lines = result.stdout.splitlines()
+    assert lines[0].split()[:4] == ["relation", "P", "R", "F1"]
+    assert any(line.startswith("micro") for line in lines)
+    assert lines[-1].startswith("F1 ")
+    assert float(lines[-1].split()[1]) >= 0.75
+
+
+def test_kg_eval_agrees_with_the_shared_scorer(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    folder = shared_corpus("dev")
+    scorer = folder.parent.parent / "eval" / "score.py"
+    extractor = get("rules")
+    for text_path in sorted(folder.glob("*.txt")):
+        text = text_path.read_text(encoding="utf-8").split("\n----\n")[0]
+        with open(tmp_path / f"{text_path.stem}.jsonl", "w", encoding="utf-8") as out:
+            for triple in extractor.extract(text).triples:
+                out.write(json.dumps(triple.as_json(), ensure_ascii=False) + "\n")
+    shared = subprocess.run([sys.executable, str(scorer), str(folder), str(tmp_path)], capture_output=True,
+                            text=True, check=True).stdout.splitlines()[-1]
+    ours = run_kg("eval", folder, check=True).stdout.splitlines()[-1]
+    assert ours == shared
