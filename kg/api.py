@@ -128,6 +128,16 @@ def render(kg: KgStore, path: str | Path, title: str = "", **filters) -> Path:
     return write_html(shown, path, title=title or "techkg knowledge graph", subtitle=subtitle, notes=notes)
 
 
+def show(store: str | Path = DEFAULT_STORE, height: int = 650, **filters):
+    """The interactive view inline in a Jupyter notebook (same page as ``kg html``)."""
+    from .html import notebook
+
+    with KgStore(store, read_only=True) as kg:
+        graph, notes = subgraph(load_graph(kg), **filters)
+    return notebook(graph, height=height, title="techkg knowledge graph", notes=notes,
+                    subtitle=f"{graph.number_of_nodes()} entities and {graph.number_of_edges()} relations")
+
+
 def remove(article: str, store: str | Path = DEFAULT_STORE) -> str:
     """Take an article out of the store, by id or by the path it was built from; returns its id."""
     candidates = [article]
