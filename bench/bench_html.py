@@ -43,8 +43,9 @@ def time_to_stable(browser, path: Path, ready_js: str, limit: float) -> float | 
     start = time.perf_counter()
     page.goto(path.as_uri())
     try:
-        page.wait_for_function(ready_js, timeout=limit * 1000, polling=200)
-    except Exception:
+        page.wait_for_function(ready_js, timeout=limit * 1000)
+    except Exception as err:  # a time-out, or a page that broke
+        print(f"  {path.name}: {str(err).splitlines()[0][:160]}", file=sys.stderr)
         page.close()
         return None
     elapsed = time.perf_counter() - start

@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable
 
+from . import curation
 from . import extract as extractors
 from .articles import Article, collect_files, read_articles, read_file
 from .errors import InputError
@@ -76,11 +77,18 @@ def build(paths: Iterable[str | Path], store: str | Path = DEFAULT_STORE, out: s
     """
     started = time.perf_counter()
     report = BuildReport()
+    if extractor not in extractors.available():
+        raise InputError(f"unknown extractor {extractor!r}; available: {', '.join(extractors.available())}")
     files = collect_files([Path(p) for p in paths])
     articles = read_articles(files)
-    engine = extractors.get(extractor, entities=tuple(entities))
     with KgStore(store) as kg:
         kg.ensure_ontology(ontology_path().read_bytes())
+        same_as = curation.same_as_map(kg)
+        options = {"entities": tuple(entities)}
+        split_pairs = tuple(curation.splits(kg))
+        if split_pairs:
+            options["splits"] = split_pairs
+        engine = extractors.get(extractor, **options)
         for article in (progress(articles) if progress else articles):
             report.articles += 1
             old = kg.article_digest(article.id)
@@ -89,7 +97,7 @@ def build(paths: Iterable[str | Path], store: str | Path = DEFAULT_STORE, out: s
                 continue
             result = engine.extract(article.text, lang=article.lang or lang, date=article.date)
             report.warnings += [f"{article.source}: {w}" for w in result.warnings]
-            kg.put_article(article.id, article_quads(article, result, extractor))
+            kg.put_article(article.id, article_quads(article, result, extractor, same_as))
             if old is None:
                 report.added += 1
             else:

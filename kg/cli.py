@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -41,6 +42,13 @@ class KgGroup(click.Group):
             sys.exit(130)
         except BrokenPipeError:
             sys.exit(0)
+        except click.ClickException:
+            raise
+        except Exception as err:  # a bug: one line unless KG_DEBUG asks for the traceback
+            if os.environ.get("KG_DEBUG"):
+                raise
+            raise click.ClickException(f"internal error ({type(err).__name__}: {str(err).splitlines()[0][:200] if str(err) else ''}); "
+                                       "rerun with KG_DEBUG=1 and report it") from None
 
 
 def store_option(f):
@@ -291,6 +299,69 @@ def remove(article, store):
 
     removed = api.remove(article, store=store)
     click.echo(f"removed article {removed}", err=True)
+
+
+@cli.command()
+@store_option
+@click.option("--search", default="", help="Only entities with this text in a name or alias.")
+@click.option("--type", "kind", type=click.Choice(["Organization", "Person", "Product"]), default=None)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def entities(store, search, kind, as_json):
+    """List entities with class, aliases, degree and number of articles.
+
+    \b
+    Example:
+      kg entities --search meta --type Organization
+    """
+    from .curation import list_entities
+    from .store import KgStore
+
+    with KgStore(store, read_only=True) as kg:
+        rows = list_entities(kg, search=search, kind=kind or "")
+    if as_json:
+        click.echo(json.dumps(rows, indent=1, ensure_ascii=False))
+        return
+    _table(("entity", "class", "degree", "articles", "aliases"),
+           [(r["label"], r["type"], r["degree"], r["articles"], ", ".join(r["aliases"])) for r in rows])
+
+
+@cli.command()
+@click.argument("keep")
+@click.argument("drop")
+@store_option
+def merge(keep, drop, store):
+    """Merge entity DROP into KEEP, now and on every later build.
+
+    \b
+    Example:
+      kg merge "Meta Platforms" "Facebook Inc."
+    """
+    from .curation import merge as merge_entities
+    from .store import KgStore
+
+    with KgStore(store, create=False) as kg:
+        kept, dropped = merge_entities(kg, keep, drop)
+    click.echo(f"merged {dropped} into {kept}; later builds keep them together", err=True)
+
+
+@cli.command()
+@click.argument("entity")
+@click.argument("alias")
+@store_option
+def split(entity, alias, store):
+    """Split ALIAS off ENTITY: it names a different entity from the next build on.
+
+    \b
+    Example:
+      kg split "Apple" "Apple Records"
+    """
+    from .curation import split as split_entity
+    from .store import KgStore
+
+    with KgStore(store, create=False) as kg:
+        new, stale = split_entity(kg, entity, alias)
+    click.echo(f"recorded: {alias!r} is {new}, not {entity!r}; {stale} article(s) will be re-extracted "
+               f"by the next kg build", err=True)
 
 
 @cli.command("eval")

@@ -79,6 +79,17 @@ class Gazetteer:
             if not (alias.isupper() and len(k) <= 5):
                 self.folded.setdefault(k.casefold(), entry)
 
+    def split(self, name: str, alias: str) -> None:
+        """Make ``alias`` of entry ``name`` an entity of its own (a ``kg split`` decision)."""
+        entry = self.entries.get(name)
+        if entry is None:
+            return
+        kept = [a for a in entry.aliases if a.casefold() != alias.casefold()]
+        self.add(Entry(entry.name, entry.type, entry.wikidata, kept, entry.maker, entry.label_de, entry.ambiguous,
+                       entry.alt_type))
+        if alias not in self.entries:
+            self.add(Entry(alias, entry.type))
+
     def lookup(self, tokens: list[str], include_ambiguous: bool = False) -> Entry | None:
         k = " ".join(tokens)
         hit = self.exact.get(k)

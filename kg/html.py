@@ -127,7 +127,7 @@ def network_data(graph: nx.MultiDiGraph) -> tuple[list, list, dict]:
         "edges": {"smooth": False, "font": {"size": 10, "align": "middle"}, "color": {"color": "#888888"}},
         "nodes": {"font": {"size": 13}},
         "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": large},
-        "layout": {"improvedLayout": not large, "randomSeed": 7},
+        "layout": {"improvedLayout": graph.number_of_nodes() <= 100, "randomSeed": 7},
     }
     return nodes, edges, options
 

@@ -28,6 +28,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 from .articles import Article
 from .extract.base import Extraction
 from .namespaces import ARTICLE, ENT, MENTION, PREFIXES, SCHEMA, TKG, WD
+from .resolve import entity_slug
 from .slug import slugify
 
 RDF = PREFIXES["rdf"]
@@ -42,8 +43,9 @@ DERIVED = N(PREFIXES["prov"] + "wasDerivedFrom")
 DCT = PREFIXES["dct"]
 
 
-def entity_iri(label: str) -> NamedNode:
-    return N(str(ENT[slugify(label)]))
+def entity_iri(label: str, known: bool = True) -> NamedNode:
+    """The IRI of an entity; see :mod:`kg.resolve` for how names become slugs."""
+    return N(str(ENT[entity_slug(label, known)]))
 
 
 def article_iri(article_id: str) -> NamedNode:
@@ -63,9 +65,20 @@ def _integer(value: int) -> Literal:
     return Literal(str(int(value)), datatype=N(XSD + "integer"))
 
 
-def article_quads(article: Article, extraction: Extraction, extractor: str = "rules") -> list[Quad]:
-    """Every quad the article contributes, all in its own named graph."""
+def article_quads(article: Article, extraction: Extraction, extractor: str = "rules",
+                  same_as: dict[str, str] | None = None) -> list[Quad]:
+    """Every quad the article contributes, all in its own named graph.
+
+    ``same_as`` maps entity IRIs to the IRIs curation merged them into (``kg merge``).
+    """
     graph = article_iri(article.id)
+    same_as = same_as or {}
+
+    def iri(label: str) -> NamedNode:
+        info = extraction.entities.get(label)
+        node = entity_iri(label, info.known if info else False)
+        return N(same_as.get(node.value, node.value))
+
     subject = graph
     quads = [
         Quad(subject, TYPE, term(TKG.Article), graph),
@@ -83,20 +96,22 @@ def article_quads(article: Article, extraction: Extraction, extractor: str = "ru
     used = {t.s for t in extraction.triples} | {t.o for t in extraction.triples}
     for label in sorted(used):
         info = extraction.entities.get(label)
-        node = entity_iri(label)
+        node = iri(label)
         kind = info.type if info else "Organization"
         quads.append(Quad(node, TYPE, term(TKG[kind]), graph))
-        quads.append(Quad(node, LABEL, Literal(label), graph))
+        merged = node != entity_iri(label, info.known if info else False)
+        quads.append(Quad(node, ALT if merged else LABEL, Literal(label), graph))
         if info is None:
             continue
         if info.label_de and info.label_de != label:
+            quads.append(Quad(node, LABEL, Literal(label, language="en"), graph))
             quads.append(Quad(node, LABEL, Literal(info.label_de, language="de"), graph))
         for surface in sorted(info.surfaces):
             quads.append(Quad(node, ALT, Literal(surface), graph))
         if info.wikidata:
             quads.append(Quad(node, SAME, N(str(WD[info.wikidata])), graph))
     for triple in extraction.triples:
-        s, o, p = entity_iri(triple.s), entity_iri(triple.o), term(TKG[triple.p])
+        s, o, p = iri(triple.s), iri(triple.o), term(TKG[triple.p])
         quads.append(Quad(s, p, o, graph))
         digest = hashlib.sha1(f"{article.id}|{triple.s}|{triple.p}|{triple.o}|{triple.start}".encode()).hexdigest()[:16]
         mention = N(str(MENTION[digest]))

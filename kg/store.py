@@ -111,7 +111,9 @@ class KgStore:
         if self.read_only:
             raise StoreError(f"{self.path}: opened read-only")
         try:
-            self.store.update(update)
+            self.store.update(update, prefixes=PREFIXES)
+        except SyntaxError as err:
+            raise StoreError(f"{self.path}: internal update rejected ({str(err).splitlines()[0][:200]})") from None
         except OSError as err:
             raise StoreError(f"{self.path}: write failed ({str(err).splitlines()[0]})") from None
 

@@ -13,6 +13,7 @@ class EntityInfo:
     wikidata: str = ""
     surfaces: set[str] = field(default_factory=set)
     label_de: str = ""
+    known: bool = False  # from the gazetteer (its canonical name is the IRI)
 
 
 @dataclass

@@ -61,8 +61,10 @@ class Found:
 
 
 class _Finder:
-    def __init__(self, text: str, sentences: list[Sentence], code: str, gaz: Gazetteer):
+    def __init__(self, text: str, sentences: list[Sentence], code: str, gaz: Gazetteer,
+                 blocked: frozenset = frozenset()):
         self.text = text
+        self.blocked = blocked  # (entity, alias) links that kg split forbade
         self.sentences = sentences
         self.lang = languages.get(code)
         self.code = code
@@ -170,6 +172,10 @@ class _Finder:
                 if entry.type == "Person" and size == 1:
                     continue  # a bare surname only where the full name was seen (surname pass)
                 j = i + size
+                if entry.type == "Organization" and j < n and self.text[self.tokens[j - 1][1]: self.tokens[j][0]] == " " \
+                        and self.token_sentence[j] == self.token_sentence[j - 1] \
+                        and self.tokens[j][2] in self.profile.org_heads and self.tokens[j][2][:1].isupper():
+                    continue  # "Apple Records" is not Apple: the context pass names it
                 label, wikidata = entry.name, entry.wikidata
                 if entry.type == "Product":  # versions stay apart: iPhone 15 is not iPhone
                     while j < n and j - i < 6 and VERSION.match(self.tokens[j][2]) and self.joinable(j - 1, j + 1) \
@@ -180,6 +186,7 @@ class _Finder:
                         wikidata = ""
                 self.entity(label, entry.type, wikidata, entry.label_de)
                 self.found.entities[label].entry = entry  # type: ignore[attr-defined]
+                self.found.entities[label].known = label == entry.name
                 self.add(i, j, label, entry.type)
                 matched = j - i
                 break
@@ -223,6 +230,7 @@ class _Finder:
             label = entry.name
             self.entity(label, entry.type, entry.wikidata, entry.label_de)
             self.found.entities[label].entry = entry  # type: ignore[attr-defined]
+            self.found.entities[label].known = True
         else:
             label = self.text[self.tokens[i][0]: self.tokens[j - 1][1]]
             label = re.sub(r"\s+", " ", label)
@@ -276,7 +284,8 @@ class _Finder:
                     self.discover(i, max(stop, nxt + 1), "Person")
                     continue
             # legal suffix or organisation word at the end: "Little Eye Labs", "Founders Fund", "Acme GmbH"
-            if NAME_TOKEN.match(word) and word not in self.stop and (self.code == "en" or self._legal_ahead(i)):
+            if NAME_TOKEN.match(word) and word not in self.stop and (
+                    self.code == "en" or self._legal_ahead(i) or self._org_head_ahead(i)):
                 stop = self.name_after(i, 5)
                 if stop > i and self._org_name_end(i, stop):
                     self.discover(i, stop, "Organization")
@@ -307,6 +316,10 @@ class _Finder:
     def _legal_ahead(self, i: int) -> bool:
         return any(self.tokens[k][2] in self.lang.LEGAL_SUFFIXES or self.tokens[k][2] + "." in self.lang.LEGAL_SUFFIXES
                    for k in range(i + 1, min(i + 5, len(self.tokens))))
+
+    def _org_head_ahead(self, i: int) -> bool:
+        heads = getattr(self.lang, "ORG_NAME_HEADS", ())
+        return any(self.tokens[k][2] in heads for k in range(i + 1, min(i + 5, len(self.tokens))))
 
     def _org_name_end(self, i: int, stop: int) -> bool:
         return self.tokens[stop - 1][2] in self.profile.org_heads and stop - i >= 2
@@ -339,6 +352,7 @@ class _Finder:
         if entry is None:
             return
         self.entity(entry.name, entry.type, entry.wikidata, entry.label_de)
+        self.found.entities[entry.name].known = True
         mention = Mention(start=self.tokens[i][0], end=end, keys=(entry.name,), type=entry.type, anaphor=True)
         k = i
         while k < len(self.tokens) and self.tokens[k][0] < end:
@@ -363,6 +377,7 @@ class _Finder:
                         (right and right.type == entry.type and link.match(self.text[end:right.start])):
                     self.entity(entry.name, entry.type, entry.wikidata, entry.label_de)
                     self.found.entities[entry.name].entry = entry  # type: ignore[attr-defined]
+                    self.found.entities[entry.name].known = True
                     self.add(i, i + 1, entry.name, entry.type)
                     changed = True
 
@@ -401,6 +416,8 @@ class _Finder:
             base = word if word in owners else (word[:-1] if word.endswith("s") and word[:-1] in owners else "")
             if base and len(owners[base]) == 1:
                 key = next(iter(owners[base]))
+                if (key, word.casefold()) in self.blocked or (key, base.casefold()) in self.blocked:
+                    continue
                 if first_seen.get(key, len(self.text)) < start:
                     self.add(i, i + 1, key, "Person")
 
@@ -586,6 +603,8 @@ class _Finder:
             m.type = self.found.entities[m.keys[0]].type
 
 
-def find_entities(text: str, sentences: list[Sentence], code: str, gaz: Gazetteer) -> Found:
-    """Entities and mentions of one article in language ``code``."""
-    return _Finder(text, sentences, code, gaz).run()
+def find_entities(text: str, sentences: list[Sentence], code: str, gaz: Gazetteer,
+                  blocked: frozenset = frozenset()) -> Found:
+    """Entities and mentions of one article in language ``code``; ``blocked`` holds (entity, alias)
+    pairs that must not be linked (``kg split``)."""
+    return _Finder(text, sentences, code, gaz, blocked).run()

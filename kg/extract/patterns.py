@@ -40,7 +40,8 @@ _STAKE = r"(?P<stake>\d+(?:[.,]\d+)?)\s?(?:Prozent|percent|per cent|%)"
 def _coordination(letters: str, lang) -> str:
     one = f"⟨[{letters}]\\d+⟩"
     words = "|".join(re.escape(c) for c in lang.COORDINATORS)
-    return f"{one}(?:(?:\\s?,\\s|\\s(?:{words})\\s|\\s?,\\s(?:{words})\\s){one})*"
+    dets = "|".join(re.escape(d) for d in lang.DETERMINERS)
+    return f"{one}(?:(?:\\s?,\\s|\\s(?:{words})\\s|\\s?,\\s(?:{words})\\s)(?:(?:{dets})\\s)?{one})*"
 
 
 def _alternation(words) -> str:

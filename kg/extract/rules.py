@@ -39,8 +39,11 @@ class RuleExtractor:
 
     name = "rules"
 
-    def __init__(self, entities: tuple[str, ...] = ()):
+    def __init__(self, entities: tuple[str, ...] = (), splits: tuple[tuple[str, str], ...] = ()):
         self.gazetteer = Gazetteer.load(tuple(entities))
+        self.blocked = frozenset((entity, alias.casefold()) for entity, alias in splits)
+        for entity, alias in splits:
+            self.gazetteer.split(entity, alias)
 
     def extract(self, text: str, lang: str = "auto", date: str = "") -> Extraction:
         code = lang if lang in languages.SUPPORTED else detect(text)
@@ -49,7 +52,7 @@ class RuleExtractor:
             return Extraction([], {}, code, [warning])
         text = text[:MAX_TEXT]
         sentences = split_sentences(text, code)
-        found = find_entities(text, sentences, code, self.gazetteer)
+        found = find_entities(text, sentences, code, self.gazetteer, self.blocked)
         triples: dict[tuple, Triple] = {}
         by_sentence: dict[int, list[int]] = {}
         starts = [s.start for s in sentences]

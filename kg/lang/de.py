@@ -31,6 +31,11 @@ ANNOUNCED_CUES = ("kündigt", "kündigte", "angekündigt", "plant", "planen", "w
 # -------------------------------------------------------------------- entities
 LEGAL_SUFFIXES = ("AG", "GmbH", "SE", "KG", "KGaA", "GmbH & Co. KG", "e.V.", "Inc.", "Inc", "Corp.", "Corp",
                   "Ltd.", "Ltd", "LLC", "S.A.", "N.V.", "B.V.", "plc", "Co.", "Holding")
+# Last words that make a capitalised name an organisation ("Apple Records", "Aleph Alpha Labs").
+ORG_NAME_HEADS = ("Records", "Labs", "Lab", "Ventures", "Capital", "Partners", "Technologies", "Systems", "Group",
+                  "Holding", "Holdings", "Bank", "Motors", "Electronics", "Software", "Robotics", "Semiconductor",
+                  "Media", "Studios", "Games", "Networks", "Pharma", "Energy", "Solutions", "Fund", "Ventures",
+                  "Automotive", "Mobility", "Telecom", "Foundation", "Institute")
 # Heads of nouns that introduce a name of a class ("der Chiphersteller Nvidia", "das KI-Unternehmen
 # Scale AI"); compounds count by their last part, inflection endings are allowed.
 ORG_DESCRIPTORS = (
