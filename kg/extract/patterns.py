@@ -66,8 +66,17 @@ def compile_patterns(code: str) -> list[tuple[str, re.Pattern, dict]]:
             name = match.group(1)
             if name.startswith("GAP"):
                 return f"(?:[^\\s⟨⟩]+\\s){{0,{int(name[3:])}}}?"
+            if name == "ANY":
+                return r"\S+\s"
+            if name in _ONE or name[:-1] in _ONE:
+                rest = match.string[match.end():].lstrip(")")
+                if not rest.startswith(("\\s?-", "-", "\\s?-?")):
+                    # a compound prefix ("Marvell-Sparte") fills only slots written for compounds
+                    return macros[name] + r"(?!\s?-[^\W\d_])"
             return macros[name]
-        pattern = re.sub(r"\{([A-Z]+\d?)\}", expand, source)
+        # a gap word is never another mention: "(?:\S+\s)" skips words, not placeholders
+        source_text = source.replace(r"(?:\S+\s)", r"(?:[^\s⟨]\S*\s)")
+        pattern = re.sub(r"\{([A-Z]+\d?)\}", expand, source_text)
         options = dict(options, needs=_needs(source))
         compiled.append((relation, re.compile(pattern, re.IGNORECASE), options))
     return compiled

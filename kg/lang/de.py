@@ -186,6 +186,8 @@ RELATION_PATTERNS = (
     ("owns", r"(?P<s>{ORG})\s(?:\S+\s){0,5}?(?:seine[rnms]?|ihre[rnms]?)\s(?:\S+-)?(?:Tochter|Tochterfirma|Tochtergesellschaft|Sparte|Marke)\w*\s(?P<o>{OPS})", {}),
     ("owns", r"(?P<o>{OP})\s(?:\S+\s){0,2}?gehör\w*\s(?:\S+\s){0,2}?(?:zu|zum|zur)\s(?:\S+\s){0,2}?(?P<s>{ORG})", {}),
     ("owns", r"(?:Mutterkonzern|Mutter|Eigentümer\w*|Besitzer\w*|Mehrheitseigner\w*)\s(?P<s>{ORGS})", {"implicit": "o"}),
+    ("owns", r"(?P<o>{ORG})\s?-(?:Mutter|Mutterkonzern|Mutterfirma|Mutterunternehmen|Eigentümer)\w*\s(?P<s>{ORG})", {}),
+    ("investsIn", r"(?P<s>{ORG})\s?-(?:Beteiligung|Investment)\s(?P<o>{ORG})", {}),
     ("owns", r"(?P<o>{OP})s?\s(?:\S+\s){0,2}?(?:Mutterkonzern|Mutter|Eigentümer\w*|Mehrheitseigner\w*)\s(?P<s>{ORGS})", {}),
     ("owns", r"(?P<s>{ORG})\s(?:\S+\s){0,2}?(?:besitzt|hält|kontrolliert)\s(?:\S+\s){0,3}?(?:Mehrheit|{STAKE})\s(?:\S+\s){0,2}?(?:an\s)?(?P<o>{ORG})", {}),
     # --- supplies

@@ -127,6 +127,7 @@ RELATION_PATTERNS = (
     ("investsIn", r"(?P<o>{ORG})\s(?:\S+\s){0,8}?(?:funding|financing|investment)\s(?:round\s)?(?:\S+\s){0,3}?(?:led|backed|from)\s(?:by\s)?(?P<s>{OPERS})", {}),
     ("investsIn", r"(?P<o>{ORG})\s(?:\S+\s){0,3}?(?:is|was|are|were)\s(?:\S+\s){0,2}?backed\sby\s(?P<s>{OPERS})", {}),
     ("investsIn", r"(?P<s>{OPERS})(?:'s|’s)?\s(?:\S+\s){0,2}?investment\s(?:of\s{AMOUNT}\s)?in\s(?:{STAKE}\s(?:of\s)?)?(?P<o>{ORGS})", {}),
+    ("investsIn", r"(?P<s>{ORG})-(?:backed|funded)\s(?:\S+\s){0,2}?(?P<o>{ORG})", {}),
     ("investsIn", r"(?P<s>{OPERS})\s(?:led|co-led)\s(?:\S+\s){0,5}?(?:round|investment)\s(?:\S+\s){0,2}?in\s(?P<o>{ORGS})", {}),
     # --- acquires
     ("acquires", r"(?P<s>{ORGS})\s(?:\S+\s){0,7}?{ACTIVE}{ACQ}\s(?!by\s)(?:(?:the|a|an|its)\s)?(?:(?!by\s)\S+\s){0,2}?(?P<o>{OPS})", {}),
@@ -137,14 +138,14 @@ RELATION_PATTERNS = (
     ("acquires", r"(?P<o>{OP}),\s(?:which|that)\s(?:was|is)\s(?:acquired|bought|purchased)\sby\s(?P<s>{ORG})", {}),
     # --- founded
     ("founded", r"(?P<o>{ORG})\s(?:\S+\s){0,10}?(?:co-)?(?:founded|formed|started|established|set up|launched|created)\s(?:\S+\s){0,3}?by\s(?:(?:\S+\s){0,4}?[-–—]\s|(?:\S+\s){0,2}?)?(?P<s>{PERS})", {}),
-    ("founded", r"(?P<s>{PERS})\s(?:\S+\s){0,2}?(?:co-founded|cofounded|founded|started|established|set up)\s(?:\S+\s){0,2}?(?P<o>{ORGS})", {}),
+    ("founded", r"(?P<s>{PERS}),?\s(?:who\s)?(?:\S+\s){0,2}?(?:co-founded|cofounded|founded|started|established|set up)\s(?:\S+\s){0,2}?(?P<o>{ORGS})", {}),
     ("founded", r"(?P<s>{PER}),\s(?:the\s|a\s|who\s)?(?:\S+\s)?(?:co-?founder|founder)s?\s(?:and\s(?:\S+\s){0,2}?)?(?:of|at)\s(?P<o>{ORG})", {}),
     ("founded", r"(?P<o>{ORG})(?:'s|’s)?\s(?:\S+\s)?(?:co-?founder|founder)s?(?:\sand\s(?:\S+\s){0,2}?)?,?\s(?P<s>{PERS})", {}),
     ("founded", r"(?:co-?founder|founder)s?\s(?:and\s(?:\S+\s){0,2}?)?of\s(?P<o>{ORG}),?\s(?P<s>{PERS})", {}),
     # --- worksFor
-    ("worksFor", r"(?P<s>{PER}),\s(?:the\s|a\s|an\s|its\s)?(?:(?:new|current|acting|interim|longtime|long-time|senior|then)\s)?(?P<role>(?:[\w-]+\s){0,3}?{ROLEX}(?:\s(?:of|for)\s(?:the\s)?(?:\S+\s){1,4}?(?:project|division|team|unit|group|business|department|lab))?)\s(?:\S+\s){0,1}?(?:of|at|for|with|to)\s(?:the\s)?(?:[\d,.]+-\w+\s|[A-Z]{2,3}\s)?(?P<o>{ORG})", {}),
+    ("worksFor", r"(?P<s>{PER}),\s(?:the\s|a\s|an\s|its\s)?(?:(?:new|current|acting|interim|longtime|long-time|senior|then)\s)?(?P<role>(?:[\w-]+\s){0,3}?{ROLEX}(?:\s(?:of|for)\s(?:the\s)?(?:{ANY}){1,4}?(?:project|division|team|unit|group|business|department|lab))?)\s(?:\S+\s){0,1}?(?:of|at|for|with|to)\s(?:the\s)?(?:[\d,.]+-\w+\s|[A-Z]{2,3}\s)?(?P<o>{ORG})", {}),
     ("worksFor", r"(?P<s>{PER}),\s(?:an?\s|the\s)?(?P<o>{ORG})\s{ROLE}", {}),
-    ("worksFor", r"(?P<o>{ORG})(?:'s|’s)?\s(?:(?:new|current|acting|interim)\s)?{ROLE},?\s(?P<s>{PER})", {}),
+    ("worksFor", r"(?P<o>{ORG})(?:'s|’s)?\s(?:(?:new|current|acting|interim)\s)?(?P<role>(?:[\w-]+\s){0,2}?{ROLEX}),?\s(?P<s>{PER})", {}),
     ("worksFor", r"{ROLE}\s(?:of|at)\s(?P<o>{ORG}),\s(?P<s>{PER})", {}),
     ("worksFor", r"(?P<s>{PER})\s(?:is|was|has been|became|serves as|served as|joined as)\s(?:the\s|a\s|an\s|its\s)?(?:\S+\s){0,2}?{ROLE}\s(?:of|at|for)\s(?P<o>{ORG})", {}),
     ("worksFor", r"(?P<s>{PER})\s(?:is|was)\swith\s(?P<o>{ORG})", {}),
@@ -169,11 +170,13 @@ RELATION_PATTERNS = (
     ("owns", r"(?P<s>{ORG}),?\s(?:which\s|that\s)?(?:\S+\s){0,2}?(?:owns|owned|controls|is the parent of|is the majority owner of)\s(?:\S+\s){0,2}?(?P<o>{OPS})", {}),
     ("owns", r"(?P<o>{OP})\s(?:\S+\s){0,3}?(?:is|are|was|were)\s(?:\S+\s){0,2}?(?:owned|controlled)\sby\s(?P<s>{ORG})", {}),
     ("owns", r"(?P<o>{OP})(?:'s|’s)\s(?:parent|parent company|owner|majority owner)\s(?P<s>{ORG})", {}),
-    ("owns", r"(?P<s>{ORG})-owned\s(?P<o>{OP})", {}),
+    ("owns", r"(?P<s>{ORG})-owned\s(?:\S+\s){0,2}?(?P<o>{OP})", {}),
+    ("owns", r"(?P<o>{OP})\s(?:parent|parent company|owner)\s(?P<s>{ORG})", {}),
     # --- supplies
     ("supplies", r"(?P<o>{ORG})\s(?:supplier|contract manufacturer|chip supplier|vendor)\s(?P<s>{ORGS})", {}),
     ("supplies", r"(?P<s>{ORG}),?\s(?:\S+\s){0,3}?(?:supplier|manufacturer|vendor)\s(?:of\s(?:\S+\s){0,2}?)?(?:to|for)\s(?P<o>{ORGS})", {}),
     ("supplies", r"(?P<s>{ORG})\s(?:\S+\s){0,2}?(?:supplies|supplied|delivers|delivered|provides|provided|sells|sold|manufactures|manufactured|makes)\s(?:\S+\s){0,4}?(?:to|for)\s(?P<o>{ORGS})", {"conf": 0.7}),
+    ("supplies", r"(?P<s>{ORG}),?\s(?:\S+\s){0,2}?(?:supplies|supplied|provides|provided)\s(?P<o>{ORGS})\swith\s", {}),
     # --- sues
     ("sues", r"(?P<s>{ENTS})\s(?:\S+\s){0,3}?(?:sued|sues|suing|has sued)\s(?P<o>{ENTS})", {}),
     ("sues", r"(?P<s>{ENTS})\s(?:\S+\s){0,3}?(?:filed|files|filing|brought|brings)\s(?:a\s|an\s)?(?:\S+\s){0,3}?(?:lawsuit|suit|complaint|case)\s(?:\S+\s){0,2}?against\s(?P<o>{ENTS})", {}),
@@ -181,6 +184,7 @@ RELATION_PATTERNS = (
     # --- usesTechnologyOf
     ("usesTechnologyOf", r"(?P<s>{OP})\s(?:\S+\s){0,3}?(?:uses|used|licenses|licensed|integrates|integrated|adopts|adopted|relies on|relied on|runs on|ran on|is built on|was built on|is powered by|was powered by|switched to|switches to|will switch to|deploys|deployed)\s(?:(?:the|its)\s)?(?:\S+\s){0,3}?(?P<o>{OPS})", {}),
     ("usesTechnologyOf", r"(?P<s>{OP})\s(?:\S+\s){0,3}?powered\sby\s(?P<o>{OPS})", {}),
+    ("usesTechnologyOf", r"(?:integrate|integrates|integrated|integrating|bring|brings|add|adds|adding)\s(?:\S+\s){0,2}?(?P<o>{OPS})\s(?:\S+\s){0,3}?(?:into|to)\s(?:the\s|its\s|their\s)?(?P<s>{OPS})", {}),
     ("usesTechnologyOf", r"(?P<s>{OP})\s(?:trains|trained|runs|ran|hosts|hosted|deploys|builds|built)\s(?:\S+\s){0,3}?on\s(?P<o>{OPS})", {"conf": 0.75}),
     ("usesTechnologyOf", r"(?P<s>{OP})\s(?:will\s|would\s)?(?:use|uses|used)\s(?P<o>{OP})\sas\s", {}),
     ("usesTechnologyOf", r"(?P<o>{OP})(?:'s|’s)\s(?:\S+\s){0,2}?(?:technology|chips|software|models?|platform)\s(?:\S+\s){0,5}?(?:into|in|for)\s(?P<s>{OP})", {"conf": 0.7}),
