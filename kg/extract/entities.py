@@ -82,7 +82,11 @@ class _Finder:
         self.names: dict[str, str] = {}  # token key of a discovered name -> entity key
         self.org_descriptors = self._heads(self.lang.ORG_DESCRIPTORS)
         self.product_descriptors = self._heads(self.lang.PRODUCT_DESCRIPTORS)
-        self.anaphor_heads = self._heads(self.lang.ORG_ANAPHOR_HEADS)
+        # singular forms only ("des Konzerns", "des US-Riesen"): "den Pionieren" is a plural, not an anaphor
+        self.anaphor_heads = tuple(sorted({h + e for h in self.lang.ORG_ANAPHOR_HEADS
+                                           for e in ("", "s", "es", "’s", "'s") + (("n",) if h.endswith("e") else ())},
+                                          key=len, reverse=True))
+        self.org_pronouns = {p.casefold() for p in self.lang.ORG_PRONOUNS}
         self.relational = set(getattr(self.lang, "RELATIONAL_DESCRIPTORS", ()))
         self.given = given_names()
         self.generic = set(self.lang.GENERIC_PREFIXES)
@@ -533,6 +537,8 @@ class _Finder:
             same = [c for c in same if re.search(r"[,;:–—(]|\b(?:dass|that|which|who|der|die|das)\b",
                                                  self.text[c.end: m.start])]
         if same:
+            if self.text[m.start:m.end].casefold() in self.org_pronouns:
+                return same[-1]  # "it" after "X signed a deal with Y, and it ...": the clause subject X
             return same[0]  # nearest (the list runs backwards)
         if not earlier:
             return None

@@ -62,9 +62,10 @@ class RuleExtractor:
         data = languages.get(code)
         patterns = grouped_patterns(code)
         negation = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in data.NEGATIONS) + r")(?!\w)", re.IGNORECASE)
+        denials = [re.compile(d, re.IGNORECASE) for d in getattr(data, "SENTENCE_DENIALS", ())]
         for number, sentence in enumerate(sentences):
             indices = by_sentence.get(number, [])
-            if len(indices) < 1:
+            if len(indices) < 1 or any(d.search(sentence.text) for d in denials):
                 continue
             masked = self._mask(text, sentence, found.mentions, indices)
             letters = {found.mentions[i].type for i in indices}
@@ -94,6 +95,8 @@ class RuleExtractor:
             start = m.mask_start if m.mask_start >= pos else m.start
             parts.append(re.sub(r"\s+", " ", text[pos:start]))
             parts.append(f"⟨{LETTER[m.type]}{index}⟩")
+            if re.search(r"\w[’']s$", text[m.start:m.end]):
+                parts.append("’s")  # the possessive stays visible to the patterns ("OpenAI’s largest investor")
             pos = min(m.end, sentence.end)
         parts.append(re.sub(r"\s+", " ", text[pos:sentence.end]))
         return "".join(parts)
@@ -105,6 +108,13 @@ class RuleExtractor:
         pairs = placeholders(groups.get("pair"))
         mentions = found.mentions
         confidence = options.get("conf", 0.85)
+        if options.get("alone"):
+            orgs = [i for i in indices if found.mentions[i].type == "Organization"]
+            if any(not found.mentions[i].anaphor for i in orgs):
+                return  # the sentence names an organisation itself: the explicit patterns decide
+            if orgs:  # "... at the company's conference": the anaphor names the employer
+                objects = [orgs[0]]
+                options = {k: v for k, v in options.items() if k != "implicit"}
         if options.get("implicit") == "o":
             focus = self._focus(found, sentence, indices)
             if focus is None:

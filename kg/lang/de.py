@@ -21,6 +21,9 @@ MONTHS = ("Januar", "Jänner", "Februar", "März", "April", "Mai", "Juni", "Juli
 COORDINATORS = ("und", "sowie", "oder", "&")
 NEGATIONS = ("nicht", "kein", "keine", "keinen", "keinem", "keiner", "nie", "niemals", "dementiert",
              "dementierte", "bestreitet", "bestritt", "weder", "ohne")
+# A whole sentence that denies what it reports ("Gerüchte ... wies ein Sprecher zurück").
+SENTENCE_DENIALS = (r"\bwies\b.*\bzurück\b", r"\bweist\b.*\bzurück\b", r"\bzurückgewiesen\b",
+                    r"\bdementierte?\b", r"\bbestritt\b", r"\bbestreitet\b")
 RUMOR_CUES = ("Kreisen zufolge", "Insidern zufolge", "Gerüchte", "gerüchteweise", "angeblich", "soll angeblich",
               "in Verhandlungen", "Verhandlungen", "erwägt", "erwägen", "prüft", "Medienberichten zufolge",
               "möglich", "möglichen", "Interesse an")
@@ -124,6 +127,8 @@ RELATION_PATTERNS = (
     ("collaboratesWith", r"(?P<s>{ORGS}){GAP2}\s(?:kooperier\w+|arbeite\w*|verbünde\w*|spann\w+|tun|tat)\s(?:\w+\s){0,5}?mit\s(?P<o>{ORGS})", {}),
     ("collaboratesWith", r"(?<!⟩\s)\b(?:kooperiert|kooperierte|arbeitet|arbeitete|verbündet)\s(?:sich\s)?(?P<s>{ORG})\s(?:\S+\s){0,5}?mit\s(?P<o>{ORGS})", {}),
     ("collaboratesWith", r"(?P<s>{ORG})\s(?:\S+\s){0,6}?(?:Zusammenarbeit|Kooperation|Partnerschaft|Allianz|Joint Venture|Gemeinschaftsunternehmen|Bündnis|Kooperationsvertrag|Partnerschaftsvertrag)\s(?:\w+\s){0,2}?mit\s(?P<o>{ORGS})", {}),
+    ("collaboratesWith", r"(?P<s>{ORG})\s(?:\S+\s){0,3}?mit\s(?P<o>{ORGS})\s(?:\S+\s){0,3}?(?:Partnerschaft|Zusammenarbeit|Kooperation|Allianz|Joint Venture|Gemeinschaftsunternehmen)\w*\s(?:\S+\s){0,4}?(?:vereinbart|geschlossen|eingegangen|gegründet|vereinbarte|schloss|gründete|vereinbaren|gestartet)", {}),
+    ("collaboratesWith", r"(?<!⟩\s)\b{AUX}\s(?P<s>{ORG})\s(?:\S+\s){0,3}?mit\s(?P<o>{ORGS})\s(?:\S+\s){0,3}?(?:Partnerschaft|Zusammenarbeit|Kooperation|Allianz|Joint Venture|Gemeinschaftsunternehmen)\w*", {}),
     ("collaboratesWith", r"(?:Zusammenarbeit|Kooperation|Partnerschaft|Allianz|Joint Venture|Bündnis)\s(?:\w+\s){0,2}?zwischen\s(?P<pair>{ORGS})", {}),
     ("collaboratesWith", r"(?P<s>{ORG})\s(?:und|sowie)\s(?P<o>{ORG})\s(?:\S+\s){0,6}?(?:kooperieren|arbeiten\s(?:\S+\s){0,4}?zusammen|gründen\s(?:ein|eine)\s(?:Joint Venture|Gemeinschaftsunternehmen)|verbünden sich)", {}),
     # --- competesWith
@@ -165,6 +170,8 @@ RELATION_PATTERNS = (
     ("worksFor", r"(?P<s>{PER}),\s(?:der\s|die\s)?(?:neue[rn]?\s|amtierende[rn]?\s)?{ROLE}\s(?:von|bei|des|der)\s(?P<o>{ORG})", {}),
     ("worksFor", r"(?P<s>{PER})\s(?:ist|wird|bleibt)\s(?:\S+\s){0,2}?{ROLE}\s(?:von|bei|des|der)\s(?P<o>{ORG})", {}),
     ("worksFor", r"(?P<o>{ORG})\s{ROLE}\s(?P<s>{PER})", {}),
+    ("worksFor", r"(?P<s>{PER})\s(?:\S+\s){0,3}?(?:sitzt|saß|sitzen)\s(?:\S+\s){0,2}?(?:im|in den)\s(?P<role>Aufsichtsrat|Vorstand|Verwaltungsrat|Beirat)\s(?:von|des|der|bei)\s(?P<o>{ORG})", {}),
+    ("worksFor", r"(?:^|[^⟩]\s)(?P<role>Konzernchef|Konzernchefin|Firmenchef|Firmenchefin|Vorstandschef|Vorstandschefin|Unternehmenschef|Finanzchef|Finanzchefin|Konzernsprecher|Unternehmenssprecher|Firmengründer)\s(?P<s>{PER})", {"implicit": "o", "alone": True}),
     ("worksFor", r"(?P<s>{PER})\s(?:\S+\s){0,2}?(?:arbeitet|arbeitete|heuert|heuerte)\s(?:\S+\s){0,3}?(?:für|bei)\s(?P<o>{ORG})", {}),
     ("worksFor", r"(?P<s>{PER})\s(?:\S+\s){0,3}?wechsel\w*\s(?:\S+\s){0,4}?von\s(?:{ORG})\s(?:\S+\s){0,2}?zu\s(?P<o>{ORG})", {}),
     # --- formerlyWorkedFor
@@ -190,7 +197,8 @@ RELATION_PATTERNS = (
     ("investsIn", r"(?P<s>{ORG})\s?-(?:Beteiligung|Investment)\s(?P<o>{ORG})", {}),
     ("owns", r"(?P<o>{OP})s?\s(?:\S+\s){0,2}?(?:Mutterkonzern|Mutter|Eigentümer\w*|Mehrheitseigner\w*)\s(?P<s>{ORGS})", {}),
     ("owns", r"(?P<s>{ORG})\s(?:\S+\s){0,2}?(?:besitzt|hält|kontrolliert)\s(?:\S+\s){0,3}?(?:Mehrheit|{STAKE})\s(?:\S+\s){0,2}?(?:an\s)?(?P<o>{ORG})", {}),
-    # --- supplies
+    # --- supplies (customers read as supplies)
+    ("supplies", r"(?P<o>{ORG})\s(?:ist|war|gilt als)\s(?:\S+\s){0,4}?(?:Kunde|Kunden|Großkunde|Großkunden|Abnehmer)\s(?:von|des|der|bei)\s(?P<s>{ORG})", {"conf": 0.6}),
     ("supplies", r"(?P<o>{ORG})\s?-(?:Zulieferer|Lieferant|Auftragsfertiger|Chiplieferant)\w*\s(?P<s>{ORGS})", {}),
     ("supplies", r"(?P<s>{ORG}),?\s(?:\S+\s){0,3}?(?:Zulieferer|Lieferant|Auftragsfertiger)\w*\s(?:von|des|der|für)\s(?P<o>{ORGS})", {}),
     ("supplies", r"(?P<s>{ORG})\s(?:\S+\s){0,2}?(?:beliefert|belieferte|liefert|lieferte)\s(?:\S+\s){0,4}?(?:an\s)?(?P<o>{ORGS})", {}),

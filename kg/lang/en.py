@@ -17,6 +17,9 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 COORDINATORS = ("and", "or", "&", "as well as")
 NEGATIONS = ("not", "no", "never", "denies", "denied", "deny", "n't", "neither", "nor", "without", "rejected",
              "called off", "abandoned", "ended negotiations")
+# A whole sentence that denies what it reports ("..., a claim the company denied").
+SENTENCE_DENIALS = (r"\bdenied\b", r"\bdenies\b", r"\brejected (?:the|these|those) (?:reports?|claims?|rumou?rs?)\b",
+                    r"\bcalled (?:the|these) (?:reports?|rumou?rs?) (?:false|untrue|baseless)\b")
 RUMOR_CUES = ("reportedly", "rumored", "rumoured", "rumor", "rumour", "sources said", "people familiar",
               "is said to", "are said to", "in talks", "in negotiations", "considering", "could", "might",
               "may ", "exploring", "speculation")
@@ -127,6 +130,7 @@ RELATION_PATTERNS = (
     ("investsIn", r"(?P<o>{ORG})\s(?:\S+\s){0,8}?(?:funding|financing|investment)\s(?:round\s)?(?:\S+\s){0,3}?(?:led|backed|from)\s(?:by\s)?(?P<s>{OPERS})", {}),
     ("investsIn", r"(?P<o>{ORG})\s(?:\S+\s){0,3}?(?:is|was|are|were)\s(?:\S+\s){0,2}?backed\sby\s(?P<s>{OPERS})", {}),
     ("investsIn", r"(?P<s>{OPERS})(?:'s|’s)?\s(?:\S+\s){0,2}?investment\s(?:of\s{AMOUNT}\s)?in\s(?:{STAKE}\s(?:of\s)?)?(?P<o>{ORGS})", {}),
+    ("investsIn", r"(?P<s>{OPER}),\s(?P<o>{ORG})(?:'s|’s)\s(?:\S+\s){0,2}?(?:investor|backer|shareholder|stakeholder)", {}),
     ("investsIn", r"(?P<s>{ORG})-(?:backed|funded)\s(?:\S+\s){0,2}?(?P<o>{ORG})", {}),
     ("investsIn", r"(?P<s>{OPERS})\s(?:led|co-led)\s(?:\S+\s){0,5}?(?:round|investment)\s(?:\S+\s){0,2}?in\s(?P<o>{ORGS})", {}),
     # --- acquires
@@ -135,10 +139,12 @@ RELATION_PATTERNS = (
     ("acquires", r"(?P<o>{OP})\s(?:\S+\s){0,3}?being\s(?:acquired|bought|purchased|taken over)\sby\s(?P<s>{ORG})", {}),
     ("acquires", r"(?:acquisition|purchase|takeover|buyout)\sof\s(?P<o>{OP})\s(?:\S+\s){0,3}?by\s(?P<s>{ORG})", {}),
     ("acquires", r"(?P<s>{ORG})(?:'s|’s)\s(?:\S+\s){0,2}?(?:acquisition|purchase|takeover|buyout)\sof\s(?P<o>{OPS})", {}),
+    ("acquires", r"(?P<s>{ORG})\s(?:\S+\s){0,5}?(?:its|the)\s(?:\S+\s){0,3}?(?:acquisition|purchase|takeover|buyout)\sof\s(?:\S+\s){0,2}?(?P<o>{OPS})(?!\s(?:\S+\s){0,2}?by\s)", {}),
     ("acquires", r"(?P<o>{OP}),\s(?:which|that)\s(?:was|is)\s(?:acquired|bought|purchased)\sby\s(?P<s>{ORG})", {}),
     # --- founded
     ("founded", r"(?P<o>{ORG})\s(?:\S+\s){0,10}?(?:co-)?(?:founded|formed|started|established|set up|launched|created)\s(?:\S+\s){0,3}?by\s(?:(?:\S+\s){0,4}?[-–—]\s|(?:\S+\s){0,2}?)?(?P<s>{PERS})", {}),
     ("founded", r"(?P<s>{PERS}),?\s(?:who\s)?(?:\S+\s){0,2}?(?:co-founded|cofounded|founded|started|established|set up)\s(?:\S+\s){0,2}?(?P<o>{ORGS})", {}),
+    ("founded", r"{PER}\s(?:\S+\s){0,2}?(?:co-founded|cofounded|founded|started)\s(?P<o>{ORG})\s(?:in\s\d{4}\s)?(?:together\s)?with\s(?P<s>{PERS})", {}),
     ("founded", r"(?P<s>{PER}),\s(?:the\s|a\s|who\s)?(?:\S+\s)?(?:co-?founder|founder)s?\s(?:and\s(?:\S+\s){0,2}?)?(?:of|at)\s(?P<o>{ORG})", {}),
     ("founded", r"(?P<o>{ORG})(?:'s|’s)?\s(?:\S+\s)?(?:co-?founder|founder)s?(?:\sand\s(?:\S+\s){0,2}?)?,?\s(?P<s>{PERS})", {}),
     ("founded", r"(?:co-?founder|founder)s?\s(?:and\s(?:\S+\s){0,2}?)?of\s(?P<o>{ORG}),?\s(?P<s>{PERS})", {}),
@@ -149,6 +155,8 @@ RELATION_PATTERNS = (
     ("worksFor", r"{ROLE}\s(?:of|at)\s(?P<o>{ORG}),\s(?P<s>{PER})", {}),
     ("worksFor", r"(?P<s>{PER})\s(?:is|was|has been|became|serves as|served as|joined as)\s(?:the\s|a\s|an\s|its\s)?(?:\S+\s){0,2}?{ROLE}\s(?:of|at|for)\s(?P<o>{ORG})", {}),
     ("worksFor", r"(?P<s>{PER})\s(?:is|was)\swith\s(?P<o>{ORG})", {}),
+    ("worksFor", r"(?P<s>{PER})\s(?:\S+\s){0,2}?(?:sits|sat|serves|served|joined|joins)\son\s(?:the|its)\s(?P<role>board|supervisory board)\sof\s(?P<o>{ORG})", {}),
+    ("worksFor", r"(?:^|[^⟩]\s)(?:its\s|the\scompany's\s|the\scompany’s\s)?(?:new\s)?(?P<role>(?:[\w-]+\s){0,2}?(?:chief executive|chief executive officer|CEO|president|chairman|chief technology officer|CTO|chief financial officer|CFO|spokesperson|spokesman|spokeswoman|founder and CEO))\s(?P<s>{PER})", {"implicit": "o", "alone": True}),
     ("worksFor", r"(?P<s>{PER})\s(?:\S+\s){0,2}?(?:works|worked|working|joined|joins)\s(?:(?:for|at)\s)?(?P<o>{ORG})", {"conf": 0.7}),
     # --- formerlyWorkedFor
     ("formerlyWorkedFor", r"(?P<s>{PER}),\s(?:a\s|the\s)?(?:former|ex-)\s?{ROLE}\s(?:of|at|for)\s(?P<o>{ORG})", {}),
@@ -172,7 +180,9 @@ RELATION_PATTERNS = (
     ("owns", r"(?P<o>{OP})(?:'s|’s)\s(?:parent|parent company|owner|majority owner)\s(?P<s>{ORG})", {}),
     ("owns", r"(?P<s>{ORG})-owned\s(?:\S+\s){0,2}?(?P<o>{OP})", {}),
     ("owns", r"(?P<o>{OP})\s(?:parent|parent company|owner)\s(?P<s>{ORG})", {}),
-    # --- supplies
+    # --- supplies (customers read as supplies)
+    ("supplies", r"(?P<o>{ORG}),\s(?:a|an|the)\s(?:\S+\s){0,2}?(?P<s>{ORG})\scustomer", {"conf": 0.6}),
+    ("supplies", r"(?P<o>{ORG})\s(?:is|was|are|were)\s(?:a|an|one\sof)\s(?:\S+\s){0,3}?customers?\sof\s(?P<s>{ORG})", {"conf": 0.6}),
     ("supplies", r"(?P<o>{ORG})\s(?:supplier|contract manufacturer|chip supplier|vendor)\s(?P<s>{ORGS})", {}),
     ("supplies", r"(?P<s>{ORG}),?\s(?:\S+\s){0,3}?(?:supplier|manufacturer|vendor)\s(?:of\s(?:\S+\s){0,2}?)?(?:to|for)\s(?P<o>{ORGS})", {}),
     ("supplies", r"(?P<s>{ORG})\s(?:\S+\s){0,2}?(?:supplies|supplied|delivers|delivered|provides|provided|sells|sold|manufactures|manufactured|makes)\s(?:\S+\s){0,4}?(?:to|for)\s(?P<o>{ORGS})", {"conf": 0.7}),
