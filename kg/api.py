@@ -37,6 +37,8 @@ class BuildReport:
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
     outputs: list[Path] = field(default_factory=list)
+    engine: object = None
+    planned: tuple[int, int] | None = None
 
     def summary(self) -> str:
         return (f"{self.articles} articles ({self.added} new, {self.replaced} changed, {self.unchanged} unchanged), "
@@ -55,7 +57,7 @@ def extract_text(text: str, lang: str = "auto", extractor: str = "rules", entiti
 
 
 def extract_article(path: str | Path, lang: str = "auto", extractor: str = "rules",
-                    entities: tuple[str, ...] = ()):
+                    entities: tuple[str, ...] = (), llm: dict | None = None):
     """The :class:`~kg.extract.base.Extraction` of the first article in a file."""
     path = Path(path)
     if not path.exists():
@@ -63,13 +65,17 @@ def extract_article(path: str | Path, lang: str = "auto", extractor: str = "rule
     if path.is_dir():
         raise InputError(f"{path}: is a folder; kg extract takes one file (use kg build for folders)")
     article = next(iter(read_file(path)))
-    return extractors.get(extractor, entities=tuple(entities)).extract(
-        article.text, lang=article.lang or lang, date=article.date)
+    options = dict(llm or {}) if "llm" in extractor else {}
+    engine = extractors.get(extractor, entities=tuple(entities), **options)
+    result = engine.extract(article.text, lang=article.lang or lang, date=article.date)
+    result.engine = engine
+    return result
 
 
 def build(paths: Iterable[str | Path], store: str | Path = DEFAULT_STORE, out: str | Path | None = "output",
           extractor: str = "rules", lang: str = "auto", entities: tuple[str, ...] = (),
-          progress: Callable[[Iterable[Article]], Iterable[Article]] | None = None) -> BuildReport:
+          progress: Callable[[Iterable[Article]], Iterable[Article]] | None = None,
+          llm: dict | None = None, dry_run: bool = False) -> BuildReport:
     """Read, extract and store articles; write ``OUT/graph.ttl`` and ``OUT/graph.html``.
 
     Every input is read (and rejected with a named error) before the store is touched. Unchanged
@@ -81,6 +87,8 @@ def build(paths: Iterable[str | Path], store: str | Path = DEFAULT_STORE, out: s
         raise InputError(f"unknown extractor {extractor!r}; available: {', '.join(extractors.available())}")
     files = collect_files([Path(p) for p in paths])
     articles = read_articles(files)
+    if dry_run:
+        return plan_build(articles, store, extractor, entities, llm or {})
     with KgStore(store) as kg:
         kg.ensure_ontology(ontology_path().read_bytes())
         same_as = curation.same_as_map(kg)
@@ -88,7 +96,12 @@ def build(paths: Iterable[str | Path], store: str | Path = DEFAULT_STORE, out: s
         split_pairs = tuple(curation.splits(kg))
         if split_pairs:
             options["splits"] = split_pairs
+        if "llm" in extractor:
+            options.update(llm or {})
         engine = extractors.get(extractor, **options)
+        report.engine = engine
+        if hasattr(engine, "prefetch"):  # send LLM requests concurrently; the loop below reads the cache
+            engine.prefetch([a.text for a in articles if kg.article_digest(a.id) != a.digest])
         for article in (progress(articles) if progress else articles):
             report.articles += 1
             old = kg.article_digest(article.id)
@@ -107,6 +120,20 @@ def build(paths: Iterable[str | Path], store: str | Path = DEFAULT_STORE, out: s
         if out is not None:
             report.outputs = write_outputs(kg, Path(out))
     report.seconds = time.perf_counter() - started
+    return report
+
+
+def plan_build(articles: list[Article], store, extractor: str, entities, llm: dict) -> BuildReport:
+    """What a build would spend (``--dry-run``): requests and estimated prompt tokens; nothing is written."""
+    report = BuildReport(articles=len(articles))
+    engine = extractors.get(extractor, entities=tuple(entities), **(llm if "llm" in extractor else {}))
+    todo = articles
+    if Path(store).is_dir() and any(Path(store).iterdir()):
+        with KgStore(store, read_only=True) as kg:
+            todo = [a for a in articles if kg.article_digest(a.id) != a.digest]
+    report.added = len(todo)
+    report.unchanged = len(articles) - len(todo)
+    report.planned = engine.plan([a.text for a in todo]) if hasattr(engine, "plan") else (0, 0)
     return report
 
 

@@ -42,7 +42,7 @@ class KgGroup(click.Group):
             sys.exit(130)
         except BrokenPipeError:
             sys.exit(0)
-        except click.ClickException:
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except Exception as err:  # a bug: one line unless KG_DEBUG asks for the traceback
             if os.environ.get("KG_DEBUG"):
@@ -62,6 +62,33 @@ def entities_option(f):
 
 
 LANG = click.Choice(["auto", "de", "en"])
+
+
+def llm_options(f):
+    """--llm-url, --llm-model, --llm-concurrency, --llm-timeout (the key comes from KG_LLM_API_KEY only)."""
+    f = click.option("--llm-timeout", default=120.0, show_default=True, type=click.FloatRange(1),
+                     help="Seconds to wait for one LLM answer.")(f)
+    f = click.option("--llm-concurrency", default=2, show_default=True, type=click.IntRange(1, 64),
+                     help="LLM requests in flight at once.")(f)
+    f = click.option("--llm-model", envvar="KG_LLM_MODEL", default="", help="Model name ($KG_LLM_MODEL).")(f)
+    f = click.option("--llm-url", envvar="KG_LLM_URL", default="",
+                     help="OpenAI-compatible endpoint, e.g. http://localhost:11434/v1 ($KG_LLM_URL); "
+                          "the API key is read from $KG_LLM_API_KEY.")(f)
+    return f
+
+
+def _llm(llm_url, llm_model, llm_concurrency, llm_timeout) -> dict:
+    return {"llm_url": llm_url, "llm_model": llm_model, "llm_concurrency": llm_concurrency, "llm_timeout": llm_timeout}
+
+
+def _report_llm(engine, verbose: bool) -> None:
+    tally = getattr(engine, "tally", None)
+    if tally is None:
+        return
+    click.echo(f"llm: {tally.summary()}", err=True)
+    if verbose:
+        for reason, detail in getattr(engine, "rejections", []):
+            click.echo(f"  rejected ({reason}): {detail}", err=True)
 
 
 @click.group(cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -84,7 +111,11 @@ def cli():
 @click.option("--extractor", default="rules", show_default=True, help="Extractor name (see kg eval).")
 @click.option("--lang", type=LANG, default="auto", show_default=True, help="Article language; auto detects it.")
 @entities_option
-def build(paths, out, store, extractor, lang, entities):
+@llm_options
+@click.option("--dry-run", is_flag=True, help="Only count the LLM requests and tokens a build would spend.")
+@click.option("--verbose", is_flag=True, help="Show why LLM triples were rejected.")
+def build(paths, out, store, extractor, lang, entities, llm_url, llm_model, llm_concurrency, llm_timeout, dry_run,
+          verbose):
     """Extract articles into the store; write OUT/graph.ttl and OUT/graph.html.
 
     PATHS are files or folders of .txt, .md, .html or .jsonl articles (JSONL: one
@@ -111,7 +142,13 @@ def build(paths, out, store, extractor, lang, entities):
             yield from shown
 
     report = api.build(paths, store=store, out=out, extractor=extractor, lang=lang, entities=tuple(entities),
-                       progress=wrapped)
+                       progress=wrapped, llm=_llm(llm_url, llm_model, llm_concurrency, llm_timeout), dry_run=dry_run)
+    if dry_run:
+        requests, tokens = report.planned
+        click.echo(f"dry run: {report.added} of {report.articles} articles to extract; {requests} LLM requests, "
+                   f"about {tokens} prompt tokens; nothing was sent or written")
+        return
+    _report_llm(report.engine, verbose)
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
     click.echo(report.summary())
@@ -123,9 +160,11 @@ def build(paths, out, store, extractor, lang, entities):
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "table", "turtle"]), default="jsonl", show_default=True)
 @click.option("--lang", type=LANG, default="auto", show_default=True)
-@click.option("--extractor", default="rules", show_default=True)
+@click.option("--extractor", default="rules", show_default=True, help="rules, llm or rules+llm.")
 @entities_option
-def extract(file, fmt, lang, extractor, entities):
+@llm_options
+@click.option("--verbose", is_flag=True, help="Show why LLM triples were rejected.")
+def extract(file, fmt, lang, extractor, entities, llm_url, llm_model, llm_concurrency, llm_timeout, verbose):
     """Extract the triples of one article, without a store.
 
     JSONL rows: s, p, o, s_type, o_type, attrs, evidence, start, end, confidence.
@@ -136,7 +175,9 @@ def extract(file, fmt, lang, extractor, entities):
     """
     from . import api
 
-    result = api.extract_article(file, lang=lang, extractor=extractor, entities=tuple(entities))
+    result = api.extract_article(file, lang=lang, extractor=extractor, entities=tuple(entities),
+                                 llm=_llm(llm_url, llm_model, llm_concurrency, llm_timeout))
+    _report_llm(getattr(result, "engine", None), verbose)
     for warning in result.warnings:
         click.echo(f"warning: {file}: {warning}", err=True)
     if fmt == "jsonl":
@@ -362,6 +403,25 @@ def split(entity, alias, store):
         new, stale = split_entity(kg, entity, alias)
     click.echo(f"recorded: {alias!r} is {new}, not {entity!r}; {stale} article(s) will be re-extracted "
                f"by the next kg build", err=True)
+
+
+@cli.command()
+@click.option("--clear", is_flag=True, help="Delete every cached LLM answer.")
+def cache(clear):
+    """Show or clear the LLM answer cache ($KG_CACHE, default ~/.cache/techkg/llm).
+
+    \b
+    Example:
+      kg cache --clear
+    """
+    from .llm.client import clear_cache, default_cache_dir
+
+    folder = default_cache_dir()
+    if clear:
+        click.echo(f"removed {clear_cache(folder)} cached answers from {folder}")
+        return
+    count = sum(1 for _ in folder.rglob("*.json")) if folder.is_dir() else 0
+    click.echo(f"{count} cached answers in {folder}")
 
 
 @cli.command("eval")

@@ -1,0 +1,92 @@
+"""Get JSON out of what a (small, local) model returned: code fences, chatter around it, trailing
+commas, single quotes around keys, and lists cut off mid-way.
+
+Examples
+--------
+>>> parse_json('Sure! ```json\\n{"triples": [{"s": "A", "p": "owns", "o": "B"},]}\\n```')
+{'triples': [{'s': 'A', 'p': 'owns', 'o': 'B'}]}
+>>> parse_json('{"triples": [{"s": "A", "p": "owns", "o": "B"}, {"s": "C", "p"')
+{'triples': [{'s': 'A', 'p': 'owns', 'o': 'B'}]}
+"""
+from __future__ import annotations
+
+import json
+import re
+
+
+def parse_json(text: str):
+    """The JSON value in ``text``, repaired if needed; ``None`` if nothing usable is there."""
+    text = (text or "").strip()
+    fenced = re.search(r"```(?:json|JSON)?\s*(.*?)(?:```|$)", text, re.S)
+    if fenced:
+        text = fenced.group(1).strip()
+    start = min([i for i in (text.find("{"), text.find("[")) if i >= 0], default=-1)
+    if start < 0:
+        return None
+    text = text[start:]
+    for candidate in (text, _strip_trailing_commas(text)):
+        try:
+            return json.loads(candidate)
+        except ValueError:
+            pass
+    return _close_truncated(_strip_trailing_commas(text))
+
+
+def _strip_trailing_commas(text: str) -> str:
+    return re.sub(r",\s*([}\]])", r"\1", text)
+
+
+def _close_truncated(text: str):
+    """Cut back to the last complete element and close the open brackets."""
+    stack, in_string, escape, last_good = [], False, False, -1
+    for i, ch in enumerate(text):
+        if in_string:
+            if escape:
+                escape = False
+            elif ch == "\\":
+                escape = True
+            elif ch == '"':
+                in_string = False
+            continue
+        if ch == '"':
+            in_string = True
+        elif ch in "{[":
+            stack.append(ch)
+        elif ch in "}]":
+            if not stack:
+                break
+            stack.pop()
+            if stack:
+                last_good = i
+            else:
+                try:
+                    return json.loads(text[: i + 1])
+                except ValueError:
+                    return None
+    if last_good < 0:
+        return None
+    head = text[: last_good + 1]
+    closers = []
+    depth = []
+    in_string = escape = False
+    for ch in head:
+        if in_string:
+            if escape:
+                escape = False
+            elif ch == "\\":
+                escape = True
+            elif ch == '"':
+                in_string = False
+            continue
+        if ch == '"':
+            in_string = True
+        elif ch in "{[":
+            depth.append(ch)
+        elif ch in "}]":
+            depth.pop()
+    for ch in reversed(depth):
+        closers.append("}" if ch == "{" else "]")
+    try:
+        return json.loads(_strip_trailing_commas(head + "".join(closers)))
+    except ValueError:
+        return None
