@@ -41,9 +41,10 @@ def time_to_stable(browser, path: Path, ready_js: str, limit: float) -> float | 
     page = browser.new_context(bypass_csp=True).new_page()  # Playwright's polling needs eval
     page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
     start = time.perf_counter()
-    page.goto(path.as_uri())
     try:
-        page.wait_for_function(ready_js, timeout=limit * 1000)
+        page.goto(path.as_uri(), timeout=limit * 1000)
+        remaining = max(1.0, limit - (time.perf_counter() - start))
+        page.wait_for_function(ready_js, timeout=remaining * 1000)
     except Exception as err:  # a time-out, or a page that broke
         print(f"  {path.name}: {str(err).splitlines()[0][:160]}", file=sys.stderr)
         page.close()

@@ -23,7 +23,7 @@ from .graph import load_graph
 from .html import subgraph, write_html
 from .rdf import article_quads
 from .schema import ontology_path
-from .store import DEFAULT_STORE, KgStore
+from .store import DEFAULT_STORE, KgStore, open_store
 
 
 @dataclass
@@ -75,7 +75,7 @@ def extract_article(path: str | Path, lang: str = "auto", extractor: str = "rule
 def build(paths: Iterable[str | Path], store: str | Path = DEFAULT_STORE, out: str | Path | None = "output",
           extractor: str = "rules", lang: str = "auto", entities: tuple[str, ...] = (),
           progress: Callable[[Iterable[Article]], Iterable[Article]] | None = None,
-          llm: dict | None = None, dry_run: bool = False) -> BuildReport:
+          llm: dict | None = None, dry_run: bool = False, workers: int = 1) -> BuildReport:
     """Read, extract and store articles; write ``OUT/graph.ttl`` and ``OUT/graph.html``.
 
     Every input is read (and rejected with a named error) before the store is touched. Unchanged
@@ -89,7 +89,7 @@ def build(paths: Iterable[str | Path], store: str | Path = DEFAULT_STORE, out: s
     articles = read_articles(files)
     if dry_run:
         return plan_build(articles, store, extractor, entities, llm or {})
-    with KgStore(store) as kg:
+    with open_store(store) as kg:
         kg.ensure_ontology(ontology_path().read_bytes())
         same_as = curation.same_as_map(kg)
         options = {"entities": tuple(entities)}
@@ -102,13 +102,17 @@ def build(paths: Iterable[str | Path], store: str | Path = DEFAULT_STORE, out: s
         report.engine = engine
         if hasattr(engine, "prefetch"):  # send LLM requests concurrently; the loop below reads the cache
             engine.prefetch([a.text for a in articles if kg.article_digest(a.id) != a.digest])
+        todo = {a.id for a in articles if kg.article_digest(a.id) != a.digest}
+        results = _parallel_extract(extractor, options, [a for a in articles if a.id in todo], lang, workers) \
+            if workers > 1 and "llm" not in extractor else {}
         for article in (progress(articles) if progress else articles):
             report.articles += 1
             old = kg.article_digest(article.id)
-            if old == article.digest:
+            if article.id not in todo:
                 report.unchanged += 1
                 continue
-            result = engine.extract(article.text, lang=article.lang or lang, date=article.date)
+            result = results.get(article.id) or engine.extract(article.text, lang=article.lang or lang,
+                                                                date=article.date)
             report.warnings += [f"{article.source}: {w}" for w in result.warnings]
             kg.put_article(article.id, article_quads(article, result, extractor, same_as))
             if old is None:
@@ -123,13 +127,34 @@ def build(paths: Iterable[str | Path], store: str | Path = DEFAULT_STORE, out: s
     return report
 
 
+_WORKER = {}
+
+
+def _init_worker(extractor: str, options: dict) -> None:
+    _WORKER["engine"] = extractors.get(extractor, **options)
+
+
+def _extract_one(job: tuple[str, str, str, str]):
+    ident, text, lang, date = job
+    return ident, _WORKER["engine"].extract(text, lang=lang, date=date)
+
+
+def _parallel_extract(extractor: str, options: dict, articles: list[Article], lang: str, workers: int) -> dict:
+    """Extraction of many articles in ``workers`` processes; results by article id."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    jobs = [(a.id, a.text, a.lang or lang, a.date) for a in articles]
+    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(extractor, options)) as pool:
+        return dict(pool.map(_extract_one, jobs, chunksize=max(1, len(jobs) // (workers * 8) or 1)))
+
+
 def plan_build(articles: list[Article], store, extractor: str, entities, llm: dict) -> BuildReport:
     """What a build would spend (``--dry-run``): requests and estimated prompt tokens; nothing is written."""
     report = BuildReport(articles=len(articles))
     engine = extractors.get(extractor, entities=tuple(entities), **(llm if "llm" in extractor else {}))
     todo = articles
     if Path(store).is_dir() and any(Path(store).iterdir()):
-        with KgStore(store, read_only=True) as kg:
+        with open_store(store, read_only=True) as kg:
             todo = [a for a in articles if kg.article_digest(a.id) != a.digest]
     report.added = len(todo)
     report.unchanged = len(articles) - len(todo)
@@ -167,7 +192,7 @@ def show(store: str | Path = DEFAULT_STORE, height: int = 650, **filters):
     """The interactive view inline in a Jupyter notebook (same page as ``kg html``)."""
     from .html import notebook
 
-    with KgStore(store, read_only=True) as kg:
+    with open_store(store, read_only=True) as kg:
         graph, notes = subgraph(load_graph(kg), **filters)
     return notebook(graph, height=height, title="techkg knowledge graph", notes=notes,
                     subtitle=f"{graph.number_of_nodes()} entities and {graph.number_of_edges()} relations")
@@ -181,7 +206,7 @@ def remove(article: str, store: str | Path = DEFAULT_STORE) -> str:
         candidates = [a.id for a in read_file(path)] + candidates
     else:
         candidates.append(path.name)
-    with KgStore(store, create=False) as kg:
+    with open_store(store, create=False) as kg:
         for candidate in candidates:
             if kg.remove_article(candidate):
                 return candidate
@@ -192,7 +217,7 @@ def export_file(fmt: str, store: str | Path = DEFAULT_STORE, out: str | Path | N
     """Export to a file (written atomically) or, with ``out=None``, return bytes."""
     import io
 
-    with KgStore(store, read_only=True) as kg:
+    with open_store(store, read_only=True) as kg:
         if out is None:
             buffer = io.BytesIO()
             export(kg, fmt, buffer)

@@ -10,7 +10,8 @@ import click
 
 from .errors import KgError
 
-STORE_HELP = "Store directory (default: output/store, or $KG_STORE)."
+STORE_HELP = ("Store directory, or a SPARQL 1.1 endpoint such as http://localhost:7878 ($KG_STORE; a separate "
+              "update URL in $KG_STORE_UPDATE; credentials in $KG_STORE_TOKEN or $KG_STORE_USER/$KG_STORE_PASSWORD).")
 FORMATS_EXPORT = ("turtle", "ntriples", "nquads", "trig", "jsonld", "graphml", "csv")
 
 
@@ -52,8 +53,8 @@ class KgGroup(click.Group):
 
 
 def store_option(f):
-    return click.option("--store", type=click.Path(path_type=Path), envvar="KG_STORE",
-                        default=Path("output") / "store", show_default=True, help=STORE_HELP)(f)
+    return click.option("--store", type=str, envvar="KG_STORE", default=str(Path("output") / "store"),
+                        show_default=True, help=STORE_HELP)(f)
 
 
 def entities_option(f):
@@ -114,8 +115,10 @@ def cli():
 @llm_options
 @click.option("--dry-run", is_flag=True, help="Only count the LLM requests and tokens a build would spend.")
 @click.option("--verbose", is_flag=True, help="Show why LLM triples were rejected.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 256),
+              help="Extract in N processes (the store still has one writer).")
 def build(paths, out, store, extractor, lang, entities, llm_url, llm_model, llm_concurrency, llm_timeout, dry_run,
-          verbose):
+          verbose, workers):
     """Extract articles into the store; write OUT/graph.ttl and OUT/graph.html.
 
     PATHS are files or folders of .txt, .md, .html or .jsonl articles (JSONL: one
@@ -142,7 +145,8 @@ def build(paths, out, store, extractor, lang, entities, llm_url, llm_model, llm_
             yield from shown
 
     report = api.build(paths, store=store, out=out, extractor=extractor, lang=lang, entities=tuple(entities),
-                       progress=wrapped, llm=_llm(llm_url, llm_model, llm_concurrency, llm_timeout), dry_run=dry_run)
+                       progress=wrapped, llm=_llm(llm_url, llm_model, llm_concurrency, llm_timeout), dry_run=dry_run,
+                       workers=workers)
     if dry_run:
         requests, tokens = report.planned
         click.echo(f"dry run: {report.added} of {report.articles} articles to extract; {requests} LLM requests, "
@@ -266,13 +270,13 @@ def html(store, output, focus, hops, relation, since, until, min_degree, max_nod
     """
     from . import api
     from .namespaces import RELATIONS
-    from .store import KgStore
+    from .store import open_store
 
     relations = tuple(r.strip() for r in relation.split(",") if r.strip())
     unknown = [r for r in relations if r not in RELATIONS]
     if unknown:
         raise KgError(f"unknown relation(s) {', '.join(unknown)}; known: {', '.join(RELATIONS)}")
-    with KgStore(store, read_only=True) as kg:
+    with open_store(store, read_only=True) as kg:
         path = api.render(kg, output, title=title, focus=focus, hops=hops, relations=relations, since=since,
                           until=until, min_degree=min_degree, max_nodes=max_nodes)
     click.echo(f"wrote {path}", err=True)
@@ -290,9 +294,9 @@ def stats(store, top, as_json):
       kg stats --top 5
     """
     from .stats import graph_stats
-    from .store import KgStore
+    from .store import open_store
 
-    with KgStore(store, read_only=True) as kg:
+    with open_store(store, read_only=True) as kg:
         data = graph_stats(kg, top=top)
     if as_json:
         click.echo(json.dumps(data, indent=1, ensure_ascii=False))
@@ -313,10 +317,10 @@ def validate(store):
     Example:
       kg validate --store output/store
     """
-    from .store import KgStore
+    from .store import open_store
     from .validate import validate_store
 
-    with KgStore(store, read_only=True) as kg:
+    with open_store(store, read_only=True) as kg:
         violations = validate_store(kg)
     if not violations:
         click.echo("conforms: no SHACL violations")
@@ -355,9 +359,9 @@ def entities(store, search, kind, as_json):
       kg entities --search meta --type Organization
     """
     from .curation import list_entities
-    from .store import KgStore
+    from .store import open_store
 
-    with KgStore(store, read_only=True) as kg:
+    with open_store(store, read_only=True) as kg:
         rows = list_entities(kg, search=search, kind=kind or "")
     if as_json:
         click.echo(json.dumps(rows, indent=1, ensure_ascii=False))
@@ -378,9 +382,9 @@ def merge(keep, drop, store):
       kg merge "Meta Platforms" "Facebook Inc."
     """
     from .curation import merge as merge_entities
-    from .store import KgStore
+    from .store import open_store
 
-    with KgStore(store, create=False) as kg:
+    with open_store(store, create=False) as kg:
         kept, dropped = merge_entities(kg, keep, drop)
     click.echo(f"merged {dropped} into {kept}; later builds keep them together", err=True)
 
@@ -397,12 +401,35 @@ def split(entity, alias, store):
       kg split "Apple" "Apple Records"
     """
     from .curation import split as split_entity
-    from .store import KgStore
+    from .store import open_store
 
-    with KgStore(store, create=False) as kg:
+    with open_store(store, create=False) as kg:
         new, stale = split_entity(kg, entity, alias)
     click.echo(f"recorded: {alias!r} is {new}, not {entity!r}; {stale} article(s) will be re-extracted "
                f"by the next kg build", err=True)
+
+
+@cli.command()
+@store_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (localhost by default).")
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535), help="0 picks a free port.")
+def serve(store, host, port):
+    """Serve the store as a read-only SPARQL 1.1 endpoint (GET/POST /query).
+
+    \b
+    Example:
+      kg serve --store output/store --port 7878
+      curl -H 'Accept: text/csv' 'http://127.0.0.1:7878/query?query=SELECT%20*%20WHERE%20%7B?s%20?p%20?o%7D%20LIMIT%205'
+    """
+    from .serve import serve as run
+
+    def ready(url):
+        click.echo(f"serving {store} read-only at {url} (Ctrl-C stops)", err=True)
+
+    try:
+        run(store, host=host, port=port, ready=ready)
+    except KeyboardInterrupt:
+        click.echo("stopped", err=True)
 
 
 @cli.command()

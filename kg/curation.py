@@ -34,7 +34,8 @@ _NOT_DATA = f"FILTER(?g NOT IN ({CURATION}, {ONTOLOGY}))"
 
 def same_as_map(store: KgStore) -> dict[str, str]:
     """Merged IRI -> the IRI it was merged into (chains followed)."""
-    direct = {q.subject.value: q.object.value for q in store.store.quads_for_pattern(None, SAME, None, CURATION)}
+    rows = store.select(f"SELECT ?a ?b WHERE {{ GRAPH {CURATION} {{ ?a owl:sameAs ?b }} }}")
+    direct = {row["a"].value: row["b"].value for row in rows}
     resolved = {}
     for source in direct:
         target, seen = direct[source], {source}

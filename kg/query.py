@@ -19,7 +19,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .namespaces import PREFIXES
-from .store import KgStore
+from .store import KgStore, open_store
 
 RESULT_FORMATS = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV,
                   "json": ox.QueryResultsFormat.JSON}
@@ -52,7 +52,7 @@ def table(header: list[str], rows: list[list[str]], limit: int = 80) -> str:
 
 def run_query(store: str | Path, sparql: str, fmt: str = "table") -> bytes:
     """Results of ``sparql`` on the store at ``store`` (opened read-only) as bytes in format ``fmt``."""
-    with KgStore(store, read_only=True) as kg:
+    with open_store(store, read_only=True) as kg:
         results = kg.query(sparql)
         if isinstance(results, ox.QueryBoolean):
             value = bool(results)

@@ -19,6 +19,7 @@ False
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -158,3 +159,12 @@ class KgStore:
     def entity_count(self) -> int:
         return self.count("{ SELECT DISTINCT ?e WHERE { ?m a tkg:Mention . { ?m rdf:subject ?e } UNION { ?m rdf:object ?e } } }")
 
+
+def open_store(store, read_only: bool = False, create: bool = True, update_url: str | None = None):
+    """The embedded store at a directory, or a SPARQL endpoint for an ``http(s)://`` address."""
+    from .remote import RemoteStore, is_endpoint
+
+    if is_endpoint(store):
+        return RemoteStore(str(store), update_url=update_url or os.environ.get("KG_STORE_UPDATE"),
+                           read_only=read_only)
+    return KgStore(store, read_only=read_only, create=create)

@@ -1,0 +1,161 @@
+"""``kg serve``: the embedded store as a read-only SPARQL 1.1 Protocol endpoint.
+
+``GET /query?query=…`` and ``POST /query`` (form-encoded ``query=`` or an ``application/sparql-query``
+body); results negotiated by ``Accept``: SPARQL JSON, XML, CSV or TSV for SELECT and ASK; Turtle,
+N-Triples, RDF/XML or JSON-LD for CONSTRUCT and DESCRIBE. Updates are refused (403). CORS is open so that
+browser clients such as YASGUI can connect; the server binds to 127.0.0.1 unless told otherwise.
+
+Examples
+--------
+>>> negotiate("application/sparql-results+xml, */*;q=0.1", RESULT_TYPES)[0]
+'application/sparql-results+xml'
+"""
+from __future__ import annotations
+
+import sys
+import urllib.parse
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pyoxigraph as ox
+
+from .errors import KgError
+from .namespaces import PREFIXES
+from .store import KgStore
+
+RESULT_TYPES = {
+    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
+    "application/json": ox.QueryResultsFormat.JSON,
+    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
+    "application/xml": ox.QueryResultsFormat.XML,
+    "text/csv": ox.QueryResultsFormat.CSV,
+    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
+}
+GRAPH_TYPES = {
+    "text/turtle": ox.RdfFormat.TURTLE,
+    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+    "application/rdf+xml": ox.RdfFormat.RDF_XML,
+    "application/ld+json": ox.RdfFormat.JSON_LD,
+    "text/plain": ox.RdfFormat.N_TRIPLES,
+}
+MAX_BODY = 1_000_000
+
+
+def negotiate(accept: str, offered: dict) -> tuple[str, object]:
+    """The best offered media type for an Accept header (q-values honoured; the first offer by default)."""
+    choices = []
+    for index, part in enumerate((accept or "*/*").split(",")):
+        fields = [f.strip() for f in part.split(";")]
+        media, q = fields[0].lower(), 1.0
+        for field in fields[1:]:
+            if field.startswith("q="):
+                try:
+                    q = float(field[2:])
+                except ValueError:
+                    q = 0.0
+        choices.append((-q, index, media))
+    for _, _, media in sorted(choices):
+        if media in offered:
+            return media, offered[media]
+        if media in ("*/*", "application/*", "text/*"):
+            first = next(iter(offered))
+            return first, offered[first]
+    first = next(iter(offered))
+    return first, offered[first]
+
+
+def make_handler(store: KgStore):
+    class Handler(BaseHTTPRequestHandler):
+        server_version = "techkg-sparql/0.1"
+
+        def log_message(self, fmt, *args):
+            sys.stderr.write("%s %s\n" % (self.address_string(), fmt % args))
+
+        def do_OPTIONS(self):
+            self.send_response(204)
+            self._cors()
+            self.send_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
+            self.send_header("Access-Control-Allow-Headers", "Content-Type, Accept")
+            self.end_headers()
+
+        def do_GET(self):
+            parsed = urllib.parse.urlsplit(self.path)
+            if parsed.path not in ("/query", "/sparql"):
+                return self._fail(404, "use /query")
+            params = urllib.parse.parse_qs(parsed.query)
+            if "update" in params:
+                return self._fail(403, "this endpoint is read-only")
+            if "query" not in params:
+                return self._fail(400, "missing the query parameter")
+            self._answer(params["query"][0])
+
+        def do_POST(self):
+            parsed = urllib.parse.urlsplit(self.path)
+            if parsed.path in ("/update",):
+                return self._fail(403, "this endpoint is read-only")
+            if parsed.path not in ("/query", "/sparql"):
+                return self._fail(404, "use /query")
+            length = int(self.headers.get("Content-Length") or 0)
+            if length > MAX_BODY:
+                return self._fail(413, "query too large")
+            body = self.rfile.read(length).decode("utf-8", errors="replace")
+            kind = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+            if kind == "application/sparql-query":
+                return self._answer(body)
+            if kind == "application/sparql-update":
+                return self._fail(403, "this endpoint is read-only")
+            params = urllib.parse.parse_qs(body)
+            if "update" in params:
+                return self._fail(403, "this endpoint is read-only")
+            if "query" not in params:
+                return self._fail(400, "missing the query parameter")
+            self._answer(params["query"][0])
+
+        def _answer(self, sparql: str):
+            try:
+                results = store.query(sparql)
+            except KgError as err:
+                return self._fail(400, str(err))
+            accept = self.headers.get("Accept", "*/*")
+            if isinstance(results, ox.QueryTriples):
+                media, fmt = negotiate(accept, GRAPH_TYPES)
+                data = ox.serialize(results, format=fmt, prefixes=PREFIXES if fmt == ox.RdfFormat.TURTLE else None)
+            else:
+                media, fmt = negotiate(accept, RESULT_TYPES)
+                data = results.serialize(format=fmt)
+            self.send_response(200)
+            self._cors()
+            self.send_header("Content-Type", f"{media}; charset=utf-8")
+            self.send_header("Content-Length", str(len(data or b"")))
+            self.end_headers()
+            self.wfile.write(data or b"")
+
+        def _fail(self, status: int, message: str):
+            data = (message + "\n").encode("utf-8")
+            self.send_response(status)
+            self._cors()
+            self.send_header("Content-Type", "text/plain; charset=utf-8")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def _cors(self):
+            self.send_header("Access-Control-Allow-Origin", "*")
+
+    return Handler
+
+
+def serve(store_path, host: str = "127.0.0.1", port: int = 7878, ready=None) -> None:
+    """Serve until interrupted; ``ready(url)`` is called once the socket listens."""
+    store = KgStore(store_path, read_only=True)
+    try:
+        httpd = ThreadingHTTPServer((host, port), make_handler(store))
+    except OSError as err:
+        raise KgError(f"cannot listen on {host}:{port} ({err.strerror})") from None
+    httpd.daemon_threads = True
+    url = f"http://{host}:{httpd.server_address[1]}/query"
+    if ready:
+        ready(url)
+    try:
+        httpd.serve_forever()
+    finally:
+        httpd.server_close()

@@ -1,0 +1,132 @@
+"""Scale-out with real parts: an Oxigraph server as the store, kg serve as a SPARQL endpoint, --workers."""
+from __future__ import annotations
+
+import json
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+
+import pytest
+
+from conftest import EXAMPLES, run_kg
+
+RELATIONS_QUERY = """SELECT ?s ?p ?o WHERE { ?m a tkg:Mention ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o }"""
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for(url: str, seconds: float = 30) -> None:
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=2).read()
+            return
+        except Exception:
+            time.sleep(0.2)
+    raise AssertionError(f"{url} did not come up")
+
+
+@pytest.fixture
+def oxigraph_server(tmp_path):
+    binary = shutil.which("oxigraph") or str(__import__("pathlib").Path(sys.executable).parent / "oxigraph")
+    if not __import__("os").path.exists(binary):
+        pytest.skip("the oxigraph server CLI is not installed (pip install -e '.[test]')")
+    port = free_port()
+    process = subprocess.Popen([binary, "serve", "--location", str(tmp_path / "oxi"), "--bind", f"127.0.0.1:{port}",
+                                "--union-default-graph"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(url + "/query?query=" + urllib.parse.quote("ASK { ?s ?p ?o }"))
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def relations(store) -> set:
+    out = run_kg("query", RELATIONS_QUERY, "--store", store, "--format", "json", check=True).stdout
+    return {tuple(b[k]["value"] for k in ("s", "p", "o")) for b in json.loads(out)["results"]["bindings"]}
+
+
+def test_sparql_endpoint_store_matches_the_embedded_store(oxigraph_server, fresh):
+    embedded = fresh / "store"
+    run_kg("build", fresh / "articles", "--store", embedded, "--out", fresh / "o1", check=True)
+    first = run_kg("build", fresh / "articles", "--store", oxigraph_server, "--out", fresh / "o2", check=True)
+    assert "7 new" in first.stdout
+    assert relations(oxigraph_server) == relations(embedded)
+    again = run_kg("build", fresh / "articles", "--store", oxigraph_server, "--out", fresh / "o2", check=True)
+    assert "7 unchanged" in again.stdout
+    article = fresh / "articles" / "meta_midjourney_de.txt"
+    run_kg("remove", article, "--store", oxigraph_server, check=True)
+    run_kg("remove", article, "--store", embedded, check=True)
+    assert relations(oxigraph_server) == relations(embedded)
+    stats = json.loads(run_kg("stats", "--store", oxigraph_server, "--json", check=True).stdout)
+    assert stats["articles"] == 6
+    run_kg("html", "--store", oxigraph_server, "-o", fresh / "remote.html", check=True)
+    turtle = run_kg("export", "--store", oxigraph_server, "--format", "turtle", check=True).stdout
+    assert "tkg:investsIn" in turtle
+
+
+def test_unreachable_endpoint_is_one_line(tmp_path):
+    result = run_kg("query", "ASK { ?s ?p ?o }", "--store", f"http://127.0.0.1:{free_port()}")
+    assert result.returncode != 0 and "cannot reach the SPARQL endpoint" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_kg_serve_speaks_the_sparql_protocol(built):
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--store", str(built / "store"), "--port", str(port)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}/query"
+    try:
+        query = "SELECT ?a ?b WHERE { ?a tkg:investsIn ?b }"
+        full = "PREFIX tkg: <https://w3id.org/techkg/ontology#> " + query
+        wait_for(base + "?query=" + urllib.parse.quote("ASK { ?s ?p ?o }"))
+        get = urllib.request.Request(base + "?query=" + urllib.parse.quote(full),
+                                     headers={"Accept": "application/sparql-results+json"})
+        data = json.loads(urllib.request.urlopen(get).read())
+        assert any(b["a"]["value"].endswith("Meta_Platforms") for b in data["results"]["bindings"])
+        post = urllib.request.Request(base, data=full.encode(), headers={"Content-Type": "application/sparql-query",
+                                                                        "Accept": "text/csv"})
+        assert urllib.request.urlopen(post).read().decode().splitlines()[0] == "a,b"
+        form = urllib.request.Request(base, data=urllib.parse.urlencode({"query": full}).encode(),
+                                      headers={"Accept": "application/sparql-results+xml"})
+        assert b"<sparql" in urllib.request.urlopen(form).read()
+        tsv = urllib.request.Request(base + "?query=" + urllib.parse.quote(full), headers={"Accept": "text/tab-separated-values"})
+        assert urllib.request.urlopen(tsv).read().decode().startswith("?a\t?b")
+        construct = urllib.request.Request(
+            base + "?query=" + urllib.parse.quote("CONSTRUCT { ?a ?p ?b } WHERE { ?a ?p ?b } LIMIT 5"),
+            headers={"Accept": "text/turtle"})
+        response = urllib.request.urlopen(construct)
+        assert response.headers["Content-Type"].startswith("text/turtle")
+        for bad, code in ((urllib.request.Request(base, data=b"DELETE WHERE { ?s ?p ?o }",
+                                                  headers={"Content-Type": "application/sparql-update"}), 403),
+                          (urllib.request.Request(base + "?query=SELEC"), 400)):
+            with pytest.raises(urllib.error.HTTPError) as err:
+                urllib.request.urlopen(bad)
+            assert err.value.code == code
+
+        from rdflib import Graph, URIRef
+        from rdflib.plugins.stores.sparqlstore import SPARQLStore
+
+        graph = Graph(store=SPARQLStore(base))
+        rows = list(graph.query(full))
+        assert (URIRef("https://w3id.org/techkg/entity/Meta_Platforms"),
+                URIRef("https://w3id.org/techkg/entity/Scale_AI")) in {(r[0], r[1]) for r in rows}
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_workers_give_the_same_graph(fresh):
+    run_kg("build", fresh / "articles", "--store", fresh / "one", "--out", fresh / "o1", check=True)
+    run_kg("build", fresh / "articles", "--store", fresh / "two", "--out", fresh / "o2", "--workers", "2", check=True)
+    assert relations(fresh / "one") == relations(fresh / "two")
