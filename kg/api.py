@@ -16,7 +16,7 @@ from typing import Callable, Iterable
 
 from . import curation
 from . import extract as extractors
-from .articles import Article, collect_files, read_articles, read_file
+from .articles import Article, check_inputs, collect_files, iter_articles, read_file
 from .errors import InputError
 from .export import EXTENSIONS, export
 from .graph import load_graph
@@ -72,27 +72,34 @@ def extract_article(path: str | Path, lang: str = "auto", extractor: str = "rule
     return result
 
 
+BATCH = 256
+
+
 def build(paths: Iterable[str | Path], store: str | Path = DEFAULT_STORE, out: str | Path | None = "output",
           extractor: str = "rules", lang: str = "auto", entities: tuple[str, ...] = (),
-          progress: Callable[[Iterable[Article]], Iterable[Article]] | None = None,
-          llm: dict | None = None, dry_run: bool = False, workers: int = 1) -> BuildReport:
+          progress: Callable[[int, int], None] | None = None,
+          llm: dict | None = None, dry_run: bool = False, workers: int = 1, dask: str = "") -> BuildReport:
     """Read, extract and store articles; write ``OUT/graph.ttl`` and ``OUT/graph.html``.
 
-    Every input is read (and rejected with a named error) before the store is touched. Unchanged
+    Every input is read once (streaming) and rejected with a named error before the store is touched;
+    then articles stream through in batches, so memory stays flat for large JSONL corpora. Unchanged
     articles (same content hash) are skipped; a changed one replaces what it contributed before.
+    Extraction runs in this process, in ``workers`` processes, or on a Dask cluster (``dask`` is the
+    scheduler address); the store always has one writer, this process. ``progress(done, total)`` is
+    called after each article.
     """
     started = time.perf_counter()
     report = BuildReport()
     if extractor not in extractors.available():
         raise InputError(f"unknown extractor {extractor!r}; available: {', '.join(extractors.available())}")
     files = collect_files([Path(p) for p in paths])
-    articles = read_articles(files)
+    total = check_inputs(files)
     if dry_run:
-        return plan_build(articles, store, extractor, entities, llm or {})
+        return plan_build(list(iter_articles(files)), store, extractor, entities, llm or {})
     with open_store(store) as kg:
         kg.ensure_ontology(ontology_path().read_bytes())
         same_as = curation.same_as_map(kg)
-        options = {"entities": tuple(entities)}
+        options = {"entities": tuple(str(e) for e in entities)}
         split_pairs = tuple(curation.splits(kg))
         if split_pairs:
             options["splits"] = split_pairs
@@ -100,31 +107,76 @@ def build(paths: Iterable[str | Path], store: str | Path = DEFAULT_STORE, out: s
             options.update(llm or {})
         engine = extractors.get(extractor, **options)
         report.engine = engine
-        if hasattr(engine, "prefetch"):  # send LLM requests concurrently; the loop below reads the cache
-            engine.prefetch([a.text for a in articles if kg.article_digest(a.id) != a.digest])
-        todo = {a.id for a in articles if kg.article_digest(a.id) != a.digest}
-        results = _parallel_extract(extractor, options, [a for a in articles if a.id in todo], lang, workers) \
-            if workers > 1 and "llm" not in extractor else {}
-        for article in (progress(articles) if progress else articles):
-            report.articles += 1
-            old = kg.article_digest(article.id)
-            if article.id not in todo:
-                report.unchanged += 1
-                continue
-            result = results.get(article.id) or engine.extract(article.text, lang=article.lang or lang,
-                                                                date=article.date)
-            report.warnings += [f"{article.source}: {w}" for w in result.warnings]
-            kg.put_article(article.id, article_quads(article, result, extractor, same_as))
-            if old is None:
-                report.added += 1
-            else:
-                report.replaced += 1
+        cluster = _dask_client(dask) if dask else None
+        done = 0
+        for batch in _batches(iter_articles(files), BATCH):
+            digests = {a.id: kg.article_digest(a.id) for a in batch}
+            todo = [a for a in batch if digests[a.id] != a.digest]
+            report.articles += len(batch)
+            report.unchanged += len(batch) - len(todo)
+            if hasattr(engine, "prefetch") and todo:  # LLM requests go out concurrently, then come from the cache
+                engine.prefetch([a.text for a in todo])
+            results = {}
+            if cluster is not None and todo:
+                results = _dask_extract(cluster, extractor, options, todo, lang)
+            elif workers > 1 and len(todo) > 1 and "llm" not in extractor:
+                results = _parallel_extract(extractor, options, todo, lang, workers)
+            for article in batch:
+                done += 1
+                if digests[article.id] != article.digest:
+                    result = results.get(article.id) or engine.extract(article.text, lang=article.lang or lang,
+                                                                        date=article.date)
+                    report.warnings += [f"{article.source}: {w}" for w in result.warnings]
+                    kg.put_article(article.id, article_quads(article, result, extractor, same_as))
+                    if digests[article.id] is None:
+                        report.added += 1
+                    else:
+                        report.replaced += 1
+                if progress:
+                    progress(done, total)
         report.entities = kg.entity_count()
         report.relations = kg.relation_count()
         if out is not None:
             report.outputs = write_outputs(kg, Path(out))
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _batches(items, size: int):
+    batch = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _dask_client(address: str):
+    try:
+        from distributed import Client
+    except ImportError:
+        raise InputError("--dask needs the distributed package: pip install 'techkg[dask]'") from None
+    try:
+        return Client(address, timeout=30)
+    except (OSError, TimeoutError) as err:
+        raise InputError(f"cannot reach the Dask scheduler at {address} ({err})") from None
+
+
+def _dask_task(job: tuple[str, str, str, str], extractor: str, options: dict):
+    engine = _WORKER.get((extractor, repr(options)))
+    if engine is None:
+        engine = _WORKER[(extractor, repr(options))] = extractors.get(extractor, **options)
+    ident, text, lang, date = job
+    return ident, engine.extract(text, lang=lang, date=date)
+
+
+def _dask_extract(client, extractor: str, options: dict, articles: list[Article], lang: str) -> dict:
+    """Extraction on a Dask cluster; results are gathered here and written by this process."""
+    jobs = [(a.id, a.text, a.lang or lang, a.date) for a in articles]
+    futures = client.map(_dask_task, jobs, extractor=extractor, options=options, pure=False)
+    return dict(client.gather(futures))
 
 
 _WORKER = {}
@@ -141,6 +193,7 @@ def _extract_one(job: tuple[str, str, str, str]):
 
 def _parallel_extract(extractor: str, options: dict, articles: list[Article], lang: str, workers: int) -> dict:
     """Extraction of many articles in ``workers`` processes; results by article id."""
+    workers = min(workers, len(articles))
     from concurrent.futures import ProcessPoolExecutor
 
     jobs = [(a.id, a.text, a.lang or lang, a.date) for a in articles]

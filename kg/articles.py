@@ -87,10 +87,13 @@ def first_line(text: str) -> str:
 
 
 def read_file(path: Path, base_id: str | None = None) -> Iterator[Article]:
-    """Yield the article(s) of one file, chosen by suffix."""
+    """Yield the article(s) of one file, chosen by suffix; JSONL is streamed line by line."""
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise InputError(f"{path}: unsupported file type {suffix or '(none)'}; use {', '.join(SUFFIXES)}")
+    if suffix == ".jsonl":
+        yield from read_jsonl(path)
+        return
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -99,9 +102,6 @@ def read_file(path: Path, base_id: str | None = None) -> Iterator[Article]:
     except OSError as err:
         raise InputError(f"{path}: cannot read: {err.strerror}") from None
     ident = base_id or article_id(path.name)
-    if suffix == ".jsonl":
-        yield from read_jsonl(path, decode(path, raw))
-        return
     text = decode(path, raw)
     if suffix in (".html", ".htm"):
         yield html_article(path, text, ident)
@@ -128,31 +128,45 @@ def html_article(path: Path, html: str, ident: str) -> Article:
     return Article(id=ident, text=text, title=title or first_line(body), url=url, date=date, source=str(path))
 
 
-def read_jsonl(path: Path, content: str) -> Iterator[Article]:
-    """One article per line: ``{"id", "title", "text", "url", "date", "lang"}``; ``text`` is required."""
+def read_jsonl(path: Path) -> Iterator[Article]:
+    """One article per line: ``{"id", "title", "text", "url", "date", "lang"}``; ``text`` is required.
+
+    The file is read line by line, so memory stays flat however large it is.
+    """
     seen = 0
-    for number, line in enumerate(content.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as err:
-            raise InputError(f"{path}:{number}: malformed JSON ({err.msg})") from None
-        if not isinstance(row, dict) or not isinstance(row.get("text"), str) or not row["text"].strip():
-            raise InputError(f'{path}:{number}: each line needs an object with a non-empty "text"')
-        ident = str(row.get("id") or f"{path.stem}-{number}")
-        title = str(row.get("title") or "")
-        text = row["text"]
-        if title and not text.startswith(title):
-            text = f"{title}\n\n{text}"
-        seen += 1
-        yield Article(
-            id=article_id(ident), text=text, title=title or first_line(text),
-            url=str(row.get("url") or ""), date=str(row.get("date") or ""),
-            lang=str(row.get("lang") or ""), source=f"{path}:{number}",
-        )
+    try:
+        handle = open(path, "rb")
+    except OSError as err:
+        raise InputError(f"{path}: cannot read: {err.strerror}") from None
+    with handle:
+        for number, raw in enumerate(handle, 1):
+            if not raw.strip():
+                continue
+            if b"\x00" in raw:
+                raise InputError(f"{path}:{number}: binary data, not JSON text")
+            try:
+                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError as err:
+                raise InputError(f"{path}:{number}: not UTF-8 (byte {err.start})") from None
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as err:
+                raise InputError(f"{path}:{number}: malformed JSON ({err.msg})") from None
+            if not isinstance(row, dict) or not isinstance(row.get("text"), str) or not row["text"].strip():
+                raise InputError(f'{path}:{number}: each line needs an object with a non-empty "text"')
+            ident = str(row.get("id") or f"{path.stem}-{number}")
+            title = str(row.get("title") or "")
+            text = row["text"].replace("\r\n", "\n")
+            if title and not text.startswith(title):
+                text = f"{title}\n\n{text}"
+            seen += 1
+            yield Article(
+                id=article_id(ident), text=text, title=title or first_line(text),
+                url=str(row.get("url") or ""), date=str(row.get("date") or ""),
+                lang=str(row.get("lang") or ""), source=f"{path}:{number}",
+            )
     if not seen:
-        raise InputError(f"{path}: no articles in the JSONL file")
+        raise InputError(f"{path}: file is empty" if path.stat().st_size == 0 else f"{path}: no articles in the JSONL file")
 
 
 def collect_files(paths: Iterable[Path]) -> list[Path]:
@@ -173,14 +187,23 @@ def collect_files(paths: Iterable[Path]) -> list[Path]:
     return files
 
 
-def read_articles(paths: Iterable[Path]) -> list[Article]:
-    """Read every article of the given files and folders; ids are made unique."""
-    articles: list[Article] = []
-    seen: dict[str, int] = {}
-    for path in collect_files(paths):
+def iter_articles(files: Iterable[Path]) -> Iterator[Article]:
+    """Every article of the given files, streamed; ids are made unique."""
+    seen: set[str] = set()
+    for path in files:
         for article in read_file(path):
             if article.id in seen:
                 article.id = f"{article.id}-{hashlib.sha1(article.source.encode()).hexdigest()[:8]}"
-            seen[article.id] = 1
-            articles.append(article)
-    return articles
+            seen.add(article.id)
+            yield article
+
+
+def check_inputs(files: Iterable[Path]) -> int:
+    """Read everything once (streaming) so that a bad input fails before anything is written; returns
+    the number of articles."""
+    return sum(1 for _ in iter_articles(files))
+
+
+def read_articles(paths: Iterable[Path]) -> list[Article]:
+    """Read every article of the given files and folders into a list (small corpora)."""
+    return list(iter_articles(collect_files(paths)))

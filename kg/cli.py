@@ -117,8 +117,9 @@ def cli():
 @click.option("--verbose", is_flag=True, help="Show why LLM triples were rejected.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 256),
               help="Extract in N processes (the store still has one writer).")
+@click.option("--dask", default="", help="Send extraction to a Dask cluster, e.g. tcp://scheduler:8786.")
 def build(paths, out, store, extractor, lang, entities, llm_url, llm_model, llm_concurrency, llm_timeout, dry_run,
-          verbose, workers):
+          verbose, workers, dask):
     """Extract articles into the store; write OUT/graph.ttl and OUT/graph.html.
 
     PATHS are files or folders of .txt, .md, .html or .jsonl articles (JSONL: one
@@ -131,22 +132,23 @@ def build(paths, out, store, extractor, lang, entities, llm_url, llm_model, llm_
     """
     from . import api
 
-    def progress(items):
-        if not sys.stderr.isatty():
-            return items
-        return click.progressbar(items, label="extracting", file=sys.stderr, show_pos=True)
+    bar = {}
 
-    def wrapped(items):
-        bar = progress(items)
-        if bar is items:
-            yield from items
+    def progress(done, total):
+        if not sys.stderr.isatty():
             return
-        with bar as shown:
-            yield from shown
+        if "bar" not in bar:
+            bar["bar"] = click.progressbar(length=total, label="extracting", file=sys.stderr, show_pos=True)
+            bar["bar"].__enter__()
+            bar["done"] = 0
+        bar["bar"].update(done - bar["done"])
+        bar["done"] = done
+        if done >= total:
+            bar["bar"].__exit__(None, None, None)
 
     report = api.build(paths, store=store, out=out, extractor=extractor, lang=lang, entities=tuple(entities),
-                       progress=wrapped, llm=_llm(llm_url, llm_model, llm_concurrency, llm_timeout), dry_run=dry_run,
-                       workers=workers)
+                       progress=progress, llm=_llm(llm_url, llm_model, llm_concurrency, llm_timeout), dry_run=dry_run,
+                       workers=workers, dask=dask)
     if dry_run:
         requests, tokens = report.planned
         click.echo(f"dry run: {report.added} of {report.articles} articles to extract; {requests} LLM requests, "

@@ -130,3 +130,30 @@ def test_workers_give_the_same_graph(fresh):
     run_kg("build", fresh / "articles", "--store", fresh / "one", "--out", fresh / "o1", check=True)
     run_kg("build", fresh / "articles", "--store", fresh / "two", "--out", fresh / "o2", "--workers", "2", check=True)
     assert relations(fresh / "one") == relations(fresh / "two")
+
+
+def test_dask_cluster_extracts_and_the_client_writes(fresh):
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None) as cluster:
+        result = run_kg("build", fresh / "articles", "--store", fresh / "dask", "--out", fresh / "o",
+                        "--dask", cluster.scheduler_address, check=True)
+    assert "7 new" in result.stdout
+    run_kg("build", fresh / "articles", "--store", fresh / "local", "--out", fresh / "o2", check=True)
+    assert relations(fresh / "dask") == relations(fresh / "local")
+
+
+def test_jsonl_is_streamed(tmp_path):
+    from kg.articles import iter_articles
+    from kg.errors import InputError
+
+    path = tmp_path / "big.jsonl"
+    with open(path, "w", encoding="utf-8") as out:
+        for number in range(2000):
+            out.write(json.dumps({"id": f"a{number}", "text": f"Apple kauft Firma {number}."}) + "\n")
+        out.write("{broken\n")
+    articles = iter_articles([path])
+    first = next(articles)  # available before the broken last line is read
+    assert first.id == "a0"
+    with pytest.raises(InputError, match="big.jsonl:2001"):
+        for _ in articles:
+            pass
