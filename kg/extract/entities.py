@@ -30,6 +30,8 @@ TOKEN = re.compile(r"[^\W_]+")
 WORD = re.compile(r"[^\W_](?:[\w’'.&-]*[^\W_])?")
 VERSION = re.compile(r"^(?:\d[\w.]*|Pro|Max|Plus|Ultra|mini|Mini|Air|SE|XL|Turbo|Lite)$")
 JOIN_OK = re.compile(r"^[ \-.,&’'·]{0,3}$")
+_CUE_HEADS = ("Gründer", "Mitgründer", "Tochter", "Zulieferer", "Konkurrent", "Rivale", "Mutter", "Sprecher",
+              "Chef", "Manager", "Hersteller")
 _HYPHENATED = re.compile(r"[\w-]+")
 NAME_TOKEN = re.compile(r"^(?:[A-ZÄÖÜ][\w’'&.-]*|(?=[A-Z0-9]*[A-Z])[A-Z0-9]{2,}|\d+[A-Za-z][\w]*|[a-z]+[A-Z][\w]*)$")
 
@@ -87,6 +89,7 @@ class _Finder:
                                            for e in ("", "s", "es", "’s", "'s") + (("n",) if h.endswith("e") else ())},
                                           key=len, reverse=True))
         self.org_pronouns = {p.casefold() for p in self.lang.ORG_PRONOUNS}
+        self.role_words = {r.split()[-1] for r in self.lang.ROLE_TITLES} | set(getattr(self.lang, "ROLE_COMPOUNDS", ()))
         self.relational = set(getattr(self.lang, "RELATIONAL_DESCRIPTORS", ()))
         self.given = given_names()
         self.generic = set(self.lang.GENERIC_PREFIXES)
@@ -167,6 +170,8 @@ class _Finder:
                     continue
                 words = [t[2] for t in self.tokens[i: i + size]]
                 entry = self.gaz.lookup(words)
+                if entry is None and self.code == "en" and words[0][:1].isupper() and not self._sentence_initial(i):
+                    entry = self.gaz.lookup(words, include_ambiguous=True)  # "since it bought Slack": a name
                 if entry is None and len(words[-1]) > 3 and words[-1].endswith("s"):
                     entry = self.gaz.lookup(words[:-1] + [words[-1][:-1]])  # German genitive: Metas
                     if entry is not None and entry.type == "Person" and size == 1:
@@ -196,10 +201,17 @@ class _Finder:
                 break
             i += matched or 1
 
+    def _sentence_initial(self, i: int) -> bool:
+        start = self.sentences[self.token_sentence[i]].start if self.sentences else 0
+        return not re.search(r"\w", self.text[start: self.tokens[i][0]])
+
     def _generic_compound(self, i: int, j: int) -> bool:
-        """'Telekom-Unternehmen': a generic prefix in front of a hyphen is no name."""
+        """'Telekom-Unternehmen': a generic prefix in front of a hyphen is no name ('Telekom-Chef' is)."""
         after = self.text[self.tokens[j - 1][1]: self.tokens[j - 1][1] + 1]
-        return after == "-" and self.tokens[j - 1][2] in self.generic and j - i == 1
+        if not (after == "-" and self.tokens[j - 1][2] in self.generic and j - i == 1):
+            return False
+        head = self.tokens[j][2] if j < len(self.tokens) else ""
+        return head.rstrip("ns") not in self.role_words and not head.startswith(_CUE_HEADS)
 
     def name_after(self, i: int, limit: int = 4, person: bool = False) -> int:
         """End token index of a capitalised name starting at token i (i itself if none)."""
@@ -211,7 +223,9 @@ class _Finder:
                 break
             if j > i:
                 gap = self.text[self.tokens[j - 1][1]: start]
-                if gap not in (" ", "’ ", "' ") or (self.code == "de" and word.lower() in self.lang.DETERMINERS):
+                joined = gap == "-" and (len(self.tokens[j - 1][2]) <= 3 and self.tokens[j - 1][2][:1].isupper()
+                                         or word in self.profile.org_heads)
+                if (gap not in (" ", "’ ", "' ") and not joined) or (self.code == "de" and word.lower() in self.lang.DETERMINERS):
                     break
                 if self.code == "de" and not person and word.endswith(self.lang.NOUN_ENDINGS) and not word.isupper():
                     break  # "Cariad Probleme": a German noun after a name is not part of it

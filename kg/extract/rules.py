@@ -127,7 +127,7 @@ class RuleExtractor:
         if groups.get("role"):
             role = re.sub(r"\s+", " ", groups["role"]).strip()
             attrs["role"] = role
-            attrs["normalizedRole"] = data.ROLE_NORMAL.get(role.casefold(), role)
+            attrs["normalizedRole"] = normalize_role(role, data.ROLE_NORMAL)
         matched = match.group(0)
         before = match.string[max(0, match.start() - 30): match.start()]
         if relation == "worksFor" and any(cue.casefold() in (before + matched).casefold() for cue in data.FORMER_CUES):
@@ -192,6 +192,13 @@ class RuleExtractor:
 
 
 PLACEHOLDER_RE = re.compile(r"⟨[OPR]\d+⟩")
+
+
+def normalize_role(role: str, table: dict) -> str:
+    """A role title in a language-independent form ("Konzernchef" -> "CEO"; "co-founder and chief
+    executive" -> "co-founder and CEO")."""
+    parts = re.split(r"\s+(?:and|und|&)\s+", role.strip())
+    return " and ".join(table.get(part.casefold(), part) for part in parts)
 _MONEY = re.compile(r"[$€£¥]|Euro|Dollar|Pfund|Yen|Franken|dollar|euro|pound|Mrd|Mio|illion|illiarde", re.IGNORECASE)
 _SCALE = re.compile(r"[$€£¥]|\d|Mrd|Mio|Milliarde|Million|Billion|billion|million|trillion|bn\b", re.IGNORECASE)
 

@@ -133,6 +133,9 @@ RELATION_PATTERNS = (
     ("collaboratesWith", r"(?P<s>{ORG})\s(?:und|sowie)\s(?P<o>{ORG})\s(?:\S+\s){0,6}?(?:kooperieren|arbeiten\s(?:\S+\s){0,4}?zusammen|gründen\s(?:ein|eine)\s(?:Joint Venture|Gemeinschaftsunternehmen)|verbünden sich)", {}),
     # --- competesWith
     ("competesWith", r"(?P<s>{ORG})[^⟨]{0,120}?\b(?:Konkurrent(?:en)?|Wettbewerber[n]?|Rivalen|Mitbewerber[n]?|Erzrivalen)\s(?:wie\s|etwa\s|darunter\s)?(?P<o>{ORGS})", {}),
+    ("competesWith", r"\bmit\s(?P<o>{ORGS})\s(?:konkurriert|konkurrierte|konkurrieren)\s(?:\S+\s){0,2}?(?P<s>{ORG})", {}),
+    ("collaboratesWith", r"\bmit\s(?P<o>{ORGS})\s(?:kooperiert|kooperierte|arbeitet|arbeitete)\s(?:\S+\s){0,2}?(?P<s>{ORG})", {}),
+    ("collaboratesWith", r"(?P<s>{ORG})\s(?:\S+\s){0,3}?(?:gemeinsam|zusammen)\smit\s(?P<o>{ORGS})", {"conf": 0.75}),
     ("competesWith", r"(?P<s>{ORG})\s(?:\S+\s){0,5}?konkurrier\w*\s(?:\S+\s){0,4}?mit\s(?P<o>{ORGS})", {}),
     ("competesWith", r"(?P<s>{ORG})[^⟨]{0,80}?\bKonkurrenz\w*\s(?:von|vom|aus dem Hause)\s(?P<o>{ORG})", {}),
     ("competesWith", r"(?P<o>{ORG})\s?-(?:Konkurrent|Rivale|Herausforderer)\w*\s(?P<s>{ORGS})", {}),

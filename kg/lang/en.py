@@ -115,11 +115,12 @@ _ACQ = r"(?:acquire|acquires|acquired|acquiring|buy|buys|bought|buying|purchase|
 RELATION_PATTERNS = (
     # --- collaboratesWith
     ("collaboratesWith", r"(?P<s>{ORGS})\s(?:\S+\s){0,4}?(?:partners?|partnered|partnering|collaborates?|collaborated|collaborating|teams? up|teamed up|is working|are working|works|worked|allied|allies|joined forces|signed (?:a|an)\s(?:\S+\s){0,2}?(?:deal|agreement|pact))\s(?:together\s)?(?:\S+\s){0,2}?with\s(?P<o>{ORGS})", {}),
+    ("collaboratesWith", r"(?P<s>{ORG})\s(?:\S+\s){0,4}?(?:together|jointly)\swith\s(?P<o>{ORGS})", {"conf": 0.75}),
     ("collaboratesWith", r"(?P<s>{ORG})(?:'s|’s)?\s(?:\S+\s){0,5}?(?:partnership|collaboration|cooperation|alliance|joint venture|tie-up)\s(?:\S+\s){0,2}?with\s(?P<o>{ORGS})", {}),
     ("collaboratesWith", r"(?:partnership|collaboration|cooperation|alliance|joint venture|tie-up)\s(?:\S+\s){0,2}?between\s(?P<pair>{ORGS})", {}),
     ("collaboratesWith", r"(?P<s>{ORG})\s(?:and)\s(?P<o>{ORG})\s(?:\S+\s){0,4}?(?:formed|form|announced|signed|launched|created)\s(?:a|an)\s(?:\S+\s){0,2}?(?:partnership|joint venture|alliance|collaboration)", {}),
     # --- competesWith
-    ("competesWith", r"(?P<s>{ORG})[^⟨]{0,100}?\b(?:rivals?|competitors?|competition|challengers?)\s(?:such as\s|like\s|including\s|from\s)?(?P<o>{ORGS})", {}),
+    ("competesWith", r"(?P<s>{ORG})[^⟨]{0,100}?\b(?:rivals?|competitors?|competition|challengers?)\s(?:such as\s|like\s|including\s|from\s|with\s)?(?P<o>{ORGS})", {}),
     ("competesWith", r"(?P<s>{ORG})\s(?:\S+\s){0,4}?(?:competes|compete|competing|competed|rivals|vies|vying)\s(?:\S+\s){0,3}?(?:with|against)\s(?P<o>{ORGS})", {}),
     ("competesWith", r"(?P<o>{ORG})\s(?:rival|competitor|challenger)s?\s(?P<s>{ORGS})", {}),
     ("competesWith", r"(?P<s>{ORG})\s(?:is|was)\s(?:\S+\s){0,2}?(?:rival|competitor)\s(?:of|to)\s(?P<o>{ORGS})", {}),
@@ -145,12 +146,15 @@ RELATION_PATTERNS = (
     ("founded", r"(?P<o>{ORG})\s(?:\S+\s){0,10}?(?:co-)?(?:founded|formed|started|established|set up|launched|created)\s(?:\S+\s){0,3}?by\s(?:(?:\S+\s){0,4}?[-–—]\s|(?:\S+\s){0,2}?)?(?P<s>{PERS})", {}),
     ("founded", r"(?P<s>{PERS}),?\s(?:who\s)?(?:\S+\s){0,2}?(?:co-founded|cofounded|founded|started|established|set up)\s(?:\S+\s){0,2}?(?P<o>{ORGS})", {}),
     ("founded", r"{PER}\s(?:\S+\s){0,2}?(?:co-founded|cofounded|founded|started)\s(?P<o>{ORG})\s(?:in\s\d{4}\s)?(?:together\s)?with\s(?P<s>{PERS})", {}),
+    ("founded", r"(?P<s>{PER}),\s(?P<o>{ORG})’s\s(?:\S+\s){0,2}?(?:co-?founder|founder)", {}),
+    ("founded", r"(?P<o>{ORG})\s(?:\S+\s){0,3}?(?:co-)?(?:founded|formed|started|established)\s(?:\S+\s){0,3}?by\s(?:\S+\s){0,6}?(?:including|among them|such as)\s(?P<s>{PERS})", {}),
     ("founded", r"(?P<s>{PER}),\s(?:the\s|a\s|who\s)?(?:\S+\s)?(?:co-?founder|founder)s?\s(?:and\s(?:\S+\s){0,2}?)?(?:of|at)\s(?P<o>{ORG})", {}),
     ("founded", r"(?P<o>{ORG})(?:'s|’s)?\s(?:\S+\s)?(?:co-?founder|founder)s?(?:\sand\s(?:\S+\s){0,2}?)?,?\s(?P<s>{PERS})", {}),
     ("founded", r"(?:co-?founder|founder)s?\s(?:and\s(?:\S+\s){0,2}?)?of\s(?P<o>{ORG}),?\s(?P<s>{PERS})", {}),
     # --- worksFor
     ("worksFor", r"(?P<s>{PER}),\s(?:the\s|a\s|an\s|its\s)?(?:(?:new|current|acting|interim|longtime|long-time|senior|then)\s)?(?P<role>(?:[\w-]+\s){0,3}?{ROLEX}(?:\s(?:of|for)\s(?:the\s)?(?:{ANY}){1,4}?(?:project|division|team|unit|group|business|department|lab))?)\s(?:\S+\s){0,1}?(?:of|at|for|with|to)\s(?:the\s)?(?:[\d,.]+-\w+\s|[A-Z]{2,3}\s)?(?P<o>{ORG})", {}),
     ("worksFor", r"(?P<s>{PER}),\s(?:an?\s|the\s)?(?P<o>{ORG})\s{ROLE}", {}),
+    ("worksFor", r"(?P<s>{PER}),\s(?P<o>{ORG})’s\s(?:(?:new|current|longtime|acting)\s)?(?P<role>(?:[\w-]+\s){0,2}?{ROLEX}(?:\sand\s(?:[\w-]+\s){0,2}?{ROLEX})?)", {}),
     ("worksFor", r"(?P<o>{ORG})(?:'s|’s)?\s(?:(?:new|current|acting|interim)\s)?(?P<role>(?:[\w-]+\s){0,2}?{ROLEX}),?\s(?P<s>{PER})", {}),
     ("worksFor", r"{ROLE}\s(?:of|at)\s(?P<o>{ORG}),\s(?P<s>{PER})", {}),
     ("worksFor", r"(?P<s>{PER})\s(?:is|was|has been|became|serves as|served as|joined as)\s(?:the\s|a\s|an\s|its\s)?(?:\S+\s){0,2}?{ROLE}\s(?:of|at|for)\s(?P<o>{ORG})", {}),
