@@ -134,6 +134,7 @@ def build(paths: Iterable[str | Path], store: str | Path = DEFAULT_STORE, out: s
                         report.replaced += 1
                 if progress:
                     progress(done, total)
+            kg.checkpoint()
         report.entities = kg.entity_count()
         report.relations = kg.relation_count()
         if out is not None:

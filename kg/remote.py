@@ -77,6 +77,9 @@ class RemoteStore:
     def close(self) -> None:
         pass
 
+    def checkpoint(self) -> None:
+        pass
+
     # ------------------------------------------------------------ protocol
     def _request(self, url: str, body: str, content_type: str, accept: str) -> bytes:
         headers = dict(self.headers, **{"Content-Type": content_type, "Accept": accept})

@@ -66,6 +66,11 @@ class KgStore:
                 self.store.flush()
             self.store = None
 
+    def checkpoint(self) -> None:
+        """Flush written data to disk (keeps memory flat during long builds)."""
+        if not self.read_only:
+            self.store.flush()
+
     # ------------------------------------------------------------ articles
     def article_digest(self, article_id: str) -> str | None:
         """Content hash of the stored version of an article, or None."""
