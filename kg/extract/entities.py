@@ -45,6 +45,8 @@ class _Profile:
         self.person_cues = frozenset(getattr(lang, "PERSON_CUES_AFTER", ()))
         cues = "|".join(self.person_cues) or "(?!)"
         roles = "|".join(re.escape(r) for r in sorted(lang.ROLE_TITLES, key=len, reverse=True))
+        dets = "|".join(lang.DETERMINERS)
+        self.apposition = re.compile(r",\s(?:" + dets + r")\s((?:[\w.-]+\s){0,3}[\w-]+)")
         self.person_after = re.compile(
             rf",? (?:{cues})\b| (?:is|was) with |, (?:a|an|the)? ?[\w -]{{0,30}}?(?:{roles})\b")
 
@@ -314,7 +316,7 @@ class _Finder:
 
     def _appositions(self) -> None:
         """'Figma, the San Francisco start-up', 'Signavio, ein Berliner Start-up': the descriptor types the name."""
-        dets = "|".join(self.lang.DETERMINERS)
+        apposition = self.profile.apposition
         for i, (start, end, word) in enumerate(self.tokens):
             if i in self.taken or not NAME_TOKEN.match(word) or word in self.stop or word in self.generic:
                 continue
@@ -322,7 +324,7 @@ class _Finder:
             if stop <= i or any(k in self.taken for k in range(i, stop)):
                 continue
             after = self.text[self.tokens[stop - 1][1]: self.tokens[stop - 1][1] + 80]
-            match = re.match(r",\s(?:" + dets + r")\s((?:[\w.-]+\s){0,3}[\w-]+)", after)
+            match = apposition.match(after)
             if not match:
                 continue
             for head in match.group(1).split():

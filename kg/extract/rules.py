@@ -9,7 +9,9 @@ Examples
 """
 from __future__ import annotations
 
+import bisect
 import re
+from functools import lru_cache
 
 from .. import lang as languages
 from ..gazetteer import Gazetteer
@@ -56,16 +58,15 @@ class RuleExtractor:
         triples: dict[tuple, Triple] = {}
         by_sentence: dict[int, list[int]] = {}
         starts = [s.start for s in sentences]
-        import bisect
         for index, m in enumerate(found.mentions):
             by_sentence.setdefault(max(0, bisect.bisect_right(starts, m.start) - 1), []).append(index)
         data = languages.get(code)
         patterns = grouped_patterns(code)
-        negation = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in data.NEGATIONS) + r")(?!\w)", re.IGNORECASE)
-        denials = [re.compile(d, re.IGNORECASE) for d in getattr(data, "SENTENCE_DENIALS", ())]
+        cues = _cues(code)
+        negation = cues.negation
         for number, sentence in enumerate(sentences):
             indices = by_sentence.get(number, [])
-            if len(indices) < 1 or any(d.search(sentence.text) for d in denials):
+            if len(indices) < 1 or (cues.denial is not None and cues.denial.search(sentence.text)):
                 continue
             masked = self._mask(text, sentence, found.mentions, indices)
             letters = {found.mentions[i].type for i in indices}
@@ -130,7 +131,7 @@ class RuleExtractor:
             attrs["normalizedRole"] = normalize_role(role, data.ROLE_NORMAL)
         matched = match.group(0)
         before = match.string[max(0, match.start() - 30): match.start()]
-        if relation == "worksFor" and any(cue.casefold() in (before + matched).casefold() for cue in data.FORMER_CUES):
+        if relation == "worksFor" and any(cue in (before + matched).casefold() for cue in _cues(data.CODE).former):
             return  # "der frühere Microsoft-Manager": formerlyWorkedFor has it
         if relation == "worksFor" and attrs.get("normalizedRole") in ("founder", "co-founder"):
             return  # founded has it
@@ -148,7 +149,7 @@ class RuleExtractor:
             if stake:
                 value = float(stake.replace(",", "."))
                 attrs["stakePercent"] = int(value) if value.is_integer() else value
-            attrs["status"] = self._status(sentence.text, data)
+            attrs["status"] = _status(sentence.text, _cues(data.CODE))
         if date:
             attrs["date"] = date
         s_ok, o_ok = SIGNATURES[relation]
@@ -173,14 +174,6 @@ class RuleExtractor:
                         old.confidence = max(old.confidence, round(conf, 3))
 
     @staticmethod
-    def _status(sentence: str, data) -> str:
-        if any(cue.casefold() in sentence.casefold() for cue in data.RUMOR_CUES):
-            return "rumored"
-        if any(re.search(r"(?<!\w)" + re.escape(cue.strip()) + r"(?!\w)", sentence, re.IGNORECASE) for cue in data.ANNOUNCED_CUES):
-            return "announced"
-        return "completed"
-
-    @staticmethod
     def _focus(found, sentence, indices):
         """The organisation the text was about just before this sentence, not named in it."""
         here = {k for i in indices for k in found.mentions[i].keys}
@@ -192,6 +185,33 @@ class RuleExtractor:
 
 
 PLACEHOLDER_RE = re.compile(r"⟨[OPR]\d+⟩")
+
+
+class _Cues:
+    """Compiled negation, denial, rumour and announcement cues of one language."""
+
+    def __init__(self, code: str):
+        data = languages.get(code)
+        words = lambda items: r"(?<!\w)(?:" + "|".join(re.escape(i.strip()) for i in items) + r")(?!\w)"  # noqa: E731
+        self.negation = re.compile(words(data.NEGATIONS), re.IGNORECASE)
+        denials = getattr(data, "SENTENCE_DENIALS", ())
+        self.denial = re.compile("|".join(f"(?:{d})" for d in denials), re.IGNORECASE) if denials else None
+        self.rumor = re.compile("|".join(re.escape(c) for c in data.RUMOR_CUES), re.IGNORECASE)
+        self.announced = re.compile(words(data.ANNOUNCED_CUES), re.IGNORECASE)
+        self.former = tuple(c.casefold() for c in data.FORMER_CUES)
+
+
+@lru_cache(maxsize=4)
+def _cues(code: str) -> _Cues:
+    return _Cues(code)
+
+
+def _status(sentence: str, cues: _Cues) -> str:
+    if cues.rumor.search(sentence):
+        return "rumored"
+    if cues.announced.search(sentence):
+        return "announced"
+    return "completed"
 
 
 def normalize_role(role: str, table: dict) -> str:
