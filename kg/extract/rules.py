@@ -72,12 +72,15 @@ class RuleExtractor:
             letters = {found.mentions[i].type for i in indices}
             letters = {LETTER[t] for t in letters}
             single = len(indices) < 2
+            cued = {relation for relation, cue in cues.relations.items() if not cue.search(masked)}
             for needs, group in patterns:
                 if any(not (need & letters) for need in needs):
                     continue
                 for relation, regex, options in group:
                     if single and options.get("implicit") is None:
                         continue
+                    if relation in cued:
+                        continue  # the sentence has none of the relation's cue words
                     for match in regex.finditer(masked):
                         window = masked[max(0, match.start() - 40): match.end()]
                         if negation.search(PLACEHOLDER_RE.sub(" ", window)):
@@ -199,6 +202,7 @@ class _Cues:
         self.rumor = re.compile("|".join(re.escape(c) for c in data.RUMOR_CUES), re.IGNORECASE)
         self.announced = re.compile(words(data.ANNOUNCED_CUES), re.IGNORECASE)
         self.former = tuple(c.casefold() for c in data.FORMER_CUES)
+        self.relations = {r: re.compile(c, re.IGNORECASE) for r, c in getattr(data, "RELATION_CUES", {}).items()}
 
 
 @lru_cache(maxsize=4)

@@ -221,3 +221,22 @@ RELATION_PATTERNS = (
 )
 
 MACROS = {"AUX": _AUX}
+
+# Words one of which a sentence must contain before a relation's patterns are tried (a fast prefilter;
+# every pattern above has its cue here). worksFor is always tried.
+RELATION_CUES = {
+    "collaboratesWith": r"kooperi|arbeite|verbünd|spann|\btu[nt]\b|\btat\b|zusammen|kooperation|partnerschaft|allianz"
+                        r"|joint venture|gemeinschaftsunternehmen|bündnis|gemeinsam",
+    "competesWith": r"konkurren|konkurrier|wettbewerber|rivale|mitbewerber|herausforderer",
+    "investsIn": r"invest|beteilig|anteil|steig|finanzierung",
+    "acquires": r"übernimm|übernahm|übernomm|übernehm|übernahme|kauf|erwirb|erwarb|erworb|erwerb|schluck",
+    "founded": r"gründ|ins leben gerufen",
+    "formerlyWorkedFor": r"ehemalig|früher|ex-|verließ|verlässt|verlassen|wechsel",
+    "develops": r"entwickel|bau|bring|präsentier|stell|veröffentlich|produzier|lancier|start|erfand|erfunden|eingeführt"
+                r"|herausgebracht|vorgestellt|\bsein|\bihr|hersteller|macher|erfinder|konzern|anbieter|mutter|\bvon\b|\bvom\b",
+    "owns": r"tochter|sparte|marke|plattform|dienst|gehör|mutter|eigentümer|besitzer|mehrheit|besitzt|hält|kontrolliert",
+    "supplies": r"liefer|auftragsfertiger|baut|baute|fertigt|produziert|entwickelt|kunde|abnehmer",
+    "sues": r"verklag|klage",
+    "usesTechnologyOf": r"technolog|technik|software|chip|modell|nutzt|verwendet|lizenz|integr|setzt|wechsel|umsteig"
+                        r"|umstell|basier|beruht|läuft|laufen",
+}

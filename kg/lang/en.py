@@ -208,3 +208,21 @@ RELATION_PATTERNS = (
 _ACTIVE = r"(?<!being\s)(?<!been\s)(?<!was\s)(?<!were\s)(?<!is\s)(?<!be\s)(?<!are\s)"
 
 MACROS = {"AUX": _AUX, "BY": _BY, "ACQ": _ACQ, "ACTIVE": _ACTIVE}
+
+# Words one of which a sentence must contain before a relation's patterns are tried (a fast prefilter;
+# every pattern above has its cue here). worksFor is always tried.
+RELATION_CUES = {
+    "collaboratesWith": r"partner|collaborat|team|work|alli|joined forces|signed|cooperat|joint|tie-up|together",
+    "competesWith": r"rival|compet|challeng|\bvie[sd]?\b|vying",
+    "investsIn": r"invest|backer|backed|shareholder|stakeholder|stake|fund|financ|\bled\b|round",
+    "acquires": r"acqui|buy|bought|purchas|over|snap",
+    "founded": r"found|formed|started|establish|set up|launch|creat",
+    "formerlyWorkedFor": r"former|ex-|left|quit|depart|resign|stepped|exit|previous|once|moved|switch|defect|came",
+    "develops": r"develop|make|made|build|built|launch|unveil|releas|introduc|invent|creat|design|produc|debut|roll"
+                r"|announc|maker|owner|manufactur|behind|’s|'s",
+    "owns": r"subsidiar|\bunit\b|division|brand|\barm\b|\bpart\b|own|control|parent",
+    "supplies": r"suppl|manufactur|vendor|deliver|provid|sell|sold|make|customer",
+    "sues": r"\bsue|suing|lawsuit|\bsuit\b|complaint|\bcase\b",
+    "usesTechnologyOf": r"\buse|used|licens|integrat|adopt|reli|\bruns?\b|\bran\b|built|powered|switch|deploy|train"
+                        r"|host|build|technolog|chip|software|model|platform|bring|add",
+}
