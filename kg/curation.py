@@ -90,6 +90,7 @@ def merge(store: KgStore, keep: str, drop: str) -> tuple[str, str]:
             WHERE {{ GRAPH {CURATION} {{ ?x owl:sameAs {b} }} }} ;
         DELETE WHERE {{ GRAPH {CURATION} {{ {b} owl:differentFrom {a} }} }} ;
         INSERT DATA {{ GRAPH {CURATION} {{ {b} owl:sameAs {a} }} }}""")
+    store.refresh_default()
     return a.value, b.value
 
 
@@ -110,7 +111,8 @@ def split(store: KgStore, entity: str, alias: str) -> tuple[str, int]:
     stale = store.select(f"""SELECT DISTINCT ?g ?alias WHERE {{ GRAPH ?g {{ {a} skos:altLabel ?l .
         FILTER(LCASE(STR(?l)) = LCASE(STR(?alias))) }} }}""", substitutions={ox.Variable("alias"): ox.Literal(alias)})
     graphs = [row["g"] for row in stale]
-    drops = " ;\n".join(f"DELETE WHERE {{ GRAPH {g} {{ ?art tkg:contentHash ?h }} }}" for g in graphs)
+    drops = " ;\n".join(f"DELETE WHERE {{ GRAPH {g} {{ ?art tkg:contentHash ?h }} }} ;\n"
+                        f"DELETE WHERE {{ {g} tkg:contentHash ?h }}" for g in graphs)
     store._update(f"""
         DELETE WHERE {{ GRAPH {CURATION} {{ {new} owl:sameAs ?x }} }} ;
         INSERT DATA {{ GRAPH {CURATION} {{ {new} owl:differentFrom {a} ; rdfs:label {ox.Literal(matching[0])} .

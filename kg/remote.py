@@ -1,8 +1,8 @@
 """A SPARQL 1.1 endpoint as the store (Oxigraph server, Fuseki, GraphDB, Virtuoso, Neptune).
 
 ``--store http://host:7878`` uses ``/query`` and ``/update`` below that address (Oxigraph's layout);
-queries expect the endpoint's default graph to be the union of its named graphs (``oxigraph serve
---union-default-graph``, Fuseki's ``tdb2:unionDefaultGraph``, GraphDB's default);
+techkg keeps the endpoint's default graph the set union of its article graphs itself, so the endpoint needs
+no union-default-graph setting (and must not have one: statements would then be counted twice);
 ``--store http://host/ds/query --store-update http://host/ds/update`` names both (Fuseki's). Credentials come
 from the environment only: ``KG_STORE_TOKEN`` (bearer) or ``KG_STORE_USER`` and ``KG_STORE_PASSWORD`` (basic).
 Each article is written in one SPARQL Update request (drop its graph, insert it again), which SPARQL stores
@@ -27,8 +27,11 @@ import urllib.request
 import pyoxigraph as ox
 
 from .errors import QueryError, StoreError
-from .namespaces import ONTOLOGY_GRAPH, PREFIXES, TKG
+from .namespaces import CURATION_GRAPH, ONTOLOGY_GRAPH, PREFIXES, TKG
 from .rdf import article_iri
+from .store import forget_graph, refresh_default, replace_graph
+
+CURATION = ox.NamedNode(str(CURATION_GRAPH))
 
 BATCH = 5000
 
@@ -139,18 +142,19 @@ class RemoteStore:
         # the content hash goes in last, so an interrupted large article is re-sent by the next build
         marker = [line for line in first if str(TKG.contentHash) in line]
         first = [line for line in first if line not in marker] if rest else first
-        self._update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n" + "\n".join(first) + "\n} }")
+        self._update(replace_graph(graph, "\n".join(first)))
         for start in range(0, len(rest), BATCH):
-            chunk = rest[start:start + BATCH]
-            self._update(f"INSERT DATA {{ GRAPH {graph} {{\n" + "\n".join(chunk) + "\n} }")
+            chunk = "\n".join(rest[start:start + BATCH])
+            self._update(f"INSERT DATA {{ GRAPH {graph} {{\n{chunk}\n}} }} ;\nINSERT DATA {{\n{chunk}\n}}")
         if rest and marker:
-            self._update(f"INSERT DATA {{ GRAPH {graph} {{\n" + "\n".join(marker) + "\n} }")
+            chunk = "\n".join(marker)
+            self._update(f"INSERT DATA {{ GRAPH {graph} {{\n{chunk}\n}} }} ;\nINSERT DATA {{\n{chunk}\n}}")
 
     def remove_article(self, article_id: str) -> bool:
         graph = article_iri(article_id)
         if not self.ask(f"ASK {{ GRAPH {graph} {{ ?s ?p ?o }} }}"):
             return False
-        self._update(f"DROP GRAPH {graph}")
+        self._update(forget_graph(graph))
         return True
 
     def articles(self) -> list[dict]:
@@ -167,10 +171,13 @@ class RemoteStore:
         triples = list(ox.parse(turtle, format=ox.RdfFormat.TURTLE))
         body = "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in triples)
         self._update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}\n"
-                     f"{graph} tkg:contentHash {digest} .\n}} }}")
+                     f"{graph} tkg:contentHash {digest} .\n}} }} ;\n" + refresh_default(CURATION))
+
+    def refresh_default(self) -> None:
+        self._update(refresh_default(CURATION))
 
     def triples(self):
-        return self.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return self.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
 
     def quads(self):
         rows = self.select("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")

@@ -7,7 +7,8 @@ persistent, transactional store (RocksDB) with full SPARQL 1.1, and a SPARQL ser
 
 Every write of an article is one SPARQL Update (drop its graph, insert the new one), which Oxigraph
 applies atomically: a build killed halfway leaves each article either in its old or its new state.
-Queries run over the union of all graphs.
+The same update keeps the default graph the set union of all graphs (a statement made by three articles is
+there once), and queries run over the default graph; ``GRAPH ?g`` reaches each article's own statements.
 
 Examples
 --------
@@ -25,10 +26,30 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .errors import QueryError, StoreError
-from .namespaces import ONTOLOGY_GRAPH, PREFIXES, TKG
+from .namespaces import CURATION_GRAPH, ONTOLOGY_GRAPH, PREFIXES, TKG
 from .rdf import article_iri
 
 DEFAULT_STORE = Path("output") / "store"
+
+
+def forget_graph(graph) -> str:
+    """SPARQL Update: drop a graph and take out of the default graph what no other graph still states."""
+    return (f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} "
+            f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != {graph}) }} }} ;\n"
+            f"DROP SILENT GRAPH {graph}")
+
+
+def replace_graph(graph, body: str) -> str:
+    """SPARQL Update: replace a graph and keep the default graph the set union of all graphs, so that
+    queries see every statement once however many articles make it."""
+    return (forget_graph(graph) + f" ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }} ;\n"
+            f"INSERT DATA {{\n{body}\n}}")
+
+
+def refresh_default(curation) -> str:
+    """SPARQL Update: rebuild the default graph from all graphs but the curation graph."""
+    return (f"DROP SILENT DEFAULT ;\nINSERT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
+            f"FILTER(?g != {curation}) }}")
 
 
 class KgStore:
@@ -83,14 +104,14 @@ class KgStore:
         """Replace the article's graph by ``quads`` in one transaction."""
         graph = article_iri(article_id)
         body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
-        self._update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}")
+        self._update(replace_graph(graph, body))
 
     def remove_article(self, article_id: str) -> bool:
         """Take an article's contribution out; False if the store does not hold it."""
         graph = article_iri(article_id)
         if not self.store.contains_named_graph(graph):
             return False
-        self._update(f"DROP GRAPH {graph}")
+        self._update(forget_graph(graph))
         return True
 
     def articles(self) -> list[dict]:
@@ -111,7 +132,8 @@ class KgStore:
                  for t in ox.parse(turtle, format=ox.RdfFormat.TURTLE)]
         quads.append(ox.Quad(graph, marker, digest, graph))
         body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
-        self._update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}")
+        self._update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }} ;\n"
+                     + refresh_default(ox.NamedNode(str(CURATION_GRAPH))))
 
     def _update(self, update: str) -> None:
         if self.read_only:
@@ -127,8 +149,7 @@ class KgStore:
     def query(self, sparql: str, substitutions: dict | None = None):
         """Run a SPARQL query over the union of all graphs, with techkg's prefixes predeclared."""
         try:
-            return self.store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True,
-                                    substitutions=substitutions)
+            return self.store.query(sparql, prefixes=PREFIXES, substitutions=substitutions)
         except SyntaxError as err:
             raise QueryError(f"invalid SPARQL: {str(err).splitlines()[0]}") from None
         except (RuntimeError, ValueError, OSError) as err:
@@ -152,8 +173,13 @@ class KgStore:
         """The union of all article graphs and the ontology, as distinct triples."""
         return self.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
 
+    def refresh_default(self) -> None:
+        """Rebuild the default graph (after a curation rewrote named graphs)."""
+        self._update(refresh_default(ox.NamedNode(str(CURATION_GRAPH))))
+
     def quads(self):
-        return self.store.quads_for_pattern(None, None, None)
+        """Every quad of the named graphs (the default graph is their union and is left out)."""
+        return (q for q in self.store.quads_for_pattern(None, None, None) if not isinstance(q.graph_name, ox.DefaultGraph))
 
     def size(self) -> int:
         return len(self.store)

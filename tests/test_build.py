@@ -169,3 +169,27 @@ def test_every_command_has_help_with_an_example():
     for command in ("build", "extract", "query", "export", "html", "stats", "validate", "remove", "eval"):
         result = run_kg(command, "--help", check=True)
         assert "Example" in result.stdout, command
+
+
+def test_a_statement_from_two_articles_is_one_row_until_both_are_gone(tmp_path):
+    folder = tmp_path / "a"
+    folder.mkdir()
+    (folder / "one.txt").write_text("Meta kooperiert mit Midjourney.", encoding="utf-8")
+    (folder / "two.txt").write_text("Meta arbeitet eng mit Midjourney zusammen. Meta kooperiert mit Midjourney.",
+                                    encoding="utf-8")
+    store = tmp_path / "s"
+    run_kg("build", folder, "--store", store, "--out", tmp_path / "o", check=True)
+    query = "SELECT ?a ?b WHERE { ?a tkg:collaboratesWith ?b }"
+
+    def count():
+        out = run_kg("query", query, "--store", store, "--format", "json", check=True).stdout
+        return len(json.loads(out)["results"]["bindings"])
+
+    assert count() == 1
+    evidence = run_kg("query", "SELECT ?m WHERE { ?m rdf:predicate tkg:collaboratesWith }", "--store", store,
+                      "--format", "json", check=True).stdout
+    assert len(json.loads(evidence)["results"]["bindings"]) == 2  # one mention per article
+    run_kg("remove", folder / "one.txt", "--store", store, check=True)
+    assert count() == 1
+    run_kg("remove", folder / "two.txt", "--store", store, check=True)
+    assert count() == 0

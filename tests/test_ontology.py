@@ -56,12 +56,14 @@ def test_validate_reports_a_violation(tmp_path):
     from kg.store import KgStore
     from kg.validate import validate_store
 
+    from kg.store import replace_graph
+
     with KgStore(tmp_path / "store") as store:
-        store._update("""INSERT DATA { GRAPH <https://w3id.org/techkg/article/x> {
+        store._update(replace_graph("<https://w3id.org/techkg/article/x>", """
             <https://w3id.org/techkg/entity/A> a <https://w3id.org/techkg/ontology#Organization> .
             <https://w3id.org/techkg/entity/A> <https://w3id.org/techkg/ontology#founded> <https://w3id.org/techkg/entity/B> .
-            <https://w3id.org/techkg/entity/B> a <https://w3id.org/techkg/ontology#Organization> ;
-                <http://www.w3.org/2000/01/rdf-schema#label> "B" } }""")
+            <https://w3id.org/techkg/entity/B> a <https://w3id.org/techkg/ontology#Organization> .
+            <https://w3id.org/techkg/entity/B> <http://www.w3.org/2000/01/rdf-schema#label> "B" ."""))
         violations = validate_store(store)
     messages = " ".join(v["message"] for v in violations)
     assert "person" in messages and "label" in messages

@@ -40,8 +40,8 @@ def oxigraph_server(tmp_path):
     if not __import__("os").path.exists(binary):
         pytest.skip("the oxigraph server CLI is not installed (pip install -e '.[test]')")
     port = free_port()
-    process = subprocess.Popen([binary, "serve", "--location", str(tmp_path / "oxi"), "--bind", f"127.0.0.1:{port}",
-                                "--union-default-graph"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen([binary, "serve", "--location", str(tmp_path / "oxi"), "--bind", f"127.0.0.1:{port}"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     try:
         wait_for(url + "/query?query=" + urllib.parse.quote("ASK { ?s ?p ?o }"))
