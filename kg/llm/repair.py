@@ -37,8 +37,10 @@ def _strip_trailing_commas(text: str) -> str:
 
 
 def _close_truncated(text: str):
-    """Cut back to the last complete element and close the open brackets."""
-    stack, in_string, escape, last_good = [], False, False, -1
+    """Cut back to the last complete element and close the brackets still open there."""
+    stack: list[str] = []
+    in_string = escape = False
+    last_good, open_then = -1, []
     for i, ch in enumerate(text):
         if in_string:
             if escape:
@@ -56,37 +58,16 @@ def _close_truncated(text: str):
             if not stack:
                 break
             stack.pop()
-            if stack:
-                last_good = i
-            else:
+            if not stack:
                 try:
                     return json.loads(text[: i + 1])
                 except ValueError:
                     return None
+            last_good, open_then = i, list(stack)
     if last_good < 0:
         return None
-    head = text[: last_good + 1]
-    closers = []
-    depth = []
-    in_string = escape = False
-    for ch in head:
-        if in_string:
-            if escape:
-                escape = False
-            elif ch == "\\":
-                escape = True
-            elif ch == '"':
-                in_string = False
-            continue
-        if ch == '"':
-            in_string = True
-        elif ch in "{[":
-            depth.append(ch)
-        elif ch in "}]":
-            depth.pop()
-    for ch in reversed(depth):
-        closers.append("}" if ch == "{" else "]")
+    closers = "".join("}" if ch == "{" else "]" for ch in reversed(open_then))
     try:
-        return json.loads(_strip_trailing_commas(head + "".join(closers)))
+        return json.loads(_strip_trailing_commas(text[: last_good + 1] + closers))
     except ValueError:
         return None
