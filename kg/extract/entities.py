@@ -451,8 +451,12 @@ class _Finder:
         dets = set(self.lang.ANAPHOR_DETERMINERS)
         roles = {r.casefold() for r in self.lang.ROLE_TITLES}
         taken_starts = {m.start for m in named}
+        candidates = dets | {"a", "an"} | set(self.lang.PERSON_PRONOUNS) | set(self.lang.ORG_PRONOUNS)
+        candidates |= {c.casefold() for c in candidates}
         for w, match in enumerate(words):
             token = match.group()
+            if token not in candidates and token.casefold() not in candidates:
+                continue  # most words start nothing: skip the lookups below
             if self.token_at(match.start()) in self.taken:
                 continue
             if token in self.lang.PERSON_PRONOUNS:
