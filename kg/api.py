@@ -165,41 +165,38 @@ def _dask_client(address: str):
         raise InputError(f"cannot reach the Dask scheduler at {address} ({err})") from None
 
 
-def _dask_task(job: tuple[str, str, str, str], extractor: str, options: dict):
-    engine = _WORKER.get((extractor, repr(options)))
-    if engine is None:
-        engine = _WORKER[(extractor, repr(options))] = extractors.get(extractor, **options)
+_ENGINES: dict = {}  # one extractor per worker process, by name and options
+
+
+def _extract_job(job: tuple[str, str, str, str], extractor: str, options: dict):
+    """Extract one article in a worker (process pool or Dask); returns (article id, extraction)."""
+    key = (extractor, repr(options))
+    if key not in _ENGINES:
+        _ENGINES[key] = extractors.get(extractor, **options)
     ident, text, lang, date = job
-    return ident, engine.extract(text, lang=lang, date=date)
+    return ident, _ENGINES[key].extract(text, lang=lang, date=date)
+
+
+def _jobs(articles: list[Article], lang: str) -> list[tuple[str, str, str, str]]:
+    return [(a.id, a.text, a.lang or lang, a.date) for a in articles]
 
 
 def _dask_extract(client, extractor: str, options: dict, articles: list[Article], lang: str) -> dict:
     """Extraction on a Dask cluster; results are gathered here and written by this process."""
-    jobs = [(a.id, a.text, a.lang or lang, a.date) for a in articles]
-    futures = client.map(_dask_task, jobs, extractor=extractor, options=options, pure=False)
+    futures = client.map(_extract_job, _jobs(articles, lang), extractor=extractor, options=options, pure=False)
     return dict(client.gather(futures))
-
-
-_WORKER = {}
-
-
-def _init_worker(extractor: str, options: dict) -> None:
-    _WORKER["engine"] = extractors.get(extractor, **options)
-
-
-def _extract_one(job: tuple[str, str, str, str]):
-    ident, text, lang, date = job
-    return ident, _WORKER["engine"].extract(text, lang=lang, date=date)
 
 
 def _parallel_extract(extractor: str, options: dict, articles: list[Article], lang: str, workers: int) -> dict:
     """Extraction of many articles in ``workers`` processes; results by article id."""
-    workers = min(workers, len(articles))
     from concurrent.futures import ProcessPoolExecutor
+    from functools import partial
 
-    jobs = [(a.id, a.text, a.lang or lang, a.date) for a in articles]
-    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(extractor, options)) as pool:
-        return dict(pool.map(_extract_one, jobs, chunksize=max(1, len(jobs) // (workers * 8) or 1)))
+    jobs = _jobs(articles, lang)
+    workers = min(workers, len(jobs))
+    task = partial(_extract_job, extractor=extractor, options=options)
+    with ProcessPoolExecutor(workers) as pool:
+        return dict(pool.map(task, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
 
 
 def plan_build(articles: list[Article], store, extractor: str, entities, llm: dict) -> BuildReport:

@@ -59,12 +59,12 @@ class Gazetteer:
 
     def add(self, entry: Entry) -> None:
         old = self.entries.get(entry.name)
-        if old is not None:  # an override: drop the old aliases
+        if old is not None:  # an override: drop the old entry's aliases from every index
             for alias in [old.name, *old.aliases]:
-                for index in (self.exact, self.folded, self.all_names):
-                    k = key_of(alias)
-                    if index.get(k if index is not self.folded else k.casefold()) is old:
-                        del index[k if index is not self.folded else k.casefold()]
+                k = key_of(alias)
+                for index, key in ((self.exact, k), (self.all_names, k), (self.folded, k.casefold())):
+                    if index.get(key) is old:
+                        del index[key]
         self.entries[entry.name] = entry
         for alias in [entry.name, *entry.aliases]:
             k = key_of(alias)

@@ -19,7 +19,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .namespaces import PREFIXES
-from .store import KgStore, open_store
+from .store import open_store
 
 RESULT_FORMATS = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV,
                   "json": ox.QueryResultsFormat.JSON}

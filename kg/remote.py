@@ -17,8 +17,6 @@ Examples
 from __future__ import annotations
 
 import base64
-import hashlib
-import io
 import os
 import urllib.error
 import urllib.parse
@@ -27,11 +25,9 @@ import urllib.request
 import pyoxigraph as ox
 
 from .errors import QueryError, StoreError
-from .namespaces import CURATION_GRAPH, ONTOLOGY_GRAPH, PREFIXES, TKG
+from .namespaces import PREFIXES, TKG
 from .rdf import article_iri
-from .store import forget_graph, refresh_default, replace_graph
-
-CURATION = ox.NamedNode(str(CURATION_GRAPH))
+from .store import SparqlStore, replace_graph
 
 BATCH = 5000
 
@@ -44,10 +40,8 @@ def _prologue() -> str:
     return "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in PREFIXES.items())
 
 
-class RemoteStore:
+class RemoteStore(SparqlStore):
     """The :class:`~kg.store.KgStore` interface over the SPARQL 1.1 protocol."""
-
-    read_only = False
 
     def __init__(self, url: str, update_url: str | None = None, read_only: bool = False, timeout: float = 120.0,
                  **_):
@@ -70,18 +64,6 @@ class RemoteStore:
             secret = base64.b64encode(f"{user}:{password or ''}".encode()).decode()
             self.headers["Authorization"] = f"Basic {secret}"
         self.ask("ASK { ?s ?p ?o }")  # fail now, with one line, if the endpoint is not there
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-    def close(self) -> None:
-        pass
-
-    def checkpoint(self) -> None:
-        pass
 
     # ------------------------------------------------------------ protocol
     def _request(self, url: str, body: str, content_type: str, accept: str) -> bytes:
@@ -112,29 +94,12 @@ class RemoteStore:
         data = self._request(self.query_url, text, "application/sparql-query", "application/sparql-results+json")
         return ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
 
-    def select(self, sparql: str, substitutions: dict | None = None) -> list[dict]:
-        results = self.query(sparql, substitutions)
-        names = [v.value for v in results.variables]
-        return [{name: row[name] for name in names} for row in results]
-
-    def ask(self, sparql: str) -> bool:
-        return bool(self.query(sparql))
-
-    def count(self, pattern: str) -> int:
-        rows = self.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ {pattern} }}")
-        return int(rows[0]["n"].value)
-
     def _update(self, update: str) -> None:
         if self.read_only:
             raise StoreError(f"{self.update_url}: opened read-only")
         self._request(self.update_url, _prologue() + update, "application/sparql-update", "*/*")
 
     # ------------------------------------------------------------ the KgStore interface
-    def article_digest(self, article_id: str) -> str | None:
-        graph = article_iri(article_id)
-        rows = self.select(f"SELECT ?h WHERE {{ GRAPH {graph} {{ {graph} tkg:contentHash ?h }} }}")
-        return rows[0]["h"].value if rows else None
-
     def put_article(self, article_id: str, quads: list[ox.Quad]) -> None:
         graph = article_iri(article_id)
         lines = [f"{q.subject} {q.predicate} {q.object} ." for q in quads]
@@ -150,46 +115,10 @@ class RemoteStore:
             chunk = "\n".join(marker)
             self._update(f"INSERT DATA {{ GRAPH {graph} {{\n{chunk}\n}} }} ;\nINSERT DATA {{\n{chunk}\n}}")
 
-    def remove_article(self, article_id: str) -> bool:
-        graph = article_iri(article_id)
-        if not self.ask(f"ASK {{ GRAPH {graph} {{ ?s ?p ?o }} }}"):
-            return False
-        self._update(forget_graph(graph))
-        return True
-
-    def articles(self) -> list[dict]:
-        rows = self.select("""SELECT ?a ?title ?source ?date WHERE { GRAPH ?g { ?a a tkg:Article .
-            OPTIONAL { ?a dct:title ?title } OPTIONAL { ?a tkg:source ?source } OPTIONAL { ?a dct:date ?date } } }
-            ORDER BY ?a""")
-        return [{k: (v.value if v is not None else "") for k, v in row.items()} for row in rows]
-
-    def ensure_ontology(self, turtle: bytes) -> None:
-        graph = ox.NamedNode(str(ONTOLOGY_GRAPH))
-        digest = ox.Literal(hashlib.sha256(turtle).hexdigest())
-        if self.ask(f"ASK {{ GRAPH {graph} {{ {graph} tkg:contentHash {digest} }} }}"):
-            return
-        triples = list(ox.parse(turtle, format=ox.RdfFormat.TURTLE))
-        body = "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in triples)
-        self._update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}\n"
-                     f"{graph} tkg:contentHash {digest} .\n}} }} ;\n" + refresh_default(CURATION))
-
-    def refresh_default(self) -> None:
-        self._update(refresh_default(CURATION))
-
-    def triples(self):
-        return self.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
-
     def quads(self):
         rows = self.select("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
         return [ox.Quad(r["s"], r["p"], r["o"], r["g"]) for r in rows]
 
-    def relation_count(self) -> int:
-        return self.count("{ SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?m a tkg:Mention ; rdf:subject ?s ; "
-                          "rdf:predicate ?p ; rdf:object ?o } } }")
-
-    def entity_count(self) -> int:
-        return self.count("{ SELECT DISTINCT ?e WHERE { GRAPH ?g { ?m a tkg:Mention . "
-                          "{ ?m rdf:subject ?e } UNION { ?m rdf:object ?e } } } }")
 
 
 def _form(sparql: str) -> str:

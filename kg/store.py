@@ -46,13 +46,105 @@ def replace_graph(graph, body: str) -> str:
             f"INSERT DATA {{\n{body}\n}}")
 
 
+CURATION = ox.NamedNode(str(CURATION_GRAPH))
+
+
 def refresh_default(curation) -> str:
     """SPARQL Update: rebuild the default graph from all graphs but the curation graph."""
     return (f"DROP SILENT DEFAULT ;\nINSERT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
             f"FILTER(?g != {curation}) }}")
 
 
-class KgStore:
+class SparqlStore:
+    """What both stores do through SPARQL alone; subclasses supply ``query``, ``_update``, ``put_article``
+    and ``quads``."""
+
+    read_only = False
+    path: object = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        pass
+
+    def checkpoint(self) -> None:
+        pass
+
+    # ------------------------------------------------------------ queries
+    def query(self, sparql: str, substitutions: dict | None = None):
+        raise NotImplementedError
+
+    def _update(self, update: str) -> None:
+        raise NotImplementedError
+
+    def select(self, sparql: str, substitutions: dict | None = None) -> list[dict]:
+        results = self.query(sparql, substitutions)
+        if not isinstance(results, ox.QuerySolutions):
+            raise QueryError("expected a SELECT query")
+        names = [v.value for v in results.variables]
+        return [{name: row[name] for name in names} for row in results]
+
+    def ask(self, sparql: str) -> bool:
+        return bool(self.query(sparql))
+
+    def count(self, sparql_pattern: str) -> int:
+        rows = self.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ {sparql_pattern} }}")
+        return int(rows[0]["n"].value)
+
+    def triples(self):
+        """The union of all article graphs and the ontology, as distinct triples."""
+        return self.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+
+    def relation_count(self) -> int:
+        return self.count("{ SELECT DISTINCT ?s ?p ?o WHERE { ?m a tkg:Mention ; rdf:subject ?s ; "
+                          "rdf:predicate ?p ; rdf:object ?o } }")
+
+    def entity_count(self) -> int:
+        return self.count("{ SELECT DISTINCT ?e WHERE { ?m a tkg:Mention . "
+                          "{ ?m rdf:subject ?e } UNION { ?m rdf:object ?e } } }")
+
+    # ------------------------------------------------------------ articles
+    def article_digest(self, article_id: str) -> str | None:
+        """Content hash of the stored version of an article, or None."""
+        graph = article_iri(article_id)
+        rows = self.select(f"SELECT ?h WHERE {{ GRAPH {graph} {{ {graph} tkg:contentHash ?h }} }}")
+        return rows[0]["h"].value if rows else None
+
+    def remove_article(self, article_id: str) -> bool:
+        """Take an article's contribution out; False if the store does not hold it."""
+        graph = article_iri(article_id)
+        if not self.ask(f"ASK {{ GRAPH {graph} {{ ?s ?p ?o }} }}"):
+            return False
+        self._update(forget_graph(graph))
+        return True
+
+    def articles(self) -> list[dict]:
+        rows = self.select("""
+            SELECT ?a ?title ?source ?date WHERE { ?a a tkg:Article .
+              OPTIONAL { ?a dct:title ?title } OPTIONAL { ?a tkg:source ?source } OPTIONAL { ?a dct:date ?date } }
+            ORDER BY ?a""")
+        return [{k: (v.value if v is not None else "") for k, v in row.items()} for row in rows]
+
+    def ensure_ontology(self, turtle: bytes) -> None:
+        """Load the ontology into its own graph (replacing an older version) and refresh the union."""
+        graph = ox.NamedNode(str(ONTOLOGY_GRAPH))
+        digest = ox.Literal(hashlib.sha256(turtle).hexdigest())
+        if self.ask(f"ASK {{ GRAPH {graph} {{ {graph} tkg:contentHash {digest} }} }}"):
+            return  # unchanged: keep it (and its blank nodes) as it is
+        body = "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in ox.parse(turtle, format=ox.RdfFormat.TURTLE))
+        self._update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}\n"
+                     f"{graph} tkg:contentHash {digest} .\n}} }} ;\n" + refresh_default(CURATION))
+
+    def refresh_default(self) -> None:
+        """Rebuild the default graph (after a curation rewrote named graphs)."""
+        self._update(refresh_default(CURATION))
+
+
+class KgStore(SparqlStore):
     """An on-disk store at ``path``; ``read_only`` opens it beside a running writer."""
 
     def __init__(self, path: str | Path = DEFAULT_STORE, read_only: bool = False, create: bool = True):
@@ -75,12 +167,6 @@ class KgStore:
             raise StoreError(f"{self.path}: cannot open the store ({str(err).splitlines()[0]})") from None
         self.read_only = read_only
 
-    def __enter__(self) -> "KgStore":
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
-
     def close(self) -> None:
         if getattr(self, "store", None) is not None:
             if not self.read_only:
@@ -94,7 +180,7 @@ class KgStore:
 
     # ------------------------------------------------------------ articles
     def article_digest(self, article_id: str) -> str | None:
-        """Content hash of the stored version of an article, or None."""
+        """Content hash of the stored version of an article, or None (a direct index lookup)."""
         graph = article_iri(article_id)
         for quad in self.store.quads_for_pattern(graph, ox.NamedNode(str(TKG.contentHash)), None, graph):
             return quad.object.value
@@ -105,35 +191,6 @@ class KgStore:
         graph = article_iri(article_id)
         body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
         self._update(replace_graph(graph, body))
-
-    def remove_article(self, article_id: str) -> bool:
-        """Take an article's contribution out; False if the store does not hold it."""
-        graph = article_iri(article_id)
-        if not self.store.contains_named_graph(graph):
-            return False
-        self._update(forget_graph(graph))
-        return True
-
-    def articles(self) -> list[dict]:
-        rows = self.select("""
-            SELECT ?a ?title ?source ?date WHERE { ?a a tkg:Article .
-              OPTIONAL { ?a dct:title ?title } OPTIONAL { ?a tkg:source ?source } OPTIONAL { ?a dct:date ?date } }
-            ORDER BY ?a""")
-        return [{k: (v.value if v is not None else "") for k, v in row.items()} for row in rows]
-
-    def ensure_ontology(self, turtle: bytes) -> None:
-        """Load the ontology into its own graph (replacing an older version)."""
-        graph = ox.NamedNode(str(ONTOLOGY_GRAPH))
-        digest = ox.Literal(hashlib.sha256(turtle).hexdigest())
-        marker = ox.NamedNode(str(TKG.contentHash))
-        if ox.Quad(graph, marker, digest, graph) in self.store:
-            return  # unchanged: keep it (and its blank nodes) as it is
-        quads = [ox.Quad(t.subject, t.predicate, t.object, graph)
-                 for t in ox.parse(turtle, format=ox.RdfFormat.TURTLE)]
-        quads.append(ox.Quad(graph, marker, digest, graph))
-        body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
-        self._update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }} ;\n"
-                     + refresh_default(ox.NamedNode(str(CURATION_GRAPH))))
 
     def _update(self, update: str) -> None:
         if self.read_only:
@@ -147,7 +204,7 @@ class KgStore:
 
     # ------------------------------------------------------------ queries
     def query(self, sparql: str, substitutions: dict | None = None):
-        """Run a SPARQL query over the union of all graphs, with techkg's prefixes predeclared."""
+        """Run a SPARQL query over the default graph (the union of all graphs), prefixes predeclared."""
         try:
             return self.store.query(sparql, prefixes=PREFIXES, substitutions=substitutions)
         except SyntaxError as err:
@@ -155,40 +212,10 @@ class KgStore:
         except (RuntimeError, ValueError, OSError) as err:
             raise QueryError(f"query failed: {str(err).splitlines()[0]}") from None
 
-    def select(self, sparql: str, substitutions: dict | None = None) -> list[dict]:
-        results = self.query(sparql, substitutions)
-        if not isinstance(results, ox.QuerySolutions):
-            raise QueryError("expected a SELECT query")
-        names = [v.value for v in results.variables]
-        return [{name: row[name] for name in names} for row in results]
-
-    def ask(self, sparql: str) -> bool:
-        return bool(self.query(sparql))
-
-    def count(self, sparql_pattern: str) -> int:
-        rows = self.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ {sparql_pattern} }}")
-        return int(rows[0]["n"].value)
-
-    def triples(self):
-        """The union of all article graphs and the ontology, as distinct triples."""
-        return self.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
-
-    def refresh_default(self) -> None:
-        """Rebuild the default graph (after a curation rewrote named graphs)."""
-        self._update(refresh_default(ox.NamedNode(str(CURATION_GRAPH))))
-
     def quads(self):
         """Every quad of the named graphs (the default graph is their union and is left out)."""
         return (q for q in self.store.quads_for_pattern(None, None, None) if not isinstance(q.graph_name, ox.DefaultGraph))
 
-    def size(self) -> int:
-        return len(self.store)
-
-    def relation_count(self) -> int:
-        return self.count("{ SELECT DISTINCT ?s ?p ?o WHERE { ?m a tkg:Mention ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o } }")
-
-    def entity_count(self) -> int:
-        return self.count("{ SELECT DISTINCT ?e WHERE { ?m a tkg:Mention . { ?m rdf:subject ?e } UNION { ?m rdf:object ?e } } }")
 
 
 def open_store(store, read_only: bool = False, create: bool = True, update_url: str | None = None):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib import Graph, Namespace
 
 from conftest import EXAMPLES, run_kg
 

@@ -3,11 +3,10 @@ linked to Wikidata, with curation (merge, split) that survives rebuilds and IRIs
 from __future__ import annotations
 
 import json
-import re
 
 import pytest
 
-from conftest import EXAMPLES, run_kg, shared_corpus
+from conftest import run_kg, shared_corpus
 
 from kg.evaluate import normalize
 from kg.api import extract_text

@@ -12,7 +12,7 @@ import urllib.request
 
 import pytest
 
-from conftest import EXAMPLES, run_kg
+from conftest import run_kg
 
 RELATIONS_QUERY = """SELECT ?s ?p ?o WHERE { ?m a tkg:Mention ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o }"""
 

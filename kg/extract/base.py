@@ -14,6 +14,7 @@ class EntityInfo:
     surfaces: set[str] = field(default_factory=set)
     label_de: str = ""
     known: bool = False  # from the gazetteer (its canonical name is the IRI)
+    entry: object = None  # the gazetteer entry, where there is one
 
 
 @dataclass

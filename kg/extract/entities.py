@@ -142,6 +142,17 @@ class _Finder:
             self.found.entities[label] = EntityInfo(label=label, type=kind, wikidata=wikidata, label_de=label_de)
         return label
 
+    def known_entity(self, entry, label: str | None = None) -> str:
+        """Register a gazetteer entry (or a version of it, "iPhone 16") as an entity of the article."""
+        label = label or entry.name
+        info = self.found.entities.get(label)
+        if info is None:
+            exact = label == entry.name  # a version has no Wikidata id of its own
+            info = self.found.entities[label] = EntityInfo(
+                label=label, type=entry.type, wikidata=entry.wikidata if exact else "", label_de=entry.label_de,
+                known=exact, entry=entry)
+        return label
+
     def add(self, i: int, j: int, key: str, kind: str, end: int | None = None) -> Mention | None:
         if any(k in self.taken for k in range(i, j)):
             return None
@@ -187,17 +198,14 @@ class _Finder:
                         and self.token_sentence[j] == self.token_sentence[j - 1] \
                         and self.tokens[j][2] in self.profile.org_heads and self.tokens[j][2][:1].isupper():
                     continue  # "Apple Records" is not Apple: the context pass names it
-                label, wikidata = entry.name, entry.wikidata
+                label = entry.name
                 if entry.type == "Product":  # versions stay apart: iPhone 15 is not iPhone
                     while j < n and j - i < 6 and VERSION.match(self.tokens[j][2]) and self.joinable(j - 1, j + 1) \
                             and self.text[self.tokens[j - 1][1]: self.tokens[j][0]] in (" ", "-"):
                         j += 1
                     if j > i + size:
                         label = entry.name + self.text[self.tokens[i + size - 1][1]: self.tokens[j - 1][1]]
-                        wikidata = ""
-                self.entity(label, entry.type, wikidata, entry.label_de)
-                self.found.entities[label].entry = entry  # type: ignore[attr-defined]
-                self.found.entities[label].known = label == entry.name
+                self.known_entity(entry, label)
                 self.add(i, j, label, entry.type)
                 matched = j - i
                 break
@@ -248,9 +256,7 @@ class _Finder:
         entry = self.gaz.lookup(words, include_ambiguous=True)
         if entry is not None:
             label = entry.name
-            self.entity(label, entry.type, entry.wikidata, entry.label_de)
-            self.found.entities[label].entry = entry  # type: ignore[attr-defined]
-            self.found.entities[label].known = True
+            self.known_entity(entry)
         else:
             label = self.text[self.tokens[i][0]: self.tokens[j - 1][1]]
             label = re.sub(r"\s+", " ", label)
@@ -371,8 +377,7 @@ class _Finder:
         entry = self.gaz.get(maker)
         if entry is None:
             return
-        self.entity(entry.name, entry.type, entry.wikidata, entry.label_de)
-        self.found.entities[entry.name].known = True
+        self.known_entity(entry)
         mention = Mention(start=self.tokens[i][0], end=end, keys=(entry.name,), type=entry.type, anaphor=True)
         k = i
         while k < len(self.tokens) and self.tokens[k][0] < end:
@@ -395,9 +400,7 @@ class _Finder:
                 right = self.taken.get(i + 1)
                 if (left and left.type == entry.type and link.match(self.text[left.end:start])) or \
                         (right and right.type == entry.type and link.match(self.text[end:right.start])):
-                    self.entity(entry.name, entry.type, entry.wikidata, entry.label_de)
-                    self.found.entities[entry.name].entry = entry  # type: ignore[attr-defined]
-                    self.found.entities[entry.name].known = True
+                    self.known_entity(entry)
                     self.add(i, i + 1, entry.name, entry.type)
                     changed = True
 
@@ -622,7 +625,7 @@ class _Finder:
         """'Facebook' is the company where the article does not name Meta."""
         present = {k for m in named for k in m.keys}
         for key, info in self.found.entities.items():
-            entry = getattr(info, "entry", None)
+            entry = info.entry
             if entry is not None and entry.alt_type and entry.maker not in present:
                 info.type = entry.alt_type
         for m in named:
