@@ -1,6 +1,6 @@
 """Memory while streaming a large JSONL corpus through kg build: peak RSS at two corpus sizes.
 
-Run: python bench/bench_stream.py [MB ...]   (default 20 80; a 1 GB run: python bench/bench_stream.py 1000)
+Run: python bench/bench_stream.py [--workers N] [MB ...]   (default 20 80; a 1 GB run: python bench/bench_stream.py 1000)
 Each size runs `kg build` in a fresh process and reports its peak resident memory (ru_maxrss) and
 articles per second; flat memory means the peak does not grow with the corpus.
 """
@@ -39,20 +39,24 @@ def make_corpus(path: Path, megabytes: int) -> int:
 
 
 def main() -> None:
-    sizes = [int(a) for a in sys.argv[1:]] or [20, 80]
+    args = sys.argv[1:]
+    workers = 1
+    if args[:1] == ["--workers"]:
+        workers, args = int(args[1]), args[2:]
+    sizes = [int(a) for a in args] or [20, 80]
     for megabytes in sizes:
         folder = Path(tempfile.mkdtemp())
         corpus = folder / "corpus.jsonl"
         articles = make_corpus(corpus, megabytes)
         started = time.perf_counter()
         code = ("import resource, sys\nfrom kg.api import build\n"
-                f"r = build([{str(corpus)!r}], store={str(folder / 'store')!r}, out=None)\n"
+                f"r = build([{str(corpus)!r}], store={str(folder / 'store')!r}, out=None, workers={workers})\n"
                 "print(r.articles, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n")
         result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
         seconds = time.perf_counter() - started
         done, peak_kib = map(int, result.stdout.split())
-        print(f"{megabytes} MB JSONL, {articles} articles: peak RSS {peak_kib / 1024:.0f} MiB, "
-              f"{done / seconds:.0f} articles/s", flush=True)
+        print(f"{megabytes} MB JSONL, {articles} articles, {workers} worker(s): peak RSS {peak_kib / 1024:.0f} MiB "
+              f"(the writing process), {done / seconds:.0f} articles/s, {seconds:.0f} s", flush=True)
 
 
 if __name__ == "__main__":

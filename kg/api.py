@@ -108,39 +108,80 @@ def build(paths: Iterable[str | Path], store: str | Path = DEFAULT_STORE, out: s
         engine = extractors.get(extractor, **options)
         report.engine = engine
         cluster = _dask_client(dask) if dask else None
+        pool = _pool(workers) if cluster is None and workers > 1 and "llm" not in extractor else None
         done = 0
-        for batch in _batches(iter_articles(files), BATCH):
-            digests = {a.id: kg.article_digest(a.id) for a in batch}
-            todo = [a for a in batch if digests[a.id] != a.digest]
-            report.articles += len(batch)
-            report.unchanged += len(batch) - len(todo)
-            if hasattr(engine, "prefetch") and todo:  # LLM requests go out concurrently, then come from the cache
-                engine.prefetch([a.text for a in todo])
-            results = {}
-            if cluster is not None and todo:
-                results = _dask_extract(cluster, extractor, options, todo, lang)
-            elif workers > 1 and len(todo) > 1 and "llm" not in extractor:
-                results = _parallel_extract(extractor, options, todo, lang, workers)
-            for article in batch:
-                done += 1
-                if digests[article.id] != article.digest:
-                    result = results.get(article.id) or engine.extract(article.text, lang=article.lang or lang,
-                                                                        date=article.date)
-                    report.warnings += [f"{article.source}: {w}" for w in result.warnings]
-                    kg.put_article(article.id, article_quads(article, result, extractor, same_as))
-                    if digests[article.id] is None:
-                        report.added += 1
+        try:
+            prepared = (_prepare(kg, batch, engine, cluster, pool, workers, extractor, options, lang)
+                        for batch in _batches(iter_articles(files), BATCH))
+            # one batch of look-ahead: workers extract the next batch while this process writes this one
+            for batch, digests, pending in _lookahead(prepared, 1 if (cluster or pool) else 0):
+                report.articles += len(batch)
+                results = pending()
+                for article in batch:
+                    done += 1
+                    if digests[article.id] == article.digest:
+                        report.unchanged += 1
                     else:
-                        report.replaced += 1
-                if progress:
-                    progress(done, total)
-            kg.checkpoint()
+                        result = results.get(article.id) or engine.extract(article.text, lang=article.lang or lang,
+                                                                            date=article.date)
+                        report.warnings += [f"{article.source}: {w}" for w in result.warnings]
+                        kg.put_article(article.id, article_quads(article, result, extractor, same_as),
+                                       new=digests[article.id] is None)
+                        if digests[article.id] is None:
+                            report.added += 1
+                        else:
+                            report.replaced += 1
+                    if progress:
+                        progress(done, total)
+                kg.checkpoint()
+        finally:
+            if pool is not None:
+                pool.shutdown(cancel_futures=True)
         report.entities = kg.entity_count()
         report.relations = kg.relation_count()
         if out is not None:
             report.outputs = write_outputs(kg, Path(out))
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _prepare(kg, batch, engine, cluster, pool, workers, extractor, options, lang):
+    """Look up the stored digests of a batch and start extracting what changed; returns the batch, the
+    digests and a function that waits for the results (by article id)."""
+    digests = {a.id: kg.article_digest(a.id) for a in batch}
+    todo = [a for a in batch if digests[a.id] != a.digest]
+    if hasattr(engine, "prefetch") and todo:  # LLM requests go out concurrently, then come from the cache
+        engine.prefetch([a.text for a in todo])
+    if cluster is not None and todo:
+        futures = cluster.map(_extract_job, _jobs(todo, lang), extractor=extractor, options=options, pure=False)
+        return batch, digests, lambda: dict(cluster.gather(futures))
+    if pool is not None and len(todo) > 1:
+        from functools import partial
+
+        task = partial(_extract_job, extractor=extractor, options=options)
+        results = pool.map(task, _jobs(todo, lang), chunksize=max(1, len(todo) // (workers * 8)))
+        return batch, digests, lambda: dict(results)
+    return batch, digests, dict
+
+
+def _lookahead(items, depth: int):
+    """Yield from ``items`` while keeping ``depth`` items already started ahead."""
+    from collections import deque
+
+    queue = deque()
+    for item in items:
+        queue.append(item)
+        if len(queue) > depth:
+            yield queue.popleft()
+    while queue:
+        yield queue.popleft()
+
+
+def _pool(workers: int):
+    """One process pool for the whole build (starting one per batch cost a second each)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(workers)
 
 
 def _batches(items, size: int):
@@ -179,24 +220,6 @@ def _extract_job(job: tuple[str, str, str, str], extractor: str, options: dict):
 
 def _jobs(articles: list[Article], lang: str) -> list[tuple[str, str, str, str]]:
     return [(a.id, a.text, a.lang or lang, a.date) for a in articles]
-
-
-def _dask_extract(client, extractor: str, options: dict, articles: list[Article], lang: str) -> dict:
-    """Extraction on a Dask cluster; results are gathered here and written by this process."""
-    futures = client.map(_extract_job, _jobs(articles, lang), extractor=extractor, options=options, pure=False)
-    return dict(client.gather(futures))
-
-
-def _parallel_extract(extractor: str, options: dict, articles: list[Article], lang: str, workers: int) -> dict:
-    """Extraction of many articles in ``workers`` processes; results by article id."""
-    from concurrent.futures import ProcessPoolExecutor
-    from functools import partial
-
-    jobs = _jobs(articles, lang)
-    workers = min(workers, len(jobs))
-    task = partial(_extract_job, extractor=extractor, options=options)
-    with ProcessPoolExecutor(workers) as pool:
-        return dict(pool.map(task, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
 
 
 def plan_build(articles: list[Article], store, extractor: str, entities, llm: dict) -> BuildReport:

@@ -42,7 +42,7 @@ def export(store: KgStore, fmt: str, out: BinaryIO) -> None:
         ox.serialize(store.quads(), out, RDF_FORMATS[fmt], prefixes=PREFIXES if fmt == "trig" else None)
     elif fmt in RDF_FORMATS:
         prefixes = PREFIXES if fmt == "turtle" else None
-        ox.serialize(store.triples(), out, RDF_FORMATS[fmt], prefixes=prefixes)
+        store.dump_triples(out, RDF_FORMATS[fmt], prefixes=prefixes)
     elif fmt == "graphml":
         nx.write_graphml(_flat(load_graph(store)), out)
     else:

@@ -100,7 +100,9 @@ class RemoteStore(SparqlStore):
         self._request(self.update_url, _prologue() + update, "application/sparql-update", "*/*")
 
     # ------------------------------------------------------------ the KgStore interface
-    def put_article(self, article_id: str, quads: list[ox.Quad]) -> None:
+    def put_article(self, article_id: str, quads: list[ox.Quad], new: bool = False) -> None:
+        """Replace the article's graph; ``new`` is not trusted here (an interrupted large article leaves
+        a graph without its content hash), so the old graph is always dropped first."""
         graph = article_iri(article_id)
         lines = [f"{q.subject} {q.predicate} {q.object} ." for q in quads]
         first, rest = lines[:BATCH], lines[BATCH:]
