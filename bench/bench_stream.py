@@ -1,8 +1,10 @@
-"""Memory while streaming a large JSONL corpus through kg build: peak RSS at two corpus sizes.
+"""Memory while streaming a large JSONL corpus through kg build: resident memory over the run.
 
-Run: python bench/bench_stream.py [--workers N] [MB ...]   (default 20 80; a 1 GB run: python bench/bench_stream.py 1000)
-Each size runs `kg build` in a fresh process and reports its peak resident memory (ru_maxrss) and
-articles per second; flat memory means the peak does not grow with the corpus.
+Run: python bench/bench_stream.py [--workers N] [MB ...]   (default 20 80; the 1 GB run: ... 1000)
+Each size runs `kg build` in a fresh process. Every 5,000 articles it prints the articles done, the
+megabytes of input behind them, and the resident memory (RSS) of the writing process and of its worker
+processes, read from /proc at that moment; at the end the peak RSS (ru_maxrss) of the writer and of the
+largest worker. Flat memory means these numbers do not grow with the corpus.
 """
 from __future__ import annotations
 
@@ -22,6 +24,37 @@ SENTENCES = [
     "Der Zulieferer {b} beliefert {a} mit Chips.",
 ]
 NAMES = ["Nordwerk", "Quillbyte", "Zephyrion", "Altavia", "Brightcore", "Kitemark", "Lumora", "Vantix"]
+
+CHILD = r'''
+import os, resource, sys, time
+from kg.api import build
+
+def rss(pid):
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            return next(int(l.split()[1]) for l in status if l.startswith("VmRSS")) // 1024
+    except (OSError, StopIteration):
+        return 0
+
+def children():
+    try:
+        with open(f"/proc/{os.getpid()}/task/{os.getpid()}/children") as f:
+            return [int(p) for p in f.read().split()]
+    except OSError:
+        return []
+
+started = time.perf_counter()
+bytes_per_article = float(sys.argv[3])
+
+def progress(done, total):
+    if done % 5000 == 0 or done == total:
+        workers = [rss(p) for p in children()]
+        print(f"  {done:>7} articles ({done * bytes_per_article / 1e6:6.0f} MB) {time.perf_counter() - started:7.0f} s: "
+              f"writer RSS {rss(os.getpid())} MiB, workers {workers} MiB", file=sys.stderr, flush=True)
+
+r = build([sys.argv[1]], store=sys.argv[2], out=None, workers=int(sys.argv[4]), progress=progress)
+print(r.articles, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+'''
 
 
 def make_corpus(path: Path, megabytes: int) -> int:
@@ -48,15 +81,15 @@ def main() -> None:
         folder = Path(tempfile.mkdtemp())
         corpus = folder / "corpus.jsonl"
         articles = make_corpus(corpus, megabytes)
+        print(f"{megabytes} MB JSONL, {articles} articles, {workers} worker(s):", flush=True)
         started = time.perf_counter()
-        code = ("import resource, sys\nfrom kg.api import build\n"
-                f"r = build([{str(corpus)!r}], store={str(folder / 'store')!r}, out=None, workers={workers})\n"
-                "print(r.articles, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n")
-        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+        result = subprocess.run([sys.executable, "-c", CHILD, str(corpus), str(folder / "store"),
+                                 str(corpus.stat().st_size / articles), str(workers)],
+                                stdout=subprocess.PIPE, text=True, check=True)
         seconds = time.perf_counter() - started
-        done, peak_kib = map(int, result.stdout.split())
-        print(f"{megabytes} MB JSONL, {articles} articles, {workers} worker(s): peak RSS {peak_kib / 1024:.0f} MiB "
-              f"(the writing process), {done / seconds:.0f} articles/s, {seconds:.0f} s", flush=True)
+        done, writer_kib, worker_kib = map(int, result.stdout.split())
+        print(f"{megabytes} MB JSONL, {articles} articles, {workers} worker(s): peak RSS writer {writer_kib / 1024:.0f} MiB, "
+              f"largest worker {worker_kib / 1024:.0f} MiB; {done / seconds:.0f} articles/s, {seconds:.0f} s", flush=True)
 
 
 if __name__ == "__main__":
