@@ -14,7 +14,7 @@ import sys
 import time
 
 from conftest import run_kg
-from test_scale import RELATIONS_QUERY, oxigraph_server  # noqa: F401  (the fixture)
+from test_scale import RELATIONS_QUERY
 
 BIG_ID = "big"
 COMPANIES = ["SAP", "Siemens", "Microsoft", "Nvidia", "OpenAI", "Google", "Amazon", "Meta", "Apple", "Intel"]
@@ -75,7 +75,7 @@ GRAPH_CONTENT = "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } FILTER(isIRI(?
 DEFAULT_CONTENT = "SELECT ?s ?p ?o WHERE { ?s ?p ?o FILTER(isIRI(?s) && !isBlank(?o)) }"
 
 
-def test_killed_remote_build_resumes(oxigraph_server, tmp_path):  # noqa: F811
+def test_killed_remote_build_resumes(oxigraph_server, tmp_path):
     source = tmp_path / "corpus.jsonl"
     corpus(source)
     partial = (f"ASK {{ GRAPH <https://w3id.org/techkg/article/{BIG_ID}> {{ ?s ?p ?o }} "

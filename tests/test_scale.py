@@ -2,53 +2,16 @@
 from __future__ import annotations
 
 import json
-import shutil
-import socket
 import subprocess
 import sys
-import time
 import urllib.parse
 import urllib.request
 
 import pytest
 
-from conftest import run_kg
+from conftest import free_port, run_kg, wait_for
 
 RELATIONS_QUERY = """SELECT ?s ?p ?o WHERE { ?m a tkg:Mention ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o }"""
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_for(url: str, seconds: float = 30) -> None:
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        try:
-            urllib.request.urlopen(url, timeout=2).read()
-            return
-        except Exception:
-            time.sleep(0.2)
-    raise AssertionError(f"{url} did not come up")
-
-
-@pytest.fixture
-def oxigraph_server(tmp_path):
-    binary = shutil.which("oxigraph") or str(__import__("pathlib").Path(sys.executable).parent / "oxigraph")
-    if not __import__("os").path.exists(binary):
-        pytest.skip("the oxigraph server CLI is not installed (pip install -e '.[test]')")
-    port = free_port()
-    process = subprocess.Popen([binary, "serve", "--location", str(tmp_path / "oxi"), "--bind", f"127.0.0.1:{port}"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_for(url + "/query?query=" + urllib.parse.quote("ASK { ?s ?p ?o }"))
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def relations(store) -> set:
