@@ -117,6 +117,7 @@ def build(paths: Iterable[str | Path], store: str | Path = DEFAULT_STORE, out: s
             for batch, digests, pending in _lookahead(prepared, 1 if (cluster or pool) else 0):
                 report.articles += len(batch)
                 results = pending()
+                writes = []
                 for article in batch:
                     done += 1
                     if digests[article.id] == article.digest:
@@ -125,14 +126,15 @@ def build(paths: Iterable[str | Path], store: str | Path = DEFAULT_STORE, out: s
                         result = results.get(article.id) or engine.extract(article.text, lang=article.lang or lang,
                                                                             date=article.date)
                         report.warnings += [f"{article.source}: {w}" for w in result.warnings]
-                        kg.put_article(article.id, article_quads(article, result, extractor, same_as),
-                                       new=digests[article.id] is None)
+                        writes.append((article.id, article_quads(article, result, extractor, same_as),
+                                       digests[article.id] is None))
                         if digests[article.id] is None:
                             report.added += 1
                         else:
                             report.replaced += 1
                     if progress:
                         progress(done, total)
+                kg.put_articles(writes)
                 kg.checkpoint()
         finally:
             if pool is not None:
@@ -148,7 +150,7 @@ def build(paths: Iterable[str | Path], store: str | Path = DEFAULT_STORE, out: s
 def _prepare(kg, batch, engine, cluster, pool, workers, extractor, options, lang):
     """Look up the stored digests of a batch and start extracting what changed; returns the batch, the
     digests and a function that waits for the results (by article id)."""
-    digests = {a.id: kg.article_digest(a.id) for a in batch}
+    digests = kg.article_digests([a.id for a in batch])
     todo = [a for a in batch if digests[a.id] != a.digest]
     if hasattr(engine, "prefetch") and todo:  # LLM requests go out concurrently, then come from the cache
         engine.prefetch([a.text for a in todo])
@@ -229,7 +231,8 @@ def plan_build(articles: list[Article], store, extractor: str, entities, llm: di
     todo = articles
     if Path(store).is_dir() and any(Path(store).iterdir()):
         with open_store(store, read_only=True) as kg:
-            todo = [a for a in articles if kg.article_digest(a.id) != a.digest]
+            digests = kg.article_digests([a.id for a in articles])
+            todo = [a for a in articles if digests[a.id] != a.digest]
     report.added = len(todo)
     report.unchanged = len(articles) - len(todo)
     report.planned = engine.plan([a.text for a in todo]) if hasattr(engine, "plan") else (0, 0)

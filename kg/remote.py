@@ -117,6 +117,26 @@ class RemoteStore(SparqlStore):
             chunk = "\n".join(marker)
             self._update(f"INSERT DATA {{ GRAPH {graph} {{\n{chunk}\n}} }} ;\nINSERT DATA {{\n{chunk}\n}}")
 
+    def put_articles(self, items: list[tuple[str, list, bool]]) -> None:
+        """Send small articles together, up to about BATCH triples per request (each still replaces its own
+        graph as a whole); a large article goes alone, in batches, with its content hash last."""
+        group, size = [], 0
+        for article_id, quads, _new in items:
+            if len(quads) > BATCH:
+                if group:  # keep the order of the articles
+                    self._update(" ;\n".join(group))
+                    group, size = [], 0
+                self.put_article(article_id, quads)
+                continue
+            body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+            group.append(replace_graph(article_iri(article_id), body))
+            size += len(quads)
+            if size >= BATCH:
+                self._update(" ;\n".join(group))
+                group, size = [], 0
+        if group:
+            self._update(" ;\n".join(group))
+
     def quads(self):
         rows = self.select("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
         return [ox.Quad(r["s"], r["p"], r["o"], r["g"]) for r in rows]

@@ -118,6 +118,21 @@ class SparqlStore:
         rows = self.select(f"SELECT ?h WHERE {{ GRAPH {graph} {{ {graph} tkg:contentHash ?h }} }}")
         return rows[0]["h"].value if rows else None
 
+    def article_digests(self, article_ids: list[str]) -> dict[str, str | None]:
+        """Content hashes of many articles in one query (one request on an endpoint)."""
+        graphs = {article_iri(i).value: i for i in article_ids}
+        found = {}
+        for start in range(0, len(article_ids), 500):
+            values = " ".join(f"<{g}>" for g in list(graphs)[start:start + 500])
+            for row in self.select(f"SELECT ?g ?h WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?g tkg:contentHash ?h }} }}"):
+                found[graphs[row["g"].value]] = row["h"].value
+        return {i: found.get(i) for i in article_ids}
+
+    def put_articles(self, items: list[tuple[str, list, bool]]) -> None:
+        """Write many ``(article id, quads, new)``; each article is replaced as a whole."""
+        for article_id, quads, new in items:
+            self.put_article(article_id, quads, new=new)
+
     def remove_article(self, article_id: str) -> bool:
         """Take an article's contribution out; False if the store does not hold it."""
         graph = article_iri(article_id)
@@ -189,6 +204,9 @@ class KgStore(SparqlStore):
         for quad in self.store.quads_for_pattern(graph, ox.NamedNode(str(TKG.contentHash)), None, graph):
             return quad.object.value
         return None
+
+    def article_digests(self, article_ids: list[str]) -> dict[str, str | None]:
+        return {i: self.article_digest(i) for i in article_ids}
 
     def put_article(self, article_id: str, quads: list[ox.Quad], new: bool = False) -> None:
         """Replace the article's graph by ``quads`` in one transaction.
