@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import math
+import random
 from pathlib import Path
 
 import networkx as nx
@@ -81,15 +82,22 @@ def subgraph(graph: nx.MultiDiGraph, focus: str = "", hops: int = 1, relations: 
 
 def _layout(graph: nx.MultiDiGraph) -> dict:
     """Positions for large graphs: igraph's Fruchterman-Reingold where installed, else networkx."""
-    nodes = list(graph)
+    nodes = sorted(graph)
     if not nodes:
         return {}
     try:
         import igraph
 
         index = {n: i for i, n in enumerate(nodes)}
-        ig = igraph.Graph(n=len(nodes), edges=[(index[s], index[o]) for s, o in graph.edges() if s != o])
-        coords = ig.layout_fruchterman_reingold(niter=300, seed=None).coords
+        edges = sorted((index[s], index[o]) for s, o in graph.edges() if s != o)
+        ig = igraph.Graph(n=len(nodes), edges=edges)
+        rng = random.Random(7)  # igraph draws from Python's random: seeded, the same graph is drawn the same way
+        igraph.set_random_number_generator(rng)
+        try:
+            start = [[rng.uniform(-1, 1), rng.uniform(-1, 1)] for _ in nodes]
+            coords = ig.layout_fruchterman_reingold(niter=300, seed=start).coords
+        finally:
+            igraph.set_random_number_generator(random)
         positions = dict(zip(nodes, coords))
     except ImportError:
         positions = nx.spring_layout(nx.Graph(graph), seed=7, iterations=50)

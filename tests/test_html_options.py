@@ -64,6 +64,18 @@ def test_large_graph_has_positions_and_no_physics(tmp_path):
     assert all("x" in n and "y" in n for n in data["nodes"])
 
 
+def test_large_graph_is_drawn_the_same_way_in_every_run(tmp_path):
+    """Positions are computed with a seeded generator: two processes draw the same picture."""
+    import subprocess
+
+    code = ("import sys; sys.path.insert(0, sys.argv[2]); from synthetic import synthetic_graph; "
+            "from kg.html import write_html; write_html(synthetic_graph(600), sys.argv[1])")
+    for name in ("a.html", "b.html"):
+        subprocess.run([sys.executable, "-c", code, str(tmp_path / name), str(ROOT / "bench")], check=True, cwd=ROOT)
+    first, second = page_data(tmp_path / "a.html"), page_data(tmp_path / "b.html")
+    assert [(n["x"], n["y"]) for n in first["nodes"]] == [(n["x"], n["y"]) for n in second["nodes"]]
+
+
 def test_large_graph_draws_and_answers_a_click(tmp_path):
     from browser import ARGS, CHROMIUM, open_page, require_chromium
 
