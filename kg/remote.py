@@ -1,13 +1,19 @@
-"""A SPARQL 1.1 endpoint as the store (Oxigraph server, Fuseki, GraphDB, Virtuoso, Neptune).
+"""A SPARQL 1.1 endpoint as the store (tested against Oxigraph server; see below for others).
 
 ``--store http://host:7878`` uses ``/query`` and ``/update`` below that address (Oxigraph's layout);
 techkg keeps the endpoint's default graph the set union of its article graphs itself, so the endpoint needs
 no union-default-graph setting (and must not have one: statements would then be counted twice);
-``--store http://host/ds/query --store-update http://host/ds/update`` names both (Fuseki's). Credentials come
-from the environment only: ``KG_STORE_TOKEN`` (bearer) or ``KG_STORE_USER`` and ``KG_STORE_PASSWORD`` (basic).
-Each article is written in one SPARQL Update request (drop its graph, insert it again), which SPARQL stores
-apply as one transaction; large articles go in batches of triples. Results come back through pyoxigraph's
-parsers, so the rest of techkg cannot tell the two stores apart.
+``--store http://host/ds/query`` with ``KG_STORE_UPDATE=http://host/ds/update`` names both (Fuseki's layout).
+Credentials come from the environment only: ``KG_STORE_TOKEN`` (bearer) or ``KG_STORE_USER`` and
+``KG_STORE_PASSWORD`` (basic). Builds push in batches: small articles share one SPARQL Update request of
+about ``BATCH`` triples, each still replacing its own graph as a whole; a large article goes alone in batches
+with its content hash last, so one interrupted halfway has no hash and is sent again by the next build.
+Results come back through pyoxigraph's parsers, so the rest of techkg cannot tell the two stores apart.
+
+Other stores need a plain, writable default graph that is not the union of the named graphs. Virtuoso 7.2
+(Debian's ``virtuoso-opensource-7``) does not offer one: ``INSERT DATA`` without ``GRAPH`` is refused ("No plain
+default graph specified"), its default graph is every graph including its system graphs, and ASK answers
+come back as a ``__ASK_RETVAL`` binding; so Virtuoso is not supported yet.
 
 Examples
 --------
