@@ -38,6 +38,21 @@ def test_sparql_endpoint_store_matches_the_embedded_store(oxigraph_server, fresh
     assert "tkg:investsIn" in turtle
 
 
+def test_separate_query_and_update_addresses(oxigraph_server, fresh):
+    """Servers with other layouts (Fuseki: /ds/query and /ds/update) are named by two addresses."""
+    env = {"KG_STORE_UPDATE": oxigraph_server + "/update"}
+    run_kg("build", fresh / "articles", "--store", oxigraph_server + "/query", "--out", fresh / "o", env=env, check=True)
+    stats = json.loads(run_kg("stats", "--store", oxigraph_server + "/query", "--json", check=True).stdout)
+    assert stats["articles"] == 7 and sum(stats["relations"].values()) > 10
+    # a wrong update address is a one-line error naming it, and nothing changes
+    article = fresh / "articles" / "meta_midjourney_de.txt"
+    bad = run_kg("remove", article, "--store", oxigraph_server + "/query", env={"KG_STORE_UPDATE": oxigraph_server + "/nope"})
+    assert bad.returncode != 0 and len(bad.stderr.strip().splitlines()) == 1 and "/nope" in bad.stderr, bad.stderr
+    assert json.loads(run_kg("stats", "--store", oxigraph_server, "--json", check=True).stdout)["articles"] == 7
+    run_kg("remove", article, "--store", oxigraph_server + "/query", env=env, check=True)
+    assert json.loads(run_kg("stats", "--store", oxigraph_server, "--json", check=True).stdout)["articles"] == 6
+
+
 def test_unreachable_endpoint_is_one_line(tmp_path):
     result = run_kg("query", "ASK { ?s ?p ?o }", "--store", f"http://127.0.0.1:{free_port()}")
     assert result.returncode != 0 and "cannot reach the SPARQL endpoint" in result.stderr
