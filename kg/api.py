@@ -58,7 +58,8 @@ def extract_text(text: str, lang: str = "auto", extractor: str = "rules", entiti
 
 def extract_article(path: str | Path, lang: str = "auto", extractor: str = "rules",
                     entities: tuple[str, ...] = (), llm: dict | None = None):
-    """The :class:`~kg.extract.base.Extraction` of the first article in a file."""
+    """The :class:`~kg.extract.base.Extraction` of the first article in a file, and the extractor that made
+    it (an LLM extractor carries its request tally and rejections)."""
     path = Path(path)
     if not path.exists():
         raise InputError(f"{path}: no such file")
@@ -67,9 +68,7 @@ def extract_article(path: str | Path, lang: str = "auto", extractor: str = "rule
     article = next(iter(read_file(path)))
     options = dict(llm or {}) if "llm" in extractor else {}
     engine = extractors.get(extractor, entities=tuple(entities), **options)
-    result = engine.extract(article.text, lang=article.lang or lang, date=article.date)
-    result.engine = engine
-    return result
+    return engine.extract(article.text, lang=article.lang or lang, date=article.date), engine
 
 
 BATCH = 256

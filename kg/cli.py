@@ -181,9 +181,9 @@ def extract(file, fmt, lang, extractor, entities, llm_url, llm_model, llm_concur
     """
     from . import api
 
-    result = api.extract_article(file, lang=lang, extractor=extractor, entities=tuple(entities),
+    result, engine = api.extract_article(file, lang=lang, extractor=extractor, entities=tuple(entities),
                                  llm=_llm(llm_url, llm_model, llm_concurrency, llm_timeout))
-    _report_llm(getattr(result, "engine", None), verbose)
+    _report_llm(engine, verbose)
     for warning in result.warnings:
         click.echo(f"warning: {file}: {warning}", err=True)
     if fmt == "jsonl":
