@@ -8,6 +8,7 @@ Examples
 """
 from __future__ import annotations
 
+import os
 import time
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -182,7 +183,20 @@ def _pool(workers: int):
     """One process pool for the whole build (starting one per batch cost a second each)."""
     from concurrent.futures import ProcessPoolExecutor
 
-    return ProcessPoolExecutor(workers)
+    return ProcessPoolExecutor(workers, initializer=_watch_parent, initargs=(os.getpid(),))
+
+
+def _watch_parent(parent: int) -> None:
+    """In a worker: exit when the building process is gone (killed with SIGKILL it cannot stop its pool,
+    and the workers would wait for work forever)."""
+    import threading
+
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="kg-parent-watch").start()
 
 
 def _batches(items, size: int):

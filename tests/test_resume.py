@@ -42,9 +42,21 @@ def corpus(path, articles: int = 40, big_sentences: int = 1800) -> None:
     path.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
 
 
-def start_build(source, store, out):
+def start_build(source, store, out, *options):
     return subprocess.Popen([sys.executable, "-m", "kg", "build", str(source), "--store", str(store), "--out",
-                             str(out), "--lang", "de"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                             str(out), "--lang", "de", *options], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def processes_mentioning(text: str) -> list[int]:
+    found = []
+    for entry in os.listdir("/proc"):
+        try:
+            with open(f"/proc/{entry}/cmdline", "rb") as cmdline:
+                if text.encode() in cmdline.read():
+                    found.append(int(entry))
+        except (OSError, ValueError):
+            continue
+    return found
 
 
 def ask(store, sparql: str) -> bool:
@@ -97,10 +109,11 @@ def test_killed_remote_build_resumes(oxigraph_server, tmp_path):
 
 
 def test_killed_embedded_build_resumes(tmp_path):
+    """Killed with two worker processes running: they exit too, and the next build completes the store."""
     source = tmp_path / "corpus.jsonl"
     corpus(source, articles=400, big_sentences=10)
     store = tmp_path / "store"
-    build = start_build(source, store, tmp_path / "o1")
+    build = start_build(source, store, tmp_path / "o1", "--workers", "2")
     articles = "SELECT (COUNT(*) AS ?n) WHERE { ?a a tkg:Article }"
 
     def some_written() -> bool:
@@ -108,6 +121,11 @@ def test_killed_embedded_build_resumes(tmp_path):
         return result.returncode == 0 and int(result.stdout.split()[-1]) >= 30
 
     assert kill_when(build, some_written), "the build finished before it could be killed"
+    # its worker processes notice and exit instead of waiting for work forever
+    deadline = time.time() + 15
+    while processes_mentioning(str(store)) and time.time() < deadline:
+        time.sleep(0.2)
+    assert not processes_mentioning(str(store))
     run_kg("build", source, "--store", store, "--out", tmp_path / "o1", "--lang", "de", check=True)
     clean = tmp_path / "clean"
     run_kg("build", source, "--store", clean, "--out", tmp_path / "o2", "--lang", "de", check=True)
