@@ -81,6 +81,8 @@ class RemoteStore(SparqlStore):
         except urllib.error.HTTPError as err:
             detail = err.read(300).decode("utf-8", errors="replace").strip().splitlines()
             message = f"{url}: HTTP {err.code} {detail[0][:200] if detail else err.reason}"
+            if err.code in (401, 403):
+                message += " (credentials: set KG_STORE_TOKEN, or KG_STORE_USER and KG_STORE_PASSWORD)"
             if err.code == 400:
                 raise QueryError(message) from None
             raise StoreError(message) from None

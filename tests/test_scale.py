@@ -53,6 +53,31 @@ def test_separate_query_and_update_addresses(oxigraph_server, fresh):
     assert json.loads(run_kg("stats", "--store", oxigraph_server, "--json", check=True).stdout)["articles"] == 6
 
 
+def test_endpoint_credentials_come_from_the_environment(oxigraph_server, fresh):
+    """Behind an authenticating front: a bearer token or basic credentials from the environment reach it;
+    without them the error is one line, and the secret never appears in any output."""
+    import base64
+
+    from auth_proxy import AuthProxy
+
+    with AuthProxy(oxigraph_server, "Bearer s3cret-token") as url:
+        refused = run_kg("build", fresh / "articles", "--store", url, "--out", fresh / "o")
+        assert refused.returncode != 0 and "HTTP 401" in refused.stderr and len(refused.stderr.strip().splitlines()) == 1
+        assert "KG_STORE_TOKEN" in refused.stderr  # says what to set
+        built = run_kg("build", fresh / "articles", "--store", url, "--out", fresh / "o",
+                       env={"KG_STORE_TOKEN": "s3cret-token"}, check=True)
+        assert "s3cret" not in built.stdout + built.stderr
+        stats = run_kg("stats", "--store", url, "--json", env={"KG_STORE_TOKEN": "s3cret-token"}, check=True)
+        assert json.loads(stats.stdout)["articles"] == 7
+    basic = "Basic " + base64.b64encode(b"analyst:pa55word").decode()
+    with AuthProxy(oxigraph_server, basic) as url:
+        wrong = run_kg("stats", "--store", url, env={"KG_STORE_USER": "analyst", "KG_STORE_PASSWORD": "nope"})
+        assert wrong.returncode != 0 and "nope" not in wrong.stderr
+        right = run_kg("stats", "--store", url, "--json", env={"KG_STORE_USER": "analyst", "KG_STORE_PASSWORD": "pa55word"},
+                       check=True)
+        assert json.loads(right.stdout)["articles"] == 7 and "pa55word" not in right.stdout + right.stderr
+
+
 def test_unreachable_endpoint_is_one_line(tmp_path):
     result = run_kg("query", "ASK { ?s ?p ?o }", "--store", f"http://127.0.0.1:{free_port()}")
     assert result.returncode != 0 and "cannot reach the SPARQL endpoint" in result.stderr
