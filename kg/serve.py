@@ -2,8 +2,10 @@
 
 ``GET /query?query=…`` and ``POST /query`` (form-encoded ``query=`` or an ``application/sparql-query``
 body); results negotiated by ``Accept``: SPARQL JSON, XML, CSV or TSV for SELECT and ASK; Turtle,
-N-Triples, RDF/XML or JSON-LD for CONSTRUCT and DESCRIBE. Updates are refused (403). CORS is open so that
-browser clients such as YASGUI can connect; the server binds to 127.0.0.1 unless told otherwise.
+N-Triples, RDF/XML or JSON-LD for CONSTRUCT and DESCRIBE. The protocol's ``default-graph-uri`` and
+``named-graph-uri`` parameters set the dataset (one article's graph, say); ``GET /query`` without a query
+returns the SPARQL 1.1 Service Description. Updates are refused (403). CORS is open so that browser
+clients such as YASGUI can connect; the server binds to 127.0.0.1 unless told otherwise.
 
 Examples
 --------
@@ -63,6 +65,31 @@ def negotiate(accept: str, offered: dict) -> tuple[str, object]:
     return first, offered[first]
 
 
+SD = "http://www.w3.org/ns/sparql-service-description#"
+FORMATS = "http://www.w3.org/ns/formats/"
+
+
+def service_description(endpoint: str) -> list[ox.Triple]:
+    """SPARQL 1.1 Service Description triples: query language, result formats, the union default graph."""
+    service, dataset, default = ox.BlankNode(), ox.BlankNode(), ox.BlankNode()
+    sd = lambda name: ox.NamedNode(SD + name)  # noqa: E731
+    triples = [
+        ox.Triple(service, ox.NamedNode(str(PREFIXES["rdf"]) + "type"), sd("Service")),
+        ox.Triple(service, sd("endpoint"), ox.NamedNode(endpoint)),
+        ox.Triple(service, sd("supportedLanguage"), sd("SPARQL11Query")),
+        ox.Triple(service, sd("defaultDataset"), dataset),
+        ox.Triple(dataset, ox.NamedNode(str(PREFIXES["rdf"]) + "type"), sd("Dataset")),
+        ox.Triple(dataset, sd("defaultGraph"), default),
+        ox.Triple(default, ox.NamedNode(str(PREFIXES["rdf"]) + "type"), sd("Graph")),
+        ox.Triple(default, ox.NamedNode(str(PREFIXES["rdfs"]) + "comment"),
+                  ox.Literal("The set union of all article graphs; GRAPH ?g reaches each article's own graph.")),
+    ]
+    for name in ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
+                 "Turtle", "N-Triples", "RDF_XML", "JSON-LD"):
+        triples.append(ox.Triple(service, sd("resultFormat"), ox.NamedNode(FORMATS + name)))
+    return triples
+
+
 def make_handler(store: KgStore):
     class Handler(BaseHTTPRequestHandler):
         server_version = "techkg-sparql/0.1"
@@ -85,8 +112,8 @@ def make_handler(store: KgStore):
             if "update" in params:
                 return self._fail(403, "this endpoint is read-only")
             if "query" not in params:
-                return self._fail(400, "missing the query parameter")
-            self._answer(params["query"][0])
+                return self._describe()
+            self._answer(params["query"][0], params)
 
         def do_POST(self):
             parsed = urllib.parse.urlsplit(self.path)
@@ -100,7 +127,7 @@ def make_handler(store: KgStore):
             body = self.rfile.read(length).decode("utf-8", errors="replace")
             kind = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
             if kind == "application/sparql-query":
-                return self._answer(body)
+                return self._answer(body, urllib.parse.parse_qs(parsed.query))
             if kind == "application/sparql-update":
                 return self._fail(403, "this endpoint is read-only")
             params = urllib.parse.parse_qs(body)
@@ -108,11 +135,16 @@ def make_handler(store: KgStore):
                 return self._fail(403, "this endpoint is read-only")
             if "query" not in params:
                 return self._fail(400, "missing the query parameter")
-            self._answer(params["query"][0])
+            self._answer(params["query"][0], params)
 
-        def _answer(self, sparql: str):
+        def _answer(self, sparql: str, params: dict):
+            dataset = {}
+            if "default-graph-uri" in params or "named-graph-uri" in params:
+                # the protocol's dataset overrides the query's: the graphs not named are not in it
+                dataset = {"default_graph": params.get("default-graph-uri", []),
+                           "named_graphs": params.get("named-graph-uri", [])}
             try:
-                results = store.query(sparql)
+                results = store.query(sparql, **dataset)
             except KgError as err:
                 return self._fail(400, str(err))
             accept = self.headers.get("Accept", "*/*")
@@ -128,6 +160,19 @@ def make_handler(store: KgStore):
             self.send_header("Content-Length", str(len(data or b"")))
             self.end_headers()
             self.wfile.write(data or b"")
+
+        def _describe(self):
+            """The SPARQL 1.1 Service Description of this endpoint."""
+            media, fmt = negotiate(self.headers.get("Accept", "*/*"), GRAPH_TYPES)
+            host = self.headers.get("Host") or "{}:{}".format(*self.server.server_address[:2])
+            data = ox.serialize(service_description(f"http://{host}/query"), format=fmt,
+                                prefixes={"sd": SD} if fmt == ox.RdfFormat.TURTLE else None)
+            self.send_response(200)
+            self._cors()
+            self.send_header("Content-Type", f"{media}; charset=utf-8")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
 
         def _fail(self, status: int, message: str):
             data = (message + "\n").encode("utf-8")

@@ -238,10 +238,20 @@ class KgStore(SparqlStore):
             raise StoreError(f"{self.path}: write failed ({str(err).splitlines()[0]})") from None
 
     # ------------------------------------------------------------ queries
-    def query(self, sparql: str, substitutions: dict | None = None):
-        """Run a SPARQL query over the default graph (the union of all graphs), prefixes predeclared."""
+    def query(self, sparql: str, substitutions: dict | None = None, default_graph: list[str] | None = None,
+              named_graphs: list[str] | None = None):
+        """Run a SPARQL query over the default graph (the union of all graphs), prefixes predeclared;
+        ``default_graph``/``named_graphs`` (IRIs) set another dataset, as the protocol's parameters do."""
+        dataset = {}
         try:
-            return self.store.query(sparql, prefixes=PREFIXES, substitutions=substitutions)
+            if default_graph is not None:
+                dataset["default_graph"] = [ox.NamedNode(iri) for iri in default_graph]
+            if named_graphs is not None:
+                dataset["named_graphs"] = [ox.NamedNode(iri) for iri in named_graphs]
+        except ValueError as err:
+            raise QueryError(f"invalid graph IRI ({err})") from None
+        try:
+            return self.store.query(sparql, prefixes=PREFIXES, substitutions=substitutions, **dataset)
         except SyntaxError as err:
             raise QueryError(f"invalid SPARQL: {str(err).splitlines()[0]}") from None
         except (RuntimeError, ValueError, OSError) as err:

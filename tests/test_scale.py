@@ -129,6 +129,45 @@ def test_kg_serve_speaks_the_sparql_protocol(built):
         process.wait(timeout=10)
 
 
+def test_kg_serve_dataset_parameters_and_service_description(built):
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--store", str(built / "store"), "--port", str(port)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}/query"
+
+    def select(query: str, **params) -> list[dict]:
+        url = base + "?" + urllib.parse.urlencode({"query": query, **params}, doseq=True)
+        request = urllib.request.Request(url, headers={"Accept": "application/sparql-results+json"})
+        return json.loads(urllib.request.urlopen(request).read())["results"]["bindings"]
+
+    try:
+        wait_for(base + "?query=" + urllib.parse.quote("ASK { ?s ?p ?o }"))
+        graphs = [b["g"]["value"] for b in select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?g a <https://w3id.org/techkg/ontology#Article> } }")]
+        assert len(graphs) == 7
+        one = graphs[0]
+        inside = select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{one}> {{ ?s ?p ?o }} }}")[0]["n"]["value"]
+        # default-graph-uri: that article's graph is the default graph
+        assert select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", **{"default-graph-uri": one})[0]["n"]["value"] == inside
+        # named-graph-uri: only the graphs named are reachable with GRAPH
+        named = select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", **{"named-graph-uri": graphs[:2]})
+        assert sorted(b["g"]["value"] for b in named) == sorted(graphs[:2])
+        with pytest.raises(urllib.error.HTTPError) as err:
+            select("ASK { ?s ?p ?o }", **{"default-graph-uri": "not an iri"})
+        assert err.value.code == 400
+        # the endpoint address without a query: its SPARQL 1.1 Service Description
+        request = urllib.request.Request(base, headers={"Accept": "text/turtle"})
+        description = urllib.request.urlopen(request).read()
+        from rdflib import Graph, Namespace, URIRef
+
+        sd = Namespace("http://www.w3.org/ns/sparql-service-description#")
+        graph = Graph().parse(data=description, format="turtle")
+        assert (None, sd.endpoint, URIRef(base)) in graph
+        assert (None, sd.supportedLanguage, sd.SPARQL11Query) in graph
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
 def test_workers_give_the_same_graph(fresh):
     run_kg("build", fresh / "articles", "--store", fresh / "one", "--out", fresh / "o1", check=True)
     run_kg("build", fresh / "articles", "--store", fresh / "two", "--out", fresh / "o2", "--workers", "2", check=True)
