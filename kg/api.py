@@ -73,6 +73,7 @@ def extract_article(path: str | Path, lang: str = "auto", extractor: str = "rule
 
 
 BATCH = 256
+WRITE_QUADS = 20_000  # quads held before they are written (a remote store sends ~5,000 per request)
 
 
 def build(paths: Iterable[str | Path], store: str | Path = DEFAULT_STORE, out: str | Path | None = "output",
@@ -117,7 +118,7 @@ def build(paths: Iterable[str | Path], store: str | Path = DEFAULT_STORE, out: s
             for batch, digests, pending in _lookahead(prepared, 1 if (cluster or pool) else 0):
                 report.articles += len(batch)
                 results = pending()
-                writes = []
+                writes, held = [], 0
                 for article in batch:
                     done += 1
                     if digests[article.id] == article.digest:
@@ -126,8 +127,12 @@ def build(paths: Iterable[str | Path], store: str | Path = DEFAULT_STORE, out: s
                         result = results.get(article.id) or engine.extract(article.text, lang=article.lang or lang,
                                                                             date=article.date)
                         report.warnings += [f"{article.source}: {w}" for w in result.warnings]
-                        writes.append((article.id, article_quads(article, result, extractor, same_as),
-                                       digests[article.id] is None))
+                        quads = article_quads(article, result, extractor, same_as)
+                        writes.append((article.id, quads, digests[article.id] is None))
+                        held += len(quads)
+                        if held >= WRITE_QUADS:  # bounded memory, and whole requests for a remote store
+                            kg.put_articles(writes)
+                            writes, held = [], 0
                         if digests[article.id] is None:
                             report.added += 1
                         else:
