@@ -33,7 +33,7 @@ import pyoxigraph as ox
 from .errors import QueryError, StoreError
 from .namespaces import PREFIXES, TKG
 from .rdf import article_iri
-from .store import SparqlStore, replace_graph
+from .store import SparqlStore, replace_graph, statements
 
 BATCH = 5000
 
@@ -136,8 +136,7 @@ class RemoteStore(SparqlStore):
                     group, size = [], 0
                 self.put_article(article_id, quads)
                 continue
-            body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
-            group.append(replace_graph(article_iri(article_id), body))
+            group.append(replace_graph(article_iri(article_id), statements(quads)))
             size += len(quads)
             if size >= BATCH:
                 self._update(" ;\n".join(group))

@@ -73,14 +73,15 @@ def service_description(endpoint: str) -> list[ox.Triple]:
     """SPARQL 1.1 Service Description triples: query language, result formats, the union default graph."""
     service, dataset, default = ox.BlankNode(), ox.BlankNode(), ox.BlankNode()
     sd = lambda name: ox.NamedNode(SD + name)  # noqa: E731
+    a = ox.NamedNode(PREFIXES["rdf"] + "type")
     triples = [
-        ox.Triple(service, ox.NamedNode(str(PREFIXES["rdf"]) + "type"), sd("Service")),
+        ox.Triple(service, a, sd("Service")),
         ox.Triple(service, sd("endpoint"), ox.NamedNode(endpoint)),
         ox.Triple(service, sd("supportedLanguage"), sd("SPARQL11Query")),
         ox.Triple(service, sd("defaultDataset"), dataset),
-        ox.Triple(dataset, ox.NamedNode(str(PREFIXES["rdf"]) + "type"), sd("Dataset")),
+        ox.Triple(dataset, a, sd("Dataset")),
         ox.Triple(dataset, sd("defaultGraph"), default),
-        ox.Triple(default, ox.NamedNode(str(PREFIXES["rdf"]) + "type"), sd("Graph")),
+        ox.Triple(default, a, sd("Graph")),
         ox.Triple(default, ox.NamedNode(str(PREFIXES["rdfs"]) + "comment"),
                   ox.Literal("The set union of all article graphs; GRAPH ?g reaches each article's own graph.")),
     ]
@@ -154,12 +155,7 @@ def make_handler(store: KgStore):
             else:
                 media, fmt = negotiate(accept, RESULT_TYPES)
                 data = results.serialize(format=fmt)
-            self.send_response(200)
-            self._cors()
-            self.send_header("Content-Type", f"{media}; charset=utf-8")
-            self.send_header("Content-Length", str(len(data or b"")))
-            self.end_headers()
-            self.wfile.write(data or b"")
+            self._send(200, media, data or b"")
 
         def _describe(self):
             """The SPARQL 1.1 Service Description of this endpoint."""
@@ -167,18 +163,15 @@ def make_handler(store: KgStore):
             host = self.headers.get("Host") or "{}:{}".format(*self.server.server_address[:2])
             data = ox.serialize(service_description(f"http://{host}/query"), format=fmt,
                                 prefixes={"sd": SD} if fmt == ox.RdfFormat.TURTLE else None)
-            self.send_response(200)
-            self._cors()
-            self.send_header("Content-Type", f"{media}; charset=utf-8")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
+            self._send(200, media, data)
 
         def _fail(self, status: int, message: str):
-            data = (message + "\n").encode("utf-8")
+            self._send(status, "text/plain", (message + "\n").encode("utf-8"))
+
+        def _send(self, status: int, media: str, data: bytes):
             self.send_response(status)
             self._cors()
-            self.send_header("Content-Type", "text/plain; charset=utf-8")
+            self.send_header("Content-Type", f"{media}; charset=utf-8")
             self.send_header("Content-Length", str(len(data)))
             self.end_headers()
             self.wfile.write(data)

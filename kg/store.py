@@ -32,6 +32,11 @@ from .rdf import article_iri
 DEFAULT_STORE = Path("output") / "store"
 
 
+def statements(quads) -> str:
+    """The triples of ``quads`` as the body of an ``INSERT DATA`` (one statement per line)."""
+    return "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+
+
 def forget_graph(graph) -> str:
     """SPARQL Update: drop a graph and take out of the default graph what no other graph still states."""
     return (f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} "
@@ -224,8 +229,7 @@ class KgStore(SparqlStore):
             except OSError as err:
                 raise StoreError(f"{self.path}: write failed ({str(err).splitlines()[0]})") from None
             return
-        body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
-        self._update(replace_graph(graph, body))
+        self._update(replace_graph(graph, statements(quads)))
 
     def _update(self, update: str) -> None:
         if self.read_only:
