@@ -5,9 +5,11 @@ Why Oxigraph: on a million triples it loaded about 10× faster than rdflib's mem
 persistent, transactional store (RocksDB) with full SPARQL 1.1, and a SPARQL server of the same engine
 (``oxigraph serve``) exists for when a corpus grows.
 
-Every write of an article is one SPARQL Update (drop its graph, insert the new one), which Oxigraph
-applies atomically: a build killed halfway leaves each article either in its old or its new state.
-The same update keeps the default graph the set union of all graphs (a statement made by three articles is
+A changed article is written in one SPARQL Update (drop its graph, insert the new one), which Oxigraph
+applies atomically; new articles go in through the bulk loader with their content hashes written last
+(see :meth:`KgStore.put_articles`). Either way a build killed halfway leaves no article counted as
+stored unless all of it is, and the next build completes or replaces what is missing.
+Every write keeps the default graph the set union of all graphs (a statement made by three articles is
 there once), and queries run over the default graph; ``GRAPH ?g`` reaches each article's own statements.
 
 Examples
@@ -52,6 +54,7 @@ def replace_graph(graph, body: str) -> str:
 
 
 CURATION = ox.NamedNode(str(CURATION_GRAPH))
+CONTENT_HASH = ox.NamedNode(str(TKG.contentHash))
 
 
 def refresh_default(curation) -> str:
@@ -206,30 +209,56 @@ class KgStore(SparqlStore):
     def article_digest(self, article_id: str) -> str | None:
         """Content hash of the stored version of an article, or None (a direct index lookup)."""
         graph = article_iri(article_id)
-        for quad in self.store.quads_for_pattern(graph, ox.NamedNode(str(TKG.contentHash)), None, graph):
+        for quad in self.store.quads_for_pattern(graph, CONTENT_HASH, None, graph):
             return quad.object.value
         return None
 
     def article_digests(self, article_ids: list[str]) -> dict[str, str | None]:
         return {i: self.article_digest(i) for i in article_ids}
 
-    def put_article(self, article_id: str, quads: list[ox.Quad], new: bool = False) -> None:
-        """Replace the article's graph by ``quads`` in one transaction.
+    def put_articles(self, items: list[tuple[str, list, bool]]) -> None:
+        """Write many ``(article id, quads, new)``.
 
-        ``new`` says the store holds no version of the article: then the quads (and their copies in the
-        default graph) go in through one transactional ``extend``, with no SPARQL to write and parse.
+        Articles the store has never seen go in through Oxigraph's bulk loader, about 2.5x faster than a
+        transaction and with no memtable to grow: first their graphs, then the graphs' copies in the
+        default graph, then, in one transaction, their content hashes. The bulk loader is not atomic, so
+        the order is what makes a killed build safe: an article whose hash is missing is not counted as
+        stored, and the next build replaces whatever part of it was written (``replace_graph`` takes out
+        of the default graph what only that part stated). Every other article (a changed one, or an id
+        seen twice in one call) is replaced in its own transaction, after the bulk write.
         """
-        graph = article_iri(article_id)
-        if new and next(self.store.quads_for_pattern(None, None, None, graph), None) is None:
-            if self.read_only:
-                raise StoreError(f"{self.path}: opened read-only")
+        if self.read_only:
+            raise StoreError(f"{self.path}: opened read-only")
+        fresh, seen, later = [], set(), []
+        for article_id, quads, new in items:
+            if (new and article_id not in seen
+                    and next(self.store.quads_for_pattern(None, None, None, article_iri(article_id)), None) is None):
+                fresh += quads
+            else:
+                later.append((article_id, quads))
+            seen.add(article_id)
+        if fresh:
+            hashes = [q for q in fresh if q.predicate == CONTENT_HASH]
+            body = [q for q in fresh if q.predicate != CONTENT_HASH]
             default = ox.DefaultGraph()
-            try:
-                self.store.extend(quads + [ox.Quad(q.subject, q.predicate, q.object, default) for q in quads])
-            except OSError as err:
-                raise StoreError(f"{self.path}: write failed ({str(err).splitlines()[0]})") from None
-            return
-        self._update(replace_graph(graph, statements(quads)))
+            self._write(self.store.bulk_extend, body)
+            self._write(self.store.bulk_extend, [ox.Quad(q.subject, q.predicate, q.object, default) for q in body])
+            self._write(self.store.extend, hashes + [ox.Quad(q.subject, q.predicate, q.object, default) for q in hashes])
+        for article_id, quads in later:
+            self.put_article(article_id, quads)
+
+    def put_article(self, article_id: str, quads: list[ox.Quad], new: bool = False) -> None:
+        """Replace the article's graph by ``quads`` in one transaction (one SPARQL Update)."""
+        if new:
+            self.put_articles([(article_id, quads, True)])
+        else:
+            self._update(replace_graph(article_iri(article_id), statements(quads)))
+
+    def _write(self, method, quads: list[ox.Quad]) -> None:
+        try:
+            method(quads)
+        except OSError as err:
+            raise StoreError(f"{self.path}: write failed ({str(err).splitlines()[0]})") from None
 
     def _update(self, update: str) -> None:
         if self.read_only:
