@@ -1,6 +1,9 @@
 """Memory while streaming a large JSONL corpus through kg build: resident memory over the run.
 
-Run: python bench/bench_stream.py [--workers N] [MB ...]   (default 20 80; the 1 GB run: ... 1000)
+Run: python bench/bench_stream.py [--workers N] [--news] [MB ...]   (default 20 80; the 1 GB run: ... 1000)
+Articles are dense by default (30 relation sentences of ~70 characters each, ~2.2 KB); ``--news`` makes
+them shaped like news instead: ~3.5 KB of which 4 sentences state a relation and the rest are the
+context, quotes and figures an article carries (names in them, no relation).
 Each size runs `kg build` in a fresh process. Every 5,000 articles it prints the articles done, the
 megabytes of input behind them, and the resident memory (RSS) of the writing process and of its worker
 processes, read from /proc at that moment; at the end the peak RSS (ru_maxrss) of the writer and of the
@@ -22,6 +25,16 @@ SENTENCES = [
     "{a}-Chef Max Mustermann kündigte eine Partnerschaft mit {b} an.",
     "{a} competes with rivals such as {b} and Intel.",
     "Der Zulieferer {b} beliefert {a} mit Chips.",
+]
+FILLER = [
+    "Der Umsatz von {a} stieg im dritten Quartal um {n} Prozent, teilte das Unternehmen in Berlin mit.",
+    "Analysten hatten mit einem geringeren Wachstum gerechnet, die Aktie legte am Nachmittag leicht zu.",
+    "\"Wir sehen eine starke Nachfrage in Europa\", sagte eine Sprecherin am Dienstag.",
+    "The company reported revenue of {n} million dollars for the quarter, ahead of expectations.",
+    "Shares of {a} rose {n} percent in early trading in New York on Thursday.",
+    "The deal still needs approval from regulators in the European Union and the United States.",
+    "According to people familiar with the matter, talks had been going on for several months.",
+    "Die Gewerkschaft kritisierte die Pläne und kündigte Gespräche mit dem Betriebsrat an.",
 ]
 NAMES = ["Nordwerk", "Quillbyte", "Zephyrion", "Altavia", "Brightcore", "Kitemark", "Lumora", "Vantix"]
 
@@ -57,13 +70,22 @@ print(r.articles, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.g
 '''
 
 
-def make_corpus(path: Path, megabytes: int) -> int:
+def make_corpus(path: Path, megabytes: int, news: bool = False) -> int:
     rng = random.Random(1)
     written = count = 0
+
+    def sentence(templates):
+        return rng.choice(templates).format(a=rng.choice(NAMES), b=rng.choice(NAMES), n=rng.randint(2, 900))
+
     with open(path, "w", encoding="utf-8") as out:
         while written < megabytes * 1_000_000:
-            text = " ".join(rng.choice(SENTENCES).format(a=rng.choice(NAMES), b=rng.choice(NAMES), n=rng.randint(2, 900))
-                            for _ in range(30))
+            if news:
+                parts = [sentence(FILLER) for _ in range(36)]
+                for _ in range(4):
+                    parts.insert(rng.randrange(len(parts)), sentence(SENTENCES))
+                text = " ".join(parts)
+            else:
+                text = " ".join(sentence(SENTENCES) for _ in range(30))
             line = json.dumps({"id": f"a{count}", "title": f"Article {count}", "text": text, "date": "2024-01-01"}) + "\n"
             out.write(line)
             written += len(line.encode())
@@ -73,15 +95,19 @@ def make_corpus(path: Path, megabytes: int) -> int:
 
 def main() -> None:
     args = sys.argv[1:]
-    workers = 1
-    if args[:1] == ["--workers"]:
-        workers, args = int(args[1]), args[2:]
+    workers, news = 1, False
+    while args[:1] in (["--workers"], ["--news"]):
+        if args[0] == "--news":
+            news, args = True, args[1:]
+        else:
+            workers, args = int(args[1]), args[2:]
     sizes = [int(a) for a in args] or [20, 80]
     for megabytes in sizes:
         folder = Path(tempfile.mkdtemp())
         corpus = folder / "corpus.jsonl"
-        articles = make_corpus(corpus, megabytes)
-        print(f"{megabytes} MB JSONL, {articles} articles, {workers} worker(s):", flush=True)
+        articles = make_corpus(corpus, megabytes, news)
+        print(f"{megabytes} MB JSONL ({'news-shaped' if news else 'dense'}), {articles} articles, {workers} worker(s):",
+              flush=True)
         started = time.perf_counter()
         result = subprocess.run([sys.executable, "-c", CHILD, str(corpus), str(folder / "store"),
                                  str(corpus.stat().st_size / articles), str(workers)],

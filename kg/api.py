@@ -110,10 +110,10 @@ def build(paths: Iterable[str | Path], store: str | Path = DEFAULT_STORE, out: s
         report.engine = engine
         cluster = _dask_client(dask) if dask else None
         pool = _pool(workers) if cluster is None and workers > 1 and "llm" not in extractor else None
+        extraction = _Extraction(engine, extractor, options, lang, workers, pool, cluster)
         done = 0
         try:
-            prepared = (_prepare(kg, batch, engine, cluster, pool, workers, extractor, options, lang)
-                        for batch in _batches(iter_articles(files), BATCH))
+            prepared = (extraction.start(kg, batch) for batch in _batches(iter_articles(files), BATCH))
             # one batch of look-ahead: workers extract the next batch while this process writes this one
             for batch, digests, pending in _lookahead(prepared, 1 if (cluster or pool) else 0):
                 report.articles += len(batch)
@@ -152,23 +152,36 @@ def build(paths: Iterable[str | Path], store: str | Path = DEFAULT_STORE, out: s
     return report
 
 
-def _prepare(kg, batch, engine, cluster, pool, workers, extractor, options, lang):
-    """Look up the stored digests of a batch and start extracting what changed; returns the batch, the
-    digests and a function that waits for the results (by article id)."""
-    digests = kg.article_digests([a.id for a in batch])
-    todo = [a for a in batch if digests[a.id] != a.digest]
-    if hasattr(engine, "prefetch") and todo:  # LLM requests go out concurrently, then come from the cache
-        engine.prefetch([a.text for a in todo])
-    if cluster is not None and todo:
-        futures = cluster.map(_extract_job, _jobs(todo, lang), extractor=extractor, options=options, pure=False)
-        return batch, digests, lambda: dict(cluster.gather(futures))
-    if pool is not None and len(todo) > 1:
-        from functools import partial
+@dataclass
+class _Extraction:
+    """Where and how a build extracts: in this process, in a process ``pool`` or on a Dask ``cluster``."""
 
-        task = partial(_extract_job, extractor=extractor, options=options)
-        results = pool.map(task, _jobs(todo, lang), chunksize=max(1, len(todo) // (workers * 8)))
-        return batch, digests, lambda: dict(results)
-    return batch, digests, dict
+    engine: object
+    extractor: str
+    options: dict
+    lang: str
+    workers: int = 1
+    pool: object = None
+    cluster: object = None
+
+    def start(self, kg, batch):
+        """Look up the stored digests of a batch and start extracting what changed; returns the batch,
+        the digests and a function that waits for the results (by article id)."""
+        digests = kg.article_digests([a.id for a in batch])
+        todo = [a for a in batch if digests[a.id] != a.digest]
+        if hasattr(self.engine, "prefetch") and todo:  # LLM requests go out concurrently, then come from the cache
+            self.engine.prefetch([a.text for a in todo])
+        jobs = _jobs(todo, self.lang)
+        if self.cluster is not None and todo:
+            futures = self.cluster.map(_extract_job, jobs, extractor=self.extractor, options=self.options, pure=False)
+            return batch, digests, lambda: dict(self.cluster.gather(futures))
+        if self.pool is not None and len(todo) > 1:
+            from functools import partial
+
+            task = partial(_extract_job, extractor=self.extractor, options=self.options)
+            results = self.pool.map(task, jobs, chunksize=max(1, len(todo) // (self.workers * 8)))
+            return batch, digests, lambda: dict(results)
+        return batch, digests, dict
 
 
 def _lookahead(items, depth: int):
