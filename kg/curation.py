@@ -22,7 +22,7 @@ from .errors import KgError
 from .graph import load_graph
 from .namespaces import CURATION_GRAPH, ENT, ONTOLOGY_GRAPH, PREFIXES
 from .resolve import entity_key, entity_slug
-from .store import KgStore
+from .store import KgStore, in_union
 
 CURATION = ox.NamedNode(str(CURATION_GRAPH))
 ONTOLOGY = ox.NamedNode(str(ONTOLOGY_GRAPH))
@@ -71,25 +71,39 @@ def find_entity(store: KgStore, name: str) -> ox.NamedNode:
     return ox.NamedNode(found[0])
 
 
+def _rewrites(a, b, graph, only: str) -> str:
+    """SPARQL Update: in ``graph`` (a term or ``?g`` with the filter ``only``), ``b``'s statements become
+    ``a``'s and ``b``'s labels ``a``'s aliases. Each rewrite is an INSERT, then a DELETE: Virtuoso 7.2 fails
+    on one DELETE/INSERT whose data hold a number."""
+    g = graph
+    return f"""
+        INSERT {{ GRAPH {g} {{ {a} skos:altLabel ?l }} }} WHERE {{ GRAPH {g} {{ {b} rdfs:label ?l }} {only} }} ;
+        INSERT {{ GRAPH {g} {{ {a} a ?ta }} }} WHERE {{ GRAPH {g} {{ {b} a ?t }} {only}
+            {{ SELECT ?ta WHERE {{ {a} a ?ta FILTER(?ta IN (tkg:Organization, tkg:Person, tkg:Product)) }} LIMIT 1 }} }} ;
+        DELETE {{ GRAPH {g} {{ {b} rdfs:label ?l }} }} WHERE {{ GRAPH {g} {{ {b} rdfs:label ?l }} {only} }} ;
+        DELETE {{ GRAPH {g} {{ {b} a ?t }} }} WHERE {{ GRAPH {g} {{ {b} a ?t }} {only} }} ;
+        INSERT {{ GRAPH {g} {{ {a} ?p ?o }} }} WHERE {{ GRAPH {g} {{ {b} ?p ?o }} {only} }} ;
+        DELETE {{ GRAPH {g} {{ {b} ?p ?o }} }} WHERE {{ GRAPH {g} {{ {b} ?p ?o }} {only} }} ;
+        INSERT {{ GRAPH {g} {{ ?s ?p {a} }} }} WHERE {{ GRAPH {g} {{ ?s ?p {b} }} {only} }} ;
+        DELETE {{ GRAPH {g} {{ ?s ?p {b} }} }} WHERE {{ GRAPH {g} {{ ?s ?p {b} }} {only} }}"""
+
+
 def merge(store: KgStore, keep: str, drop: str) -> tuple[str, str]:
     """Merge entity ``drop`` into ``keep`` now and on every later build; returns both IRIs."""
     a, b = find_entity(store, keep), find_entity(store, drop)
     if a == b:
         raise KgError(f"{keep!r} and {drop!r} are already one entity")
-    store._update(f"""
-        INSERT {{ GRAPH ?g {{ {a} skos:altLabel ?l }} }} WHERE {{ GRAPH ?g {{ {b} rdfs:label ?l }} {_NOT_DATA} }} ;
-        INSERT {{ GRAPH ?g {{ {a} a ?ta }} }} WHERE {{ GRAPH ?g {{ {b} a ?t }} {_NOT_DATA}
-            {{ SELECT ?ta WHERE {{ {a} a ?ta FILTER(?ta IN (tkg:Organization, tkg:Person, tkg:Product)) }} LIMIT 1 }} }} ;
-        DELETE {{ GRAPH ?g {{ {b} rdfs:label ?l }} }} WHERE {{ GRAPH ?g {{ {b} rdfs:label ?l }} {_NOT_DATA} }} ;
-        DELETE {{ GRAPH ?g {{ {b} a ?t }} }} WHERE {{ GRAPH ?g {{ {b} a ?t }} {_NOT_DATA} }} ;
-        DELETE {{ GRAPH ?g {{ {b} ?p ?o }} }} INSERT {{ GRAPH ?g {{ {a} ?p ?o }} }}
-            WHERE {{ GRAPH ?g {{ {b} ?p ?o }} {_NOT_DATA} }} ;
-        DELETE {{ GRAPH ?g {{ ?s ?p {b} }} }} INSERT {{ GRAPH ?g {{ ?s ?p {a} }} }}
-            WHERE {{ GRAPH ?g {{ ?s ?p {b} }} {_NOT_DATA} }} ;
-        DELETE {{ GRAPH {CURATION} {{ ?x owl:sameAs {b} }} }} INSERT {{ GRAPH {CURATION} {{ ?x owl:sameAs {a} }} }}
-            WHERE {{ GRAPH {CURATION} {{ ?x owl:sameAs {b} }} }} ;
+    if store.union is None:
+        rewrites = [_rewrites(a, b, "?g", _NOT_DATA)]
+    else:  # Virtuoso 7.2 fails on INSERT { GRAPH ?g ... }: one set of rewrites per graph that names ``drop``
+        rows = store.select(f"""SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ {{ {b} ?p ?o }} UNION {{ ?s ?p {b} }} }}
+            {_NOT_DATA} FILTER(?g != {store.union}) }}""")
+        rewrites = [_rewrites(a, b, row["g"], "") for row in rows]
+    store._update(" ;\n".join(rewrites + [f"""
+        INSERT {{ GRAPH {CURATION} {{ ?x owl:sameAs {a} }} }} WHERE {{ GRAPH {CURATION} {{ ?x owl:sameAs {b} }} }} ;
+        DELETE {{ GRAPH {CURATION} {{ ?x owl:sameAs {b} }} }} WHERE {{ GRAPH {CURATION} {{ ?x owl:sameAs {b} }} }} ;
         DELETE WHERE {{ GRAPH {CURATION} {{ {b} owl:differentFrom {a} }} }} ;
-        INSERT DATA {{ GRAPH {CURATION} {{ {b} owl:sameAs {a} }} }}""")
+        INSERT DATA {{ GRAPH {CURATION} {{ {b} owl:sameAs {a} }} }}"""]))
     store.refresh_default()
     return a.value, b.value
 
@@ -110,9 +124,9 @@ def split(store: KgStore, entity: str, alias: str) -> tuple[str, int]:
         new = ox.NamedNode(a.value + "_2")
     stale = store.select(f"""SELECT DISTINCT ?g ?alias WHERE {{ GRAPH ?g {{ {a} skos:altLabel ?l .
         FILTER(LCASE(STR(?l)) = LCASE(STR(?alias))) }} }}""", substitutions={ox.Variable("alias"): ox.Literal(alias)})
-    graphs = [row["g"] for row in stale]
+    graphs = [row["g"] for row in stale if row["g"] != store.union]
     drops = " ;\n".join(f"DELETE WHERE {{ GRAPH {g} {{ ?art tkg:contentHash ?h }} }} ;\n"
-                        f"DELETE WHERE {{ {g} tkg:contentHash ?h }}" for g in graphs)
+                        f"DELETE WHERE {{ {in_union(f'{g} tkg:contentHash ?h', store.union)} }}" for g in graphs)
     store._update(f"""
         DELETE WHERE {{ GRAPH {CURATION} {{ {new} owl:sameAs ?x }} }} ;
         INSERT DATA {{ GRAPH {CURATION} {{ {new} owl:differentFrom {a} ; rdfs:label {ox.Literal(matching[0])} .

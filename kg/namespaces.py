@@ -85,3 +85,4 @@ PREFIXES = {
 }
 ONTOLOGY_GRAPH = GRAPH["ontology"]
 CURATION_GRAPH = GRAPH["curation"]
+UNION_GRAPH = GRAPH["union"]  # the union, on stores whose default graph cannot hold it (Virtuoso)

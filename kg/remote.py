@@ -10,10 +10,17 @@ about ``BATCH`` triples, each still replacing its own graph as a whole; a large 
 with its content hash last, so one interrupted halfway has no hash and is sent again by the next build.
 Results come back through pyoxigraph's parsers, so the rest of techkg cannot tell the two stores apart.
 
-Other stores need a plain, writable default graph that is not the union of the named graphs. Virtuoso 7.2
-(Debian's ``virtuoso-opensource-7``) does not offer one: ``INSERT DATA`` without ``GRAPH`` is refused ("No plain
-default graph specified"), its default graph is every graph including its system graphs, and ASK answers
-come back as a ``__ASK_RETVAL`` binding; so Virtuoso is not supported yet.
+Virtuoso (tested with Debian's 7.2.5) has no writable default graph of its own: ``INSERT DATA`` without
+``GRAPH`` is refused and its default graph is every graph it holds, its system graphs included. When the
+server says it is Virtuoso (its ``Server`` header), techkg keeps the union in the named graph
+``https://w3id.org/techkg/graph/union`` instead and sends queries with that graph as their
+``default-graph-uri``; Virtuoso still lets ``GRAPH ?g`` reach the article graphs beside it, but finds nothing in
+``GRAPH <iri>`` then, so a query that names a graph goes without it (over Virtuoso's own default graph, every
+graph it holds: use such queries for named graphs only). Use
+``--store http://host:8890/sparql`` (queries and updates share that address; the ``SPARQL`` account needs
+the ``SPARQL_UPDATE`` role, or give credentials). Its ASK answers (an ``__ASK_RETVAL`` binding) are read
+as booleans. Queries go as URL-encoded POST requests, the protocol's most widely supported form (Virtuoso
+7.2 never answers a POST of ``application/sparql-query``).
 
 Examples
 --------
@@ -24,6 +31,7 @@ from __future__ import annotations
 
 import base64
 import os
+import re
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -31,9 +39,9 @@ import urllib.request
 import pyoxigraph as ox
 
 from .errors import QueryError, StoreError
-from .namespaces import PREFIXES, TKG
+from .namespaces import PREFIXES, TKG, UNION_GRAPH
 from .rdf import article_iri
-from .store import SparqlStore, replace_graph, statements
+from .store import TECHKG_GRAPHS, SparqlStore, in_union, replace_graph, statements
 
 BATCH = 5000
 
@@ -52,6 +60,7 @@ class RemoteStore(SparqlStore):
     def __init__(self, url: str, update_url: str | None = None, read_only: bool = False, timeout: float = 120.0,
                  **_):
         base = url.rstrip("/")
+        explicit_update = update_url
         if base.endswith(("/query", "/sparql")):
             self.query_url = base
             self.update_url = update_url or base.rsplit("/", 1)[0] + "/update"
@@ -69,7 +78,12 @@ class RemoteStore(SparqlStore):
         elif user:
             secret = base64.b64encode(f"{user}:{password or ''}".encode()).decode()
             self.headers["Authorization"] = f"Basic {secret}"
+        self.server = ""
         self.ask("ASK { ?s ?p ?o }")  # fail now, with one line, if the endpoint is not there
+        if "virtuoso" in self.server.lower():
+            self.union = ox.NamedNode(str(UNION_GRAPH))
+            if not explicit_update:
+                self.update_url = self.query_url  # Virtuoso takes updates at its query address
 
     # ------------------------------------------------------------ protocol
     def _request(self, url: str, body: str, content_type: str, accept: str) -> bytes:
@@ -77,6 +91,7 @@ class RemoteStore(SparqlStore):
         request = urllib.request.Request(url, data=body.encode("utf-8"), headers=headers, method="POST")
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                self.server = response.headers.get("Server", "")
                 return response.read()
         except urllib.error.HTTPError as err:
             detail = err.read(300).decode("utf-8", errors="replace").strip().splitlines()
@@ -94,13 +109,25 @@ class RemoteStore(SparqlStore):
             values = " ".join(f"?{var.value}" for var in substitutions)
             terms = " ".join(str(term) for term in substitutions.values())
             sparql = _inject_values(sparql, f"VALUES ({values}) {{ ({terms}) }}")
-        text = _prologue() + sparql
+        fields = [("query", _prologue() + sparql)]
+        if self.union is not None and not _NAMES_A_GRAPH.search(sparql):
+            # Virtuoso: with a default graph set, GRAPH <iri> finds nothing (GRAPH ?g still finds every graph)
+            fields.append(("default-graph-uri", self.union.value))
+        body, form = urllib.parse.urlencode(fields), "application/x-www-form-urlencoded"
         kind = _form(sparql)
         if kind in ("CONSTRUCT", "DESCRIBE"):
-            data = self._request(self.query_url, text, "application/sparql-query", "application/n-triples")
+            data = self._request(self.query_url, body, form, "application/n-triples")
             return list(ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
-        data = self._request(self.query_url, text, "application/sparql-query", "application/sparql-results+json")
-        return ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
+        data = self._request(self.query_url, body, form, "application/sparql-results+json")
+        if self.union is not None:
+            data = _plain_blank_nodes(data)
+        results = ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
+        if kind == "ASK" and isinstance(results, ox.QuerySolutions):  # Virtuoso: one __ASK_RETVAL binding
+            rows = list(results)
+            answer = bool(rows) and rows[0][0] is not None and rows[0][0].value not in ("0", "false")
+            return ox.parse_query_results(b'{"head": {}, "boolean": %s}' % (b"true" if answer else b"false"),
+                                          format=ox.QueryResultsFormat.JSON)
+        return results
 
     def _update(self, update: str) -> None:
         if self.read_only:
@@ -117,13 +144,11 @@ class RemoteStore(SparqlStore):
         # the content hash goes in last, so an interrupted large article is re-sent by the next build
         marker = [line for line in first if str(TKG.contentHash) in line]
         first = [line for line in first if line not in marker] if rest else first
-        self._update(replace_graph(graph, "\n".join(first)))
-        for start in range(0, len(rest), BATCH):
-            chunk = "\n".join(rest[start:start + BATCH])
-            self._update(f"INSERT DATA {{ GRAPH {graph} {{\n{chunk}\n}} }} ;\nINSERT DATA {{\n{chunk}\n}}")
-        if rest and marker:
-            chunk = "\n".join(marker)
-            self._update(f"INSERT DATA {{ GRAPH {graph} {{\n{chunk}\n}} }} ;\nINSERT DATA {{\n{chunk}\n}}")
+        self._update(replace_graph(graph, "\n".join(first), self.union))
+        chunks = ["\n".join(rest[start:start + BATCH]) for start in range(0, len(rest), BATCH)]
+        for chunk in chunks + (["\n".join(marker)] if rest and marker else []):
+            self._update(f"INSERT DATA {{ GRAPH {graph} {{\n{chunk}\n}} }} ;\n"
+                         f"INSERT DATA {{ {in_union(chr(10) + chunk + chr(10), self.union)} }}")
 
     def put_articles(self, items: list[tuple[str, list, bool]]) -> None:
         """Send small articles together, up to about BATCH triples per request (each still replaces its own
@@ -136,7 +161,7 @@ class RemoteStore(SparqlStore):
                     group, size = [], 0
                 self.put_article(article_id, quads)
                 continue
-            group.append(replace_graph(article_iri(article_id), statements(quads)))
+            group.append(replace_graph(article_iri(article_id), statements(quads), self.union))
             size += len(quads)
             if size >= BATCH:
                 self._update(" ;\n".join(group))
@@ -145,9 +170,27 @@ class RemoteStore(SparqlStore):
             self._update(" ;\n".join(group))
 
     def quads(self):
-        rows = self.select("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        only = "" if self.union is None else (f"FILTER(?g != {self.union} && STRSTARTS(STR(?g), "
+                                              f"\"{TECHKG_GRAPHS}\"))")
+        rows = self.select(f"SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {only} }}")
         return [ox.Quad(r["s"], r["p"], r["o"], r["g"]) for r in rows]
 
+
+
+def _plain_blank_nodes(data: bytes) -> bytes:
+    """Virtuoso names blank nodes ``nodeID://b10006`` in JSON results, which is no blank node label: make
+    each a valid one (the same name gives the same label)."""
+    import json
+
+    results = json.loads(data)
+    for row in results.get("results", {}).get("bindings", []):
+        for term in row.values():
+            if term.get("type") == "bnode":
+                term["value"] = re.sub(r"[^A-Za-z0-9]", "_", term["value"])
+    return json.dumps(results).encode("utf-8")
+
+
+_NAMES_A_GRAPH = re.compile(r"(?i)\bGRAPH\s*<")
 
 
 def _form(sparql: str) -> str:

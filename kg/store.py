@@ -39,28 +39,40 @@ def statements(quads) -> str:
     return "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
 
 
-def forget_graph(graph) -> str:
-    """SPARQL Update: drop a graph and take out of the default graph what no other graph still states."""
-    return (f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} "
-            f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != {graph}) }} }} ;\n"
+def in_union(text: str, union=None) -> str:
+    """``text`` placed in the union: the default graph, or the named graph ``union`` on stores whose default
+    graph cannot be written (Virtuoso; see :mod:`kg.remote`)."""
+    return f"GRAPH {union} {{ {text} }}" if union is not None else text
+
+
+def forget_graph(graph, union=None) -> str:
+    """SPARQL Update: drop a graph and take out of the union what no other graph still states."""
+    others = f"?other != {graph}" + (f" && ?other != {union}" if union is not None else "")
+    return (f"DELETE {{ {in_union('?s ?p ?o', union)} }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} "
+            f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER({others}) }} }} ;\n"
             f"DROP SILENT GRAPH {graph}")
 
 
-def replace_graph(graph, body: str) -> str:
-    """SPARQL Update: replace a graph and keep the default graph the set union of all graphs, so that
-    queries see every statement once however many articles make it."""
-    return (forget_graph(graph) + f" ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }} ;\n"
-            f"INSERT DATA {{\n{body}\n}}")
+def replace_graph(graph, body: str, union=None) -> str:
+    """SPARQL Update: replace a graph and keep the union (the default graph) the set union of all graphs,
+    so that queries see every statement once however many articles make it."""
+    return (forget_graph(graph, union) + f" ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }} ;\n"
+            f"INSERT DATA {{ {in_union(chr(10) + body + chr(10), union)} }}")
 
 
 CURATION = ox.NamedNode(str(CURATION_GRAPH))
 CONTENT_HASH = ox.NamedNode(str(TKG.contentHash))
+TECHKG_GRAPHS = "https://w3id.org/techkg/"
 
 
-def refresh_default(curation) -> str:
-    """SPARQL Update: rebuild the default graph from all graphs but the curation graph."""
-    return (f"DROP SILENT DEFAULT ;\nINSERT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
-            f"FILTER(?g != {curation}) }}")
+def refresh_default(curation, union=None) -> str:
+    """SPARQL Update: rebuild the union from all graphs but the curation graph (and, where the union is a
+    named graph, from techkg's own graphs only: a server's system graphs stay out)."""
+    if union is None:
+        return (f"DROP SILENT DEFAULT ;\nINSERT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
+                f"FILTER(?g != {curation}) }}")
+    return (f"DROP SILENT GRAPH {union} ;\nINSERT {{ GRAPH {union} {{ ?s ?p ?o }} }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
+            f"FILTER(?g != {curation} && ?g != {union} && STRSTARTS(STR(?g), \"{TECHKG_GRAPHS}\")) }}")
 
 
 class SparqlStore:
@@ -69,6 +81,7 @@ class SparqlStore:
 
     read_only = False
     path: object = None
+    union = None  # the named graph that holds the union where the default graph cannot (None: the default graph)
 
     def __enter__(self):
         return self
@@ -146,7 +159,7 @@ class SparqlStore:
         graph = article_iri(article_id)
         if not self.ask(f"ASK {{ GRAPH {graph} {{ ?s ?p ?o }} }}"):
             return False
-        self._update(forget_graph(graph))
+        self._update(forget_graph(graph, self.union))
         return True
 
     def articles(self) -> list[dict]:
@@ -163,12 +176,13 @@ class SparqlStore:
         if self.ask(f"ASK {{ GRAPH {graph} {{ {graph} tkg:contentHash {digest} }} }}"):
             return  # unchanged: keep it (and its blank nodes) as it is
         body = "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in ox.parse(turtle, format=ox.RdfFormat.TURTLE))
-        self._update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}\n"
-                     f"{graph} tkg:contentHash {digest} .\n}} }} ;\n" + refresh_default(CURATION))
+        # INSERT ... WHERE {}, not INSERT DATA: Virtuoso refuses the ontology's blank nodes in INSERT DATA
+        self._update(f"DROP SILENT GRAPH {graph} ;\nINSERT {{ GRAPH {graph} {{\n{body}\n"
+                     f"{graph} tkg:contentHash {digest} .\n}} }} WHERE {{}} ;\n" + refresh_default(CURATION, self.union))
 
     def refresh_default(self) -> None:
         """Rebuild the default graph (after a curation rewrote named graphs)."""
-        self._update(refresh_default(CURATION))
+        self._update(refresh_default(CURATION, self.union))
 
 
 class KgStore(SparqlStore):
