@@ -147,8 +147,8 @@ class RemoteStore(SparqlStore):
         self._update(replace_graph(graph, "\n".join(first), self.union))
         chunks = ["\n".join(rest[start:start + BATCH]) for start in range(0, len(rest), BATCH)]
         for chunk in chunks + (["\n".join(marker)] if rest and marker else []):
-            self._update(f"INSERT DATA {{ GRAPH {graph} {{\n{chunk}\n}} }} ;\n"
-                         f"INSERT DATA {{ {in_union(chr(10) + chunk + chr(10), self.union)} }}")
+            copy = in_union("\n" + chunk + "\n", self.union)
+            self._update(f"INSERT DATA {{ GRAPH {graph} {{\n{chunk}\n}} }} ;\nINSERT DATA {{ {copy} }}")
 
     def put_articles(self, items: list[tuple[str, list, bool]]) -> None:
         """Send small articles together, up to about BATCH triples per request (each still replaces its own

@@ -56,8 +56,8 @@ def forget_graph(graph, union=None) -> str:
 def replace_graph(graph, body: str, union=None) -> str:
     """SPARQL Update: replace a graph and keep the union (the default graph) the set union of all graphs,
     so that queries see every statement once however many articles make it."""
-    return (forget_graph(graph, union) + f" ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }} ;\n"
-            f"INSERT DATA {{ {in_union(chr(10) + body + chr(10), union)} }}")
+    copy = in_union("\n" + body + "\n", union)
+    return forget_graph(graph, union) + f" ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }} ;\nINSERT DATA {{ {copy} }}"
 
 
 CURATION = ox.NamedNode(str(CURATION_GRAPH))
