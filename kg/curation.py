@@ -71,11 +71,10 @@ def find_entity(store: KgStore, name: str) -> ox.NamedNode:
     return ox.NamedNode(found[0])
 
 
-def _rewrites(a, b, graph, only: str) -> str:
-    """SPARQL Update: in ``graph`` (a term or ``?g`` with the filter ``only``), ``b``'s statements become
+def _rewrites(a, b, g, only: str) -> str:
+    """SPARQL Update: in graph ``g`` (a term, or ``?g`` with the filter ``only``), ``b``'s statements become
     ``a``'s and ``b``'s labels ``a``'s aliases. Each rewrite is an INSERT, then a DELETE: Virtuoso 7.2 fails
     on one DELETE/INSERT whose data hold a number."""
-    g = graph
     return f"""
         INSERT {{ GRAPH {g} {{ {a} skos:altLabel ?l }} }} WHERE {{ GRAPH {g} {{ {b} rdfs:label ?l }} {only} }} ;
         INSERT {{ GRAPH {g} {{ {a} a ?ta }} }} WHERE {{ GRAPH {g} {{ {b} a ?t }} {only}

@@ -41,7 +41,7 @@ import pyoxigraph as ox
 from .errors import QueryError, StoreError
 from .namespaces import PREFIXES, TKG, UNION_GRAPH
 from .rdf import article_iri
-from .store import TECHKG_GRAPHS, SparqlStore, in_union, replace_graph, statements
+from .store import SparqlStore, in_union, own_graphs, replace_graph, statements
 
 BATCH = 5000
 
@@ -170,9 +170,7 @@ class RemoteStore(SparqlStore):
             self._update(" ;\n".join(group))
 
     def quads(self):
-        only = "" if self.union is None else (f"FILTER(?g != {self.union} && STRSTARTS(STR(?g), "
-                                              f"\"{TECHKG_GRAPHS}\"))")
-        rows = self.select(f"SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {only} }}")
+        rows = self.select(f"SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER({own_graphs(self.union)}) }}")
         return [ox.Quad(r["s"], r["p"], r["o"], r["g"]) for r in rows]
 
 

@@ -82,7 +82,7 @@ def service_description(endpoint: str) -> list[ox.Triple]:
         ox.Triple(dataset, a, sd("Dataset")),
         ox.Triple(dataset, sd("defaultGraph"), default),
         ox.Triple(default, a, sd("Graph")),
-        ox.Triple(default, ox.NamedNode(str(PREFIXES["rdfs"]) + "comment"),
+        ox.Triple(default, ox.NamedNode(PREFIXES["rdfs"] + "comment"),
                   ox.Literal("The set union of all article graphs; GRAPH ?g reaches each article's own graph.")),
     ]
     for name in ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
@@ -160,8 +160,13 @@ def make_handler(store: KgStore):
         def _describe(self):
             """The SPARQL 1.1 Service Description of this endpoint."""
             media, fmt = negotiate(self.headers.get("Accept", "*/*"), GRAPH_TYPES)
-            host = self.headers.get("Host") or "{}:{}".format(*self.server.server_address[:2])
-            data = ox.serialize(service_description(f"http://{host}/query"), format=fmt,
+            own = "{}:{}".format(*self.server.server_address[:2])
+            host = self.headers.get("Host") or own
+            try:
+                triples = service_description(f"http://{host}/query")
+            except ValueError:  # a Host header that makes no IRI (spaces, '>'): name the bound address
+                triples = service_description(f"http://{own}/query")
+            data = ox.serialize(triples, format=fmt,
                                 prefixes={"sd": SD} if fmt == ox.RdfFormat.TURTLE else None)
             self._send(200, media, data)
 

@@ -65,14 +65,24 @@ CONTENT_HASH = ox.NamedNode(str(TKG.contentHash))
 TECHKG_GRAPHS = "https://w3id.org/techkg/"
 
 
-def refresh_default(curation, union=None) -> str:
-    """SPARQL Update: rebuild the union from all graphs but the curation graph (and, where the union is a
-    named graph, from techkg's own graphs only: a server's system graphs stay out)."""
+def own_graphs(union=None) -> str:
+    """A FILTER condition on ``?g`` that keeps techkg's own graphs: all of them where the union is the
+    default graph; where it is a named graph, techkg's graphs but the union (a server's system graphs out)."""
     if union is None:
-        return (f"DROP SILENT DEFAULT ;\nINSERT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
-                f"FILTER(?g != {curation}) }}")
-    return (f"DROP SILENT GRAPH {union} ;\nINSERT {{ GRAPH {union} {{ ?s ?p ?o }} }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
-            f"FILTER(?g != {curation} && ?g != {union} && STRSTARTS(STR(?g), \"{TECHKG_GRAPHS}\")) }}")
+        return "true"
+    return f"?g != {union} && STRSTARTS(STR(?g), \"{TECHKG_GRAPHS}\")"
+
+
+def refresh_default(curation, union=None) -> str:
+    """SPARQL Update: rebuild the union from techkg's graphs but the curation graph."""
+    drop = "DEFAULT" if union is None else f"GRAPH {union}"
+    return (f"DROP SILENT {drop} ;\nINSERT {{ {in_union('?s ?p ?o', union)} }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
+            f"FILTER(?g != {curation} && {own_graphs(union)}) }}")
+
+
+def _in_default(quads: list[ox.Quad]) -> list[ox.Quad]:
+    """Copies of ``quads`` in the default graph."""
+    return [ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in quads]
 
 
 class SparqlStore:
@@ -175,7 +185,7 @@ class SparqlStore:
         digest = ox.Literal(hashlib.sha256(turtle).hexdigest())
         if self.ask(f"ASK {{ GRAPH {graph} {{ {graph} tkg:contentHash {digest} }} }}"):
             return  # unchanged: keep it (and its blank nodes) as it is
-        body = "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in ox.parse(turtle, format=ox.RdfFormat.TURTLE))
+        body = statements(ox.parse(turtle, format=ox.RdfFormat.TURTLE))
         # INSERT ... WHERE {}, not INSERT DATA: Virtuoso refuses the ontology's blank nodes in INSERT DATA
         self._update(f"DROP SILENT GRAPH {graph} ;\nINSERT {{ GRAPH {graph} {{\n{body}\n"
                      f"{graph} tkg:contentHash {digest} .\n}} }} WHERE {{}} ;\n" + refresh_default(CURATION, self.union))
@@ -241,8 +251,6 @@ class KgStore(SparqlStore):
         of the default graph what only that part stated). Every other article (a changed one, or an id
         seen twice in one call) is replaced in its own transaction, after the bulk write.
         """
-        if self.read_only:
-            raise StoreError(f"{self.path}: opened read-only")
         fresh, seen, later = [], set(), []
         for article_id, quads, new in items:
             if (new and article_id not in seen
@@ -254,10 +262,9 @@ class KgStore(SparqlStore):
         if fresh:
             hashes = [q for q in fresh if q.predicate == CONTENT_HASH]
             body = [q for q in fresh if q.predicate != CONTENT_HASH]
-            default = ox.DefaultGraph()
             self._write(self.store.bulk_extend, body)
-            self._write(self.store.bulk_extend, [ox.Quad(q.subject, q.predicate, q.object, default) for q in body])
-            self._write(self.store.extend, hashes + [ox.Quad(q.subject, q.predicate, q.object, default) for q in hashes])
+            self._write(self.store.bulk_extend, _in_default(body))
+            self._write(self.store.extend, hashes + _in_default(hashes))
         for article_id, quads in later:
             self.put_article(article_id, quads)
 
@@ -268,21 +275,19 @@ class KgStore(SparqlStore):
         else:
             self._update(replace_graph(article_iri(article_id), statements(quads)))
 
-    def _write(self, method, quads: list[ox.Quad]) -> None:
-        try:
-            method(quads)
-        except OSError as err:
-            raise StoreError(f"{self.path}: write failed ({str(err).splitlines()[0]})") from None
-
-    def _update(self, update: str) -> None:
+    def _write(self, method, data, **options) -> None:
+        """Call a writing method of the store; its errors become one-line StoreErrors."""
         if self.read_only:
             raise StoreError(f"{self.path}: opened read-only")
         try:
-            self.store.update(update, prefixes=PREFIXES)
+            method(data, **options)
         except SyntaxError as err:
             raise StoreError(f"{self.path}: internal update rejected ({str(err).splitlines()[0][:200]})") from None
         except OSError as err:
             raise StoreError(f"{self.path}: write failed ({str(err).splitlines()[0]})") from None
+
+    def _update(self, update: str) -> None:
+        self._write(self.store.update, update, prefixes=PREFIXES)
 
     # ------------------------------------------------------------ queries
     def query(self, sparql: str, substitutions: dict | None = None, default_graph: list[str] | None = None,

@@ -163,6 +163,17 @@ def test_kg_serve_dataset_parameters_and_service_description(built):
         graph = Graph().parse(data=description, format="turtle")
         assert (None, sd.endpoint, URIRef(base)) in graph
         assert (None, sd.supportedLanguage, sd.SPARQL11Query) in graph
+        # a Host header that makes no IRI still gets a description, naming the address the server is bound to
+        import http.client
+
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        connection.putrequest("GET", "/query", skip_host=True)
+        connection.putheader("Host", "evil host><script>")
+        connection.putheader("Accept", "text/turtle")
+        connection.endheaders()
+        response = connection.getresponse()
+        assert response.status == 200
+        assert (None, sd.endpoint, URIRef(base)) in Graph().parse(data=response.read(), format="turtle")
     finally:
         process.terminate()
         process.wait(timeout=10)
