@@ -43,10 +43,13 @@ class _Profile:
         lang = languages.get(code)
         self.org_heads = frozenset(getattr(lang, "ORG_NAME_HEADS", ())) | {s.rstrip(".") for s in lang.LEGAL_SUFFIXES}
         self.person_cues = frozenset(getattr(lang, "PERSON_CUES_AFTER", ()))
+        self.name_before = [(kind, re.compile(rx)) for kind, rx in getattr(lang, "NAME_CONTEXT_BEFORE", ())]
+        self.name_after = [(kind, re.compile(rx)) for kind, rx in getattr(lang, "NAME_CONTEXT_AFTER", ())]
         cues = "|".join(self.person_cues) or "(?!)"
         roles = "|".join(re.escape(r) for r in sorted(lang.ROLE_TITLES, key=len, reverse=True))
         dets = "|".join(lang.DETERMINERS)
-        self.apposition = re.compile(r",\s(?:" + dets + r")\s((?:[\w.-]+\s){0,3}[\w-]+)")
+        copulas = "|".join(getattr(lang, "COPULAS", ())) or "(?!)"
+        self.apposition = re.compile(r"(?:,\s|\s(?:" + copulas + r")\s)(?:" + dets + r")\s((?:[\w.-]+\s){0,3}[\w-]+)")
         self.person_after = re.compile(
             rf",? (?:{cues})\b| (?:is|was) with |, (?:a|an|the)? ?[\w -]{{0,30}}?(?:{roles})\b")
 
@@ -191,6 +194,9 @@ class _Finder:
                         entry = None
                 if entry is None or self._generic_compound(i, i + size):
                     continue
+                if not any(c.isalpha() for w in words for c in w) and \
+                        self.text[self.tokens[i][0]: self.tokens[i + size - 1][1]] not in (entry.name, *entry.aliases):
+                    continue  # "1,1 Milliarden" is not 1&1: a name of digits only matches as written
                 if entry.type == "Person" and size == 1:
                     continue  # a bare surname only where the full name was seen (surname pass)
                 j = i + size
@@ -287,10 +293,13 @@ class _Finder:
                 tail_word = re.match(r"[\w-]+", tail)
                 tail_word = tail_word.group(0) if tail_word else ""
                 cls = self.descriptor_class(tail_word)
+                after = end + len(self.text[end:]) - len(tail) + len(tail_word)
+                if cls and self.text[after: after + 1] == " " and self.name_after(self.token_at(after + 1)) > self.token_at(after + 1):
+                    continue  # "den Messenger-Dienst Slack": a descriptor of the name that follows
                 if cls == "Organization" or tail_word.rstrip("ns") in roles or tail_word.startswith(("Gründer", "Mitgründer", "Tochter", "Zulieferer", "Konkurrent", "Chef", "Sprecher")):
                     entry = self.gaz.lookup([word], include_ambiguous=True)
                     if entry is not None and entry.type == "Product" and entry.maker and cls == "Organization":
-                        self._maker_anaphor(i, entry.maker, end + len(self.text[end:]) - len(tail) + len(tail_word))
+                        self._maker_anaphor(i, entry.maker, after)
                     elif entry is None or entry.type == "Organization":
                         self.discover(i, nxt, "Organization")
                     continue
@@ -317,11 +326,13 @@ class _Finder:
                     self.discover(i, stop, "Organization")
                     continue
         self._appositions()
+        self._context_names()
         if self.code == "en":
             self._english_people()
 
     def _appositions(self) -> None:
-        """'Figma, the San Francisco start-up', 'Signavio, ein Berliner Start-up': the descriptor types the name."""
+        """'Figma, the San Francisco start-up', 'Signavio, ein Berliner Start-up', 'Square ist ein
+        Zahlungsdienstleister': the descriptor types the name."""
         apposition = self.profile.apposition
         for i, (start, end, word) in enumerate(self.tokens):
             if i in self.taken or not NAME_TOKEN.match(word) or word in self.stop or word in self.generic:
@@ -333,11 +344,42 @@ class _Finder:
             match = apposition.match(after)
             if not match:
                 continue
-            for head in match.group(1).split():
+            heads = re.split(r"\.\s", match.group(1))[0].split()  # up to the sentence's end
+            if not match.group(0).startswith(","):  # "X ist ein ...": only the noun phrase's own head types X
+                heads = [w for w in heads if w[:1].isupper()][:1] if self.code == "de" else \
+                    heads[:next((k for k, w in enumerate(heads) if w in ("of", "in", "for", "with", "that")), len(heads))]
+            for head in (heads if self.code == "de" else reversed(heads)):  # English: the last noun is the head
                 kind = self.descriptor_class(head)
                 if kind and (self.code == "de" or head[:1].islower()):
                     self.discover(i, stop, kind)
                     break
+
+    def _context_names(self) -> None:
+        """'Rokt's acquisition of mParticle', 'HeadSpin was bought by', 'the company behind WordPress': a name in
+        such a slot is an entity of the slot's class (languages whose capitals mark names; the contexts are data)."""
+        before, after = self.profile.name_before, self.profile.name_after
+        if not before and not after:
+            return
+        for i, (start, end, word) in enumerate(self.tokens):
+            if i in self.taken or not NAME_TOKEN.match(word) or word in self.stop or word in self.generic:
+                continue
+            stop = self.name_after(i, 4)
+            if stop <= i or any(k in self.taken for k in range(i, stop)):
+                continue
+            left = self.text[max(0, start - 40): start]
+            kind = next((kind for kind, rx in before if rx.search(left)), "")
+            right = self.text[self.tokens[stop - 1][1]: self.tokens[stop - 1][1] + 60]
+            if not kind and (not self._sentence_initial(i) or self._name_like(word, right)):
+                kind = next((kind for kind, rx in after if rx.search(right)), "")
+            if kind:
+                self.discover(i, stop, kind)
+
+    def _name_like(self, word: str, right: str) -> bool:
+        """A capital at a sentence's start is a name where it could hardly be a common word: a possessive
+        ("Lumora's"), an inner capital or digit ("HeadSpin"), or a singular never written in lower case here."""
+        if right.startswith(("’s", "'s")) or re.search(r".[A-Z0-9]", word):
+            return True
+        return not word.endswith("s") and not re.search(r"\b" + re.escape(word.lower()) + r"\b", self.text)
 
     def _legal_ahead(self, i: int) -> bool:
         return any(self.tokens[k][2] in self.lang.LEGAL_SUFFIXES or self.tokens[k][2] + "." in self.lang.LEGAL_SUFFIXES

@@ -146,8 +146,12 @@ class RuleExtractor:
             amount = groups.get("amount") or ""
             candidates = [amount] if amount else [m.group(0) for m in AMOUNT.finditer(rest)]
             amount = next((a.strip() for a in candidates if _is_money(a)), "")
+            if not amount and options.get("money"):  # "26 Millionen Euro zahlte X für Y": the price came first
+                amount = next((a.group(0).strip() for a in AMOUNT.finditer(match.string) if _is_money(a.group(0))), "")
             if amount:
                 attrs["amount"] = amount
+            elif options.get("money"):
+                return  # "zahlt für": a purchase only where a price is named
             found_stake = STAKE.search(rest)
             stake = groups.get("stake") or (found_stake.group(1) if found_stake else "")
             if stake:

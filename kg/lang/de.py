@@ -38,7 +38,11 @@ LEGAL_SUFFIXES = ("AG", "GmbH", "SE", "KG", "KGaA", "GmbH & Co. KG", "e.V.", "In
 ORG_NAME_HEADS = ("Records", "Labs", "Lab", "Ventures", "Capital", "Partners", "Technologies", "Systems", "Group",
                   "Holding", "Holdings", "Bank", "Motors", "Electronics", "Software", "Robotics", "Semiconductor",
                   "Media", "Studios", "Games", "Networks", "Pharma", "Energy", "Solutions", "Fund", "Ventures",
-                  "Automotive", "Mobility", "Telecom", "Foundation", "Institute")
+                  "Automotive", "Mobility", "Telecom", "Foundation", "Institute",
+                  # English company names in German text ("Analog Devices", "Linear Technology")
+                  "Devices", "Technology", "Instruments", "Semiconductors", "Communications", "Microsystems",
+                  "Interactive", "Entertainment", "Computing", "Industries", "Dynamics", "Corporation",
+                  "Company", "Laboratories", "Pharmaceuticals", "Analytics", "Security", "Therapeutics")
 # Heads of nouns that introduce a name of a class ("der Chiphersteller Nvidia", "das KI-Unternehmen
 # Scale AI"); compounds count by their last part, inflection endings are allowed.
 ORG_DESCRIPTORS = (
@@ -48,6 +52,7 @@ ORG_DESCRIPTORS = (
     "rivale", "geldgeber", "kapitalgeber", "tochter", "tochterfirma", "eigentümer", "mutter", "rivalen",
     "softwarehaus", "autobauer", "behörde", "organisation", "institut", "universität", "versandhaus",
     "versender", "plattformbetreiber", "netzbetreiber", "provider", "partner", "firmen", "konzerne",
+    "konkurrent", "konkurrenten", "wettbewerber", "studio", "entwicklerstudio", "spielestudio", "lieferant",
 )
 PRODUCT_DESCRIPTORS = (
     "suchmaschine", "plattform", "app", "webportal", "portal", "netzwerk", "smartphone", "chip", "prozessor",
@@ -59,7 +64,7 @@ PRODUCT_DESCRIPTORS = (
 INFLECTIONS = ("", "s", "es", "n", "en", "e", "ern", "er", "in", "innen")
 # Descriptors that carry a relation themselves; they stay in the text for the relation patterns.
 RELATIONAL_DESCRIPTORS = ("eigentümer", "tochter", "zulieferer", "rivale", "konkurrent", "partner", "investor",
-                          "geldgeber", "mutter", "kapitalgeber", "mehrheitseigner", "lieferant", "besitzer")
+                          "geldgeber", "mutter", "kapitalgeber", "konkurrenz", "mehrheitseigner", "lieferant", "besitzer")
 # Endings of German common nouns: a capitalised word with one of them does not continue a name.
 NOUN_ENDINGS = ("ung", "ungen", "heit", "keit", "schaft", "tion", "tionen", "e", "en", "er", "ern", "chen", "nis",
                 "isse", "tät", "ismus", "rat", "amt", "markt")
@@ -81,6 +86,7 @@ ORG_ANAPHOR_HEADS = ("unternehmen", "konzern", "firma", "startup", "start-up", "
 ANAPHOR_DETERMINERS = ("der", "die", "das", "den", "dem", "des")
 PERSON_PRONOUNS = ("er", "ihn", "ihm")
 ORG_PRONOUNS = ()
+COPULAS = ("ist", "war")  # "Square ist ein Zahlungsdienstleister": the descriptor types the name
 DETERMINERS = ("der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "eines", "einer")
 
 ROLE_TITLES = (
@@ -132,7 +138,7 @@ RELATION_PATTERNS = (
     ("collaboratesWith", r"(?:Zusammenarbeit|Kooperation|Partnerschaft|Allianz|Joint Venture|Bündnis)\s(?:\w+\s){0,2}?zwischen\s(?P<pair>{ORGS})", {}),
     ("collaboratesWith", r"(?P<s>{ORG})\s(?:und|sowie)\s(?P<o>{ORG})\s(?:\S+\s){0,6}?(?:kooperieren|arbeiten\s(?:\S+\s){0,4}?zusammen|gründen\s(?:ein|eine)\s(?:Joint Venture|Gemeinschaftsunternehmen)|verbünden sich)", {}),
     # --- competesWith
-    ("competesWith", r"(?P<s>{ORG})[^⟨]{0,120}?\b(?:Konkurrent(?:en)?|Wettbewerber[n]?|Rivalen|Mitbewerber[n]?|Erzrivalen)\s(?:wie\s|etwa\s|darunter\s)?(?P<o>{ORGS})", {}),
+    ("competesWith", r"(?P<s>{ORG})[^⟨]{0,120}?\b(?:Konkurrent(?:en)?|Wettbewerber[n]?|Rivalen|Mitbewerber[n]?|Erzrivalen|Konkurrenz(?:unternehmen|firma|konzerns?|anbieter|produkt)\w{0,2})\s(?:wie\s|etwa\s|darunter\s)?(?P<o>{ORGS})", {}),
     ("competesWith", r"\bmit\s(?P<o>{ORGS})\s(?:konkurriert|konkurrierte|konkurrieren)\s(?:\S+\s){0,2}?(?P<s>{ORG})", {}),
     ("collaboratesWith", r"\bmit\s(?P<o>{ORGS})\s(?:kooperiert|kooperierte|arbeitet|arbeitete)\s(?:\S+\s){0,2}?(?P<s>{ORG})", {}),
     ("collaboratesWith", r"(?P<s>{ORG})\s(?:\S+\s){0,3}?(?:gemeinsam|zusammen)\smit\s(?P<o>{ORGS})", {"conf": 0.75}),
@@ -146,7 +152,7 @@ RELATION_PATTERNS = (
     ("investsIn", r"(?P<s>{OPERS})\s(?:\S+\s){0,4}?investier\w*\s(?:{GAP4})?(?:{AMOUNT}\s)?(?:\S+\s){0,3}?in\s(?:{STAKE}\s(?:an\s)?)?(?P<o>{ORGS})", {}),
     ("investsIn", r"(?<!⟩\s)\b(?:investiert|investierte|beteiligt|beteiligte)\s(?:sich\s)?(?P<s>{OPERS})\s(?:\S+\s){0,5}?(?:in|an|bei)\s(?:{STAKE}\s(?:an\s)?)?(?P<o>{ORGS})", {}),
     ("investsIn", r"(?P<s>{OPERS})\s(?:\S+\s){0,4}?beteilig\w*\s(?:sich\s)?(?:\S+\s){0,5}?(?:an|bei)\s(?P<o>{ORGS})", {}),
-    ("investsIn", r"(?P<s>{OPERS})\s(?:\S+\s){0,5}?(?:Anteil|Beteiligung)\w*\s(?:von\s{STAKE}\s)?(?:an|bei)\s(?P<o>{ORG})", {}),
+    ("investsIn", r"(?P<s>{OPERS})\s(?:[^⟨\s]\S*\s){0,8}?(?:Anteil|Beteiligung)\w*\s(?:von\s{STAKE}\s)?(?:an|bei)\s(?P<o>{ORG})", {}),
     ("investsIn", r"(?P<s>{OPERS})\s(?:\S+\s){0,3}?steig\w*\s(?:\S+\s){0,4}?(?:bei|beim)\s(?P<o>{ORG})\s(?:\S+\s){0,6}?ein\b", {}),
     ("investsIn", r"(?P<o>{ORG})\s(?:\S+\s){0,8}?(?:Finanzierungsrunde|Finanzierung)\s(?:\S+\s){0,3}?(?:angeführt\s)?(?:von|unter Führung von)\s(?P<s>{OPERS})", {}),
     # --- acquires (subject first, then verb-first after a fronted phrase: "Im Juni übernahm X ...")
@@ -155,8 +161,12 @@ RELATION_PATTERNS = (
     ("acquires", r"(?P<o>{OP})\s(?:wurde|wird|werden|wurden|soll|sollen|sei)\s(?:\S+\s){0,6}?(?:von|durch)\s(?:\S+\s){0,2}?(?P<s>{ORG})\s(?:\S+\s){0,4}?(?:übernommen|gekauft|erworben|geschluckt)", {}),
     ("acquires", r"(?<!⟩\s)\b(?:übernimmt|übernahm|kauft|kaufte|erwirbt|erwarb|schluckt|schluckte)\s(?:\S+\s){0,2}?(?P<s>{ORG})\s(?:\S+\s){0,3}?(?P<o>{OPS})", {}),
     ("acquires", r"(?<!⟩\s)\b{AUX}\s(?:\S+\s){0,2}?(?P<s>{ORG})\s(?:\S+\s){0,4}?(?P<o>{OP})\s[^⟨]{0,60}?(?:übernommen|gekauft|erworben|übernehmen|kaufen|erwerben)\b", {}),
-    ("acquires", r"Übernahme\s(?:von\s|des\s|der\s)?(?P<o>{OP})\s(?:\S+\s){0,3}?durch\s(?P<s>{ORG})", {}),
-    ("acquires", r"(?P<s>{ORG})\s(?:\S+\s){0,4}?Übernahme\s(?:von\s|des\s|der\s)?(?P<o>{OP})", {}),
+    ("acquires", r"(?:Übernahme|Kauf|Erwerb)\s(?:von\s|des\s|der\s)?(?P<o>{OP})\s(?:\S+\s){0,3}?durch\s(?P<s>{ORG})", {}),
+    ("acquires", r"(?P<s>{ORG})\s(?:\S+\s){0,4}?(?:Übernahme|Kauf|Erwerb)\s(?:von\s|des\s|der\s)?(?P<o>{OP})(?!\s(?:\S+\s){0,3}?durch\s)", {}),
+    # "Facebook zahlt für den Messenger-Dienst WhatsApp 19 Milliarden Dollar" (a price, not a stake or a licence)
+    ("acquires", r"(?P<s>{ORGS})\s(?:{AUX}\s)?(?:\S+\s){0,4}?(?:zahlt|zahlte|zahlten|bezahlt|bezahlte|blättert|blätterte)\s(?:(?!Beteiligung|Anteil|Aktie|Lizenz|Rechte)[^⟨\s]+\s){0,5}?für\s(?:(?!Beteiligung|Anteil|Aktie|Lizenz|Rechte)[^⟨\s]+\s){0,3}?(?P<o>{OPS})", {"conf": 0.75, "money": True}),
+    ("acquires", r"(?<!⟩\s)\b(?:zahlt|zahlte|bezahlte|blätterte)\s(?P<s>{ORG})\s(?:(?!Beteiligung|Anteil|Aktie|Lizenz|Rechte)[^⟨\s]+\s){0,3}?für\s(?:(?!Beteiligung|Anteil|Aktie|Lizenz|Rechte)[^⟨\s]+\s){0,3}?(?P<o>{OPS})", {"conf": 0.75, "money": True}),
+    ("acquires", r"(?P<s>{ORG})\s{AUX}\s(?:\S+\s){0,6}?für\s(?:(?!Beteiligung|Anteil|Aktie|Lizenz|Rechte)[^⟨\s]+\s){0,3}?(?P<o>{OP})\s(?:\S+\s){0,3}?(?:gezahlt|bezahlt|hingeblättert)\b", {"conf": 0.75, "money": True}),
     ("acquires", r"(?P<s>{ORG})\s?-Übernahme\s", {"implicit": "o"}),
     # --- founded
     ("founded", r"(?P<o>{ORG})\s?-(?:Mit)?(?:[Gg]ründer|[Bb]egründer)(?:in|s)?\s(?:und\s(?:\S+\s){0,3}?)?(?P<s>{PERS})", {}),
@@ -229,7 +239,7 @@ RELATION_CUES = {
                         r"|joint venture|gemeinschaftsunternehmen|bündnis|gemeinsam",
     "competesWith": r"konkurren|konkurrier|wettbewerber|rivale|mitbewerber|herausforderer",
     "investsIn": r"invest|beteilig|anteil|steig|finanzierung",
-    "acquires": r"übernimm|übernahm|übernomm|übernehm|übernahme|kauf|erwirb|erwarb|erworb|erwerb|schluck",
+    "acquires": r"übernimm|übernahm|übernomm|übernehm|übernahme|kauf|erwirb|erwarb|erworb|erwerb|schluck|zahl|blätter",
     "founded": r"gründ|ins leben gerufen",
     "formerlyWorkedFor": r"ehemalig|früher|ex-|verließ|verlässt|verlassen|wechsel",
     "develops": r"entwickel|bau|bring|präsentier|stell|veröffentlich|produzier|lancier|start|erfand|erfunden|eingeführt"

@@ -22,7 +22,7 @@ SENTENCE_DENIALS = (r"\bdenied\b", r"\bdenies\b", r"\brejected (?:the|these|thos
                     r"\bcalled (?:the|these) (?:reports?|rumou?rs?) (?:false|untrue|baseless)\b")
 RUMOR_CUES = ("reportedly", "rumored", "rumoured", "rumor", "rumour", "sources said", "people familiar",
               "is said to", "are said to", "in talks", "in negotiations", "considering", "could", "might",
-              "may ", "exploring", "speculation")
+              "may ", "exploring", "speculation", "in discussions", "in advanced discussions", "in early discussions")
 FORMER_CUES = ("former", "ex-", "previously", "formerly", "onetime", "one-time", "erstwhile", "then-")
 ANNOUNCED_CUES = ("announced", "announces", "agreed", "agrees", "plans to", "will", "to acquire", "to buy",
                   "intends", "signed", "deal to", "set to", "expected to")
@@ -67,6 +67,7 @@ ORG_ANAPHOR_HEADS = ("company", "firm", "startup", "start-up", "giant", "group",
 ANAPHOR_DETERMINERS = ("the", "The", "this", "This")
 PERSON_PRONOUNS = ("he", "He", "him", "she", "She")
 ORG_PRONOUNS = ("it", "It")
+COPULAS = ("is", "was")  # "Wiz is a cloud security startup": the descriptor types the name
 DETERMINERS = ("the", "a", "an")
 
 # Words in front of a capitalised name that are not part of it.
@@ -83,6 +84,22 @@ NAME_STOPWORDS = (
     "Indian", "American", "British", "German", "French", "Chinese", "Japanese", "Korean", "European", "Swedish",
 )
 # A name that follows one of these words is a person's.
+# A capitalised name in a slot of a deal or of a maker is an entity of that class ("Rokt's acquisition of
+# mParticle", "HeadSpin was bought by", "the company behind WordPress"): (class, regular expression over the
+# text just before the name) and (class, regular expression over the text just after it).
+NAME_CONTEXT_BEFORE = (
+    ("Organization", r"\b(?:acquisition|purchase|takeover|buyout|acquisitions|purchases)\sof\s$"),
+    ("Organization", r"\b(?:acquired|bought|purchased|acquires|buys|acquiring|buying|snapped up|scooped up)"
+                     r"(?:\sby)?\s(?:(?:the|a|an)\s)?$"),
+    ("Organization", r"\b(?:paid|pays|paying)\s\S{0,4}\d[\d.,]*\s(?:[\w.]+\s)?for\s$"),
+    ("Organization", r"\b(?:stake|investment|investments|invested|invests|invest)\sin\s(?:(?:the|a|an)\s)?$"),
+    ("Product", r"\b(?:company|startup|start-up|firm|team|lab|maker|developer|creator)s?\sbehind\s(?:the\s)?$"),
+)
+NAME_CONTEXT_AFTER = (
+    ("Organization", r"^(?:’s|'s)\s(?:[\w$.-]+\s){0,2}?(?:acquisition|purchase|takeover|buyout)\sof\b"),
+    ("Organization", r"^\s(?:has\s|had\s|just\s|also\s)?(?:acquired|bought|purchased|acquires|buys|paid|pays)\s"),
+    ("Organization", r"^\s(?:was|is|has been|had been|is being)\s(?:\w+\s)?(?:acquired|bought|purchased|taken over)\sby\b"),
+)
 PERSON_CUES_AFTER = ("said", "says", "told", "added", "explained", "wrote", "tweeted", "announced", "argued")
 
 ROLE_TITLES = (
@@ -110,7 +127,7 @@ ROLE_COMPOUNDS = ()
 # -------------------------------------------------------------------- relations
 _AUX = r"(?:has|have|had|is|are|was|were|will|would|could|can|plans to|agreed to|wants to|is set to|is to|has agreed to|had agreed to|did)"
 _BY = r"by\s(?:(?:the\s)?[\w,-]+\s){0,3}?"
-_ACQ = r"(?:acquire|acquires|acquired|acquiring|buy|buys|bought|buying|purchase|purchases|purchased|purchasing|take over|takes over|took over|taking over|snap up|snapped up|snaps up)"
+_ACQ = r"(?:acquire|acquires|acquired|acquiring|buy|buys|bought|buying|purchase|purchases|purchased|purchasing|take over|takes over|took over|taking over|snap up|snapped up|snaps up|scoop up|scooped up|scoops up|scooping up)"
 
 RELATION_PATTERNS = (
     # --- collaboratesWith
@@ -124,10 +141,11 @@ RELATION_PATTERNS = (
     ("competesWith", r"(?P<s>{ORG})\s(?:\S+\s){0,4}?(?:competes|compete|competing|competed|rivals|vies|vying)\s(?:\S+\s){0,3}?(?:with|against)\s(?P<o>{ORGS})", {}),
     ("competesWith", r"(?P<o>{ORG})\s(?:rival|competitor|challenger)s?\s(?P<s>{ORGS})", {}),
     ("competesWith", r"(?P<s>{ORG})\s(?:is|was)\s(?:\S+\s){0,2}?(?:rival|competitor)\s(?:of|to)\s(?P<o>{ORGS})", {}),
+    ("competesWith", r"(?P<s>{ORG}),\s[^⟨]{0,80}?\b(?:an?|the)\s(?P<o>{ORG})\s(?:rival|competitor|challenger)\b", {"conf": 0.75}),
     # --- investsIn
     ("investsIn", r"(?P<s>{OPERS})\s(?:\S+\s){0,3}?(?:invests|invested|investing|invest|has invested|are invested|is invested|were invested|was invested)\s(?:\S+\s){0,4}?in\s(?:{STAKE}\s(?:of\s)?)?(?P<o>{ORGS})", {}),
     ("investsIn", r"(?P<s>{OPERS})\s(?:is|was|are|were|has been|became)\s(?:an?\s)?(?:\S+\s){0,2}?(?:investor|backer|shareholder|stakeholder)s?\s(?:\S+\s){0,4}?(?:in|of|to)\s(?P<o>{ORGS})", {}),
-    ("investsIn", r"(?P<s>{OPERS})\s(?:\S+\s){0,3}?(?:took|takes|take|bought|buys|acquired|holds|owns)\s(?:an?\s)?(?:\S+\s){0,3}?(?:{STAKE}\s)?(?:minority\s)?stake\s(?:in)\s(?P<o>{ORGS})", {}),
+    ("investsIn", r"(?P<s>{OPERS})\s(?:\S+\s){0,3}?(?:took|takes|take|bought|buys|acquired|holds|owns|paid|pays)\s(?:an?\s)?(?:\S+\s){0,5}?(?:{STAKE}\s)?(?:minority\s)?stake\s(?:in)\s(?P<o>{ORGS})", {}),
     ("investsIn", r"(?P<o>{ORG})\s(?:\S+\s){0,8}?(?:funding|financing|investment)\s(?:round\s)?(?:\S+\s){0,3}?(?:led|backed|from)\s(?:by\s)?(?P<s>{OPERS})", {}),
     ("investsIn", r"(?P<o>{ORG})\s(?:\S+\s){0,3}?(?:is|was|are|were)\s(?:\S+\s){0,2}?backed\sby\s(?P<s>{OPERS})", {}),
     ("investsIn", r"(?P<s>{OPERS})(?:'s|’s)?\s(?:\S+\s){0,2}?investment\s(?:of\s{AMOUNT}\s)?in\s(?:{STAKE}\s(?:of\s)?)?(?P<o>{ORGS})", {}),
@@ -136,12 +154,17 @@ RELATION_PATTERNS = (
     ("investsIn", r"(?P<s>{OPERS})\s(?:led|co-led)\s(?:\S+\s){0,5}?(?:round|investment)\s(?:\S+\s){0,2}?in\s(?P<o>{ORGS})", {}),
     # --- acquires
     ("acquires", r"(?P<s>{ORGS})\s(?:\S+\s){0,7}?{ACTIVE}{ACQ}\s(?!by\s)(?:(?:the|a|an|its)\s)?(?:(?!by\s)\S+\s){0,2}?(?P<o>{OPS})", {}),
-    ("acquires", r"(?P<o>{OP})\s(?:\S+\s){0,4}?(?:was|were|is|being|been|be|has been|had been|will be)\s(?:\S+\s)?(?:acquired|bought|purchased|taken over|snapped up)\s(?:\S+\s){0,3}?by\s(?P<s>{ORG})", {}),
+    ("acquires", r"(?P<o>{OP})\s(?:\S+\s){0,4}?(?:was|were|is|being|been|be|has been|had been|will be)\s(?:\S+\s)?(?:acquired|bought|purchased|taken over|snapped up)\s(?:\S+\s){0,3}?by\s(?-i:[a-z][\w-]*\s){0,3}?(?P<s>{ORG})", {}),
     ("acquires", r"(?P<o>{OP})\s(?:\S+\s){0,3}?being\s(?:acquired|bought|purchased|taken over)\sby\s(?P<s>{ORG})", {}),
     ("acquires", r"(?:acquisition|purchase|takeover|buyout)\sof\s(?P<o>{OP})\s(?:\S+\s){0,3}?by\s(?P<s>{ORG})", {}),
     ("acquires", r"(?P<s>{ORG})(?:'s|’s)\s(?:\S+\s){0,2}?(?:acquisition|purchase|takeover|buyout)\sof\s(?P<o>{OPS})", {}),
     ("acquires", r"(?P<s>{ORG})\s(?:\S+\s){0,5}?(?:its|the)\s(?:\S+\s){0,3}?(?:acquisition|purchase|takeover|buyout)\sof\s(?:\S+\s){0,2}?(?P<o>{OPS})(?!\s(?:\S+\s){0,2}?by\s)", {}),
     ("acquires", r"(?P<o>{OP}),\s(?:which|that)\s(?:was|is)\s(?:acquired|bought|purchased)\sby\s(?P<s>{ORG})", {}),
+    # "Stripe, a payments provider, made its largest purchase, buying Bridge": the clause's agent opens the sentence
+    ("acquires", r"^[^⟨]{0,40}?(?P<s>{ORG})(?:[^⟨]|⟨[OPR]\d+⟩){0,160}?,\s(?:buying|acquiring|purchasing|snapping up|scooping up|taking over)\s(?:(?:the|a|an|its)\s)?(?:[^⟨\s]+\s){0,3}?(?P<o>{OPS})", {}),
+    ("acquires", r"^[^⟨]{0,40}?(?P<s>{ORG})(?:[^⟨]|⟨[OPR]\d+⟩){0,160}?\b(?:including|among them)\s(?:(?:its|the|a|an)\s)?[^⟨]{0,30}?(?:acquisition|purchase|takeover|buyout)\sof\s(?:[^⟨\s]+\s){0,2}?(?P<o>{OPS})", {}),
+    # "Deel paid over $100 million for Hofy" (not "for a stake in", not "for a licence")
+    ("acquires", r"(?P<s>{ORGS})\s(?:\S+\s){0,4}?(?:paid|pays|pay|paying)\s{AMOUNT}\s(?:(?!stake|shares?\s|licen|rights?\s)[^⟨\s]+\s){0,3}?for\s(?:(?!stake|shares?\s|licen|rights?\s)[^⟨\s]+\s){0,3}?(?P<o>{OPS})", {"conf": 0.75}),
     # --- founded
     ("founded", r"(?P<o>{ORG})\s(?:\S+\s){0,10}?(?:co-)?(?:founded|formed|started|established|set up|launched|created)\s(?:\S+\s){0,3}?by\s(?:(?:\S+\s){0,4}?[-–—]\s|(?:\S+\s){0,2}?)?(?P<s>{PERS})", {}),
     ("founded", r"(?P<s>{PERS}),?\s(?:who\s)?(?:\S+\s){0,2}?(?:co-founded|cofounded|founded|started|established|set up)\s(?:\S+\s){0,2}?(?P<o>{ORGS})", {}),
@@ -171,7 +194,7 @@ RELATION_PATTERNS = (
     # --- develops
     ("develops", r"(?P<s>{ORGS})\s(?:\S+\s){0,3}?(?:develops|developed|developing|makes|made|builds|built|launched|launches|unveiled|unveils|released|releases|introduced|introduces|invented|created|creates|designs|designed|produces|produced|debuted|rolled out|rolls out|announced)\s(?!by\s)(?:(?:the|its|a|an|their)\s)?(?:[^\s⟨]+\s){0,4}?(?P<o>{PRODS})", {}),
     ("develops", r"(?P<o>{PROD})\s(?:maker|developer|creator|owner|manufacturer)\s(?P<s>{ORG})", {}),
-    ("develops", r"(?P<s>{ORG}),?\s(?:the\s|a\s)?(?:\S+\s){0,3}?(?:company|start-up|startup|firm|lab|maker|developer|team)\sbehind\s(?P<o>{PRODS})", {}),
+    ("develops", r"(?P<s>{ORG}),?\s(?:{ORG}|(?:the\s|a\s)?(?:\S+\s){0,3}?(?:company|start-up|startup|firm|lab|maker|developer|team))\sbehind\s(?P<o>{PRODS})", {}),
     ("develops", r"(?P<s>{ORG}),\s(?:the\s|a\s)?(?:\S+\s){0,3}?(?:maker|developer|creator)\sof\s(?P<o>{PRODS})", {}),
     ("develops", r"(?P<s>{ORG})(?:'s|’s)\s(?:\S+\s)?(?P<o>{PROD})", {"conf": 0.6}),
     ("develops", r"(?P<o>{PROD}),?\s(?:\S+\s){0,3}?(?:developed|made|built|created|designed|launched)\sby\s(?P<s>{ORG})", {}),
@@ -215,7 +238,7 @@ RELATION_CUES = {
     "collaboratesWith": r"partner|collaborat|team|work|alli|joined forces|signed|cooperat|joint|tie-up|together",
     "competesWith": r"rival|compet|challeng|\bvie[sd]?\b|vying",
     "investsIn": r"invest|backer|backed|shareholder|stakeholder|stake|fund|financ|\bled\b|round",
-    "acquires": r"acqui|buy|bought|purchas|over|snap",
+    "acquires": r"acqui|buy|bought|purchas|over|snap|scoop|\bpa(?:id|ys?|ying)\b",
     "founded": r"found|formed|started|establish|set up|launch|creat",
     "formerlyWorkedFor": r"former|ex-|left|quit|depart|resign|stepped|exit|previous|once|moved|switch|defect|came",
     "develops": r"develop|make|made|build|built|launch|unveil|releas|introduc|invent|creat|design|produc|debut|roll"
