@@ -98,7 +98,8 @@ class _Finder:
         self.relational = set(getattr(self.lang, "RELATIONAL_DESCRIPTORS", ()))
         self.given = given_names()
         self.generic = set(self.lang.GENERIC_PREFIXES)
-        self.stop = set(getattr(self.lang, "NAME_STOPWORDS", ())) | set(self.lang.DETERMINERS)
+        self.stop = set(getattr(self.lang, "NAME_STOPWORDS", ())) | set(self.lang.DETERMINERS) \
+            | {d.capitalize() for d in self.lang.DETERMINERS}
 
     # ------------------------------------------------------------ helpers
     def _heads(self, heads):
@@ -243,8 +244,10 @@ class _Finder:
                                          or word in self.profile.org_heads)
                 if (gap not in (" ", "’ ", "' ") and not joined) or (self.code == "de" and word.lower() in self.lang.DETERMINERS):
                     break
-                if self.code == "de" and not person and word.endswith(self.lang.NOUN_ENDINGS) and not word.isupper():
-                    break  # "Cariad Probleme": a German noun after a name is not part of it
+                heads = self.profile.org_heads
+                if self.code == "de" and not person and word.endswith(self.lang.NOUN_ENDINGS) and not word.isupper() \
+                        and word not in heads and (j + 1 >= len(self.tokens) or self.tokens[j + 1][2] not in heads):
+                    break  # "Cariad Probleme": a German noun after a name is not part of it ("Merantix Venture Fund" is)
             j += 1
             if self.text[end: end + 1] in ",;:.)" or self.text[end: end + 2] in ("’s", "'s"):
                 break
@@ -319,8 +322,8 @@ class _Finder:
                     self.discover(i, max(stop, nxt + 1), "Person")
                     continue
             # legal suffix or organisation word at the end: "Little Eye Labs", "Founders Fund", "Acme GmbH"
-            if NAME_TOKEN.match(word) and word not in self.stop and (
-                    self.code == "en" or self._legal_ahead(i) or self._org_head_ahead(i)):
+            if NAME_TOKEN.match(word) and word not in self.stop and self.text[start - 1: start] != "-" and (
+                    self.code == "en" or self._legal_ahead(i) or self._org_head_ahead(i)):  # not "Robo-[Advisor ...]"
                 stop = self.name_after(i, 5)
                 if stop > i and self._org_name_end(i, stop):
                     self.discover(i, stop, "Organization")

@@ -84,7 +84,9 @@ class RuleExtractor:
                         continue  # the sentence has none of the relation's cue words
                     for match in regex.finditer(masked):
                         window = masked[max(0, match.start() - 40): match.end()]
-                        if negation.search(PLACEHOLDER_RE.sub(" ", window)):
+                        window = QUOTE_END.split(window)[-1]  # "„... nicht zu Ende“, sagt X": the quote is not negated here
+                        window = cues.not_negating.sub(" ", PLACEHOLDER_RE.sub(" ", window))
+                        if negation.search(window):
                             continue
                         self._emit(triples, relation, match, options, found, sentence, indices, data, date)
         return Extraction(list(triples.values()), found.entities, code)
@@ -193,6 +195,7 @@ class RuleExtractor:
 
 
 PLACEHOLDER_RE = re.compile(r"⟨[OPR]\d+⟩")
+QUOTE_END = re.compile(r"[“”\"»«„]")
 
 
 class _Cues:
@@ -202,6 +205,8 @@ class _Cues:
         data = languages.get(code)
         words = lambda items: r"(?<!\w)(?:" + "|".join(re.escape(i.strip()) for i in items) + r")(?!\w)"  # noqa: E731
         self.negation = re.compile(words(data.NEGATIONS), re.IGNORECASE)
+        kept = getattr(data, "NOT_NEGATING", ())  # "einen nicht bekannten Betrag": the amount is unknown, not the deal
+        self.not_negating = re.compile("|".join(kept) if kept else "(?!)", re.IGNORECASE)
         denials = getattr(data, "SENTENCE_DENIALS", ())
         self.denial = re.compile("|".join(f"(?:{d})" for d in denials), re.IGNORECASE) if denials else None
         self.rumor = re.compile("|".join(re.escape(c) for c in data.RUMOR_CUES), re.IGNORECASE)

@@ -21,6 +21,9 @@ MONTHS = ("Januar", "Jänner", "Februar", "März", "April", "Mai", "Juni", "Juli
 COORDINATORS = ("und", "sowie", "oder", "&")
 NEGATIONS = ("nicht", "kein", "keine", "keinen", "keinem", "keiner", "nie", "niemals", "dementiert",
              "dementierte", "bestreitet", "bestritt", "weder", "ohne")
+# Negation words that deny a detail, not the relation ("einen nicht genannten Betrag").
+NOT_NEGATING = (r"\bnicht\s(?:näher\s|öffentlich\s)?(?:bekannt|genannt|beziffert|offengelegt|veröffentlicht|kommentiert)\w*",
+                r"\bkeine\s(?:Angaben|Details|Summe|Zahlen)\b")
 # A whole sentence that denies what it reports ("Gerüchte ... wies ein Sprecher zurück").
 SENTENCE_DENIALS = (r"\bwies\b.*\bzurück\b", r"\bweist\b.*\bzurück\b", r"\bzurückgewiesen\b",
                     r"\bdementierte?\b", r"\bbestritt\b", r"\bbestreitet\b")
@@ -52,7 +55,7 @@ ORG_DESCRIPTORS = (
     "rivale", "geldgeber", "kapitalgeber", "tochter", "tochterfirma", "eigentümer", "mutter", "rivalen",
     "softwarehaus", "autobauer", "behörde", "organisation", "institut", "universität", "versandhaus",
     "versender", "plattformbetreiber", "netzbetreiber", "provider", "partner", "firmen", "konzerne",
-    "konkurrent", "konkurrenten", "wettbewerber", "studio", "entwicklerstudio", "spielestudio", "lieferant",
+    "konkurrent", "konkurrenten", "wettbewerber", "fintech", "insurtech", "proptech", "studio", "entwicklerstudio", "spielestudio", "lieferant",
 )
 PRODUCT_DESCRIPTORS = (
     "suchmaschine", "plattform", "app", "webportal", "portal", "netzwerk", "smartphone", "chip", "prozessor",
@@ -136,6 +139,9 @@ RELATION_PATTERNS = (
     ("collaboratesWith", r"(?P<s>{ORG})\s(?:\S+\s){0,3}?mit\s(?P<o>{ORGS})\s(?:\S+\s){0,3}?(?:Partnerschaft|Zusammenarbeit|Kooperation|Allianz|Joint Venture|Gemeinschaftsunternehmen)\w*\s(?:\S+\s){0,4}?(?:vereinbart|geschlossen|eingegangen|gegründet|vereinbarte|schloss|gründete|vereinbaren|gestartet)", {}),
     ("collaboratesWith", r"(?<!⟩\s)\b{AUX}\s(?P<s>{ORG})\s(?:\S+\s){0,3}?mit\s(?P<o>{ORGS})\s(?:\S+\s){0,3}?(?:Partnerschaft|Zusammenarbeit|Kooperation|Allianz|Joint Venture|Gemeinschaftsunternehmen)\w*", {}),
     ("collaboratesWith", r"(?:Zusammenarbeit|Kooperation|Partnerschaft|Allianz|Joint Venture|Bündnis)\s(?:\w+\s){0,2}?zwischen\s(?P<pair>{ORGS})", {}),
+    # "Merantix, das Venture Studio von Adrian Locher, und die japanische Softbank haben eine Partnerschaft vereinbart"
+    ("collaboratesWith", r"^[^⟨]{0,30}?(?P<s>{ORG}),\s(?:[^⟨]|⟨P\d+⟩){0,100}?,\s(?:und|sowie)\s(?:[^⟨\s]+\s){0,2}?(?P<o>{ORG})\s(?:{AUX}\s)?(?:\S+\s){0,4}?(?:Partnerschaft|Kooperation|Zusammenarbeit|Allianz|Joint Venture|Kooperationsvertrag)\w*\s(?:\S+\s){0,3}?(?:vereinbart|geschlossen|eingegangen|angekündigt|unterzeichnet|vereinbarten|schlossen|gegründet)", {}),
+    ("collaboratesWith", r"(?P<s>{ORG})\s?-(?:Partner|Partnerin|Kooperationspartner)\s(?P<o>{ORG})", {}),
     ("collaboratesWith", r"(?P<s>{ORG})\s(?:und|sowie)\s(?P<o>{ORG})\s(?:\S+\s){0,6}?(?:kooperieren|arbeiten\s(?:\S+\s){0,4}?zusammen|gründen\s(?:ein|eine)\s(?:Joint Venture|Gemeinschaftsunternehmen)|verbünden sich)", {}),
     # --- competesWith
     ("competesWith", r"(?P<s>{ORG})[^⟨]{0,120}?\b(?:Konkurrent(?:en)?|Wettbewerber[n]?|Rivalen|Mitbewerber[n]?|Erzrivalen|Konkurrenz(?:unternehmen|firma|konzerns?|anbieter|produkt)\w{0,2})\s(?:wie\s|etwa\s|darunter\s)?(?P<o>{ORGS})", {}),
@@ -153,6 +159,12 @@ RELATION_PATTERNS = (
     ("investsIn", r"(?<!⟩\s)\b(?:investiert|investierte|beteiligt|beteiligte)\s(?:sich\s)?(?P<s>{OPERS})\s(?:\S+\s){0,5}?(?:in|an|bei)\s(?:{STAKE}\s(?:an\s)?)?(?P<o>{ORGS})", {}),
     ("investsIn", r"(?P<s>{OPERS})\s(?:\S+\s){0,4}?beteilig\w*\s(?:sich\s)?(?:\S+\s){0,5}?(?:an|bei)\s(?P<o>{ORGS})", {}),
     ("investsIn", r"(?P<s>{OPERS})\s(?:[^⟨\s]\S*\s){0,8}?(?:Anteil|Beteiligung)\w*\s(?:von\s{STAKE}\s)?(?:an|bei)\s(?P<o>{ORG})", {}),
+    # verb last: "Softbank hat 100 Millionen Dollar in Klarna investiert", "die Summe, die Softbank in X investiert",
+    # "Hunderte Millionen in den Bezahldienst Klarna, in Stripe oder in das Fintech Revolut gesteckt"
+    ("investsIn", r"(?<!\bin\s)(?<!\bin\sden\s)(?<!\bin\sdas\s)(?<!\bin\sdie\s)(?P<s>{OPERS})\s(?:{AUX}\s)?(?:[^⟨\s]\S*\s){0,7}?(?P<o>in\s(?:[^⟨\s]+\s){0,3}?{OP}(?:(?:,\s|\s(?:und|oder|sowie)\s|,\s(?:und|oder)\s)(?:in\s)?(?:[^⟨\s]+\s){0,3}?(?:{OP}|(?-i:[A-ZÄÖÜ][\w-]*)))*\s(?:[^⟨\s]+\s){0,3}?(?:investiert|investierte|investierten|investieren|eingeschossen|gesteckt|gepumpt|steckt|steckte|pumpt|pumpte)\b)", {}),
+    ("investsIn", r"(?P<s>{OPERS})\s{AUX}\s(?:[^⟨\s]\S*\s){0,5}?an\s(?P<o>{ORGS})\s(?:[^⟨\s]+\s){0,3}?beteiligt\b", {}),
+    # "Die Bestandsinvestoren A, B und C stemmten die Hälfte der Runde": the investors of the company just named
+    ("investsIn", r"^(?=.*?(?:Runde|Finanzierung|Kapital|Million|Milliard|Investment))(?:.*?\s)?(?:Investoren|Bestandsinvestoren|Neuinvestoren|Geldgeber|Kapitalgeber|Wagniskapitalgeber|Altgesellschafter\w*|Gesellschafter\w*|Geldgebern|Investor)\s(?:wie\s|darunter\s|sind\s|waren\s)?(?P<s>{OPERS})", {"implicit": "o", "conf": 0.8}),
     ("investsIn", r"(?P<s>{OPERS})\s(?:\S+\s){0,3}?steig\w*\s(?:\S+\s){0,4}?(?:bei|beim)\s(?P<o>{ORG})\s(?:\S+\s){0,6}?ein\b", {}),
     ("investsIn", r"(?P<o>{ORG})\s(?:\S+\s){0,8}?(?:Finanzierungsrunde|Finanzierung)\s(?:\S+\s){0,3}?(?:angeführt\s)?(?:von|unter Führung von)\s(?P<s>{OPERS})", {}),
     # --- acquires (subject first, then verb-first after a fronted phrase: "Im Juni übernahm X ...")
@@ -177,7 +189,7 @@ RELATION_PATTERNS = (
     ("founded", r"(?P<o>{ORG}),\s(?:das|die|den|welches|welche)\s(?P<s>{PER})\s(?:\S+\s){0,4}?(?:mit)?(?:gegründet|begründet|gründete)", {}),
     ("founded", r"(?P<o>{ORG})\s(?:wurde|war)\s(?:\S+\s){0,4}?von\s(?:\S+\s){0,3}?(?P<s>{PERS})\s(?:\S+\s){0,3}?(?:gegründet|ins Leben gerufen)", {}),
     # --- worksFor
-    ("worksFor", r"(?:neue[rn]?\s)?{ROLE}\s(?:von|bei|des|der)\s(?P<o>{ORG}),?\s(?P<s>{PER})", {}),
+    ("worksFor", r"(?:neue[rn]?\s)?{ROLE}\s(?:(?:von|bei|des|der)\s)?(?P<o>{ORG}),?\s(?P<s>{PER})", {}),
     ("worksFor", r"(?P<o>{ORG})\s?-{ROLEC}\s(?:und\s(?:\S+\s){0,2})?(?P<s>{PER})", {}),
     ("worksFor", r"(?P<o>{ORG})\s?-(?:Mit)?[Gg]ründer(?:in)?\sund\s{ROLE}\s(?P<s>{PER})", {}),
     ("worksFor", r"(?P<s>{PER}),\s(?:der\s|die\s)?(?:neue[rn]?\s|amtierende[rn]?\s)?{ROLE}\s(?:von|bei|des|der)\s(?P<o>{ORG})", {}),
@@ -196,6 +208,7 @@ RELATION_PATTERNS = (
     # --- develops
     ("develops", r"(?P<s>{ORGS})\s(?:{AUX}\s)?(?:\S+\s){0,3}?(?:entwickelt|entwickelte|baut|baute|bringt|brachte|präsentiert|präsentierte|stellt|stellte|veröffentlicht|veröffentlichte|produziert|produzierte|lanciert|startet|startete|erfand)\s(?:\S+\s){0,4}?(?P<o>{PRODS})", {}),
     ("develops", r"(?<!⟩\s)\b(?:entwickelt|entwickelte|baut|baute|bringt|brachte|präsentiert|präsentierte|stellt|stellte|veröffentlicht|veröffentlichte|produziert|lanciert|startet|startete)\s(?P<s>{ORG})\s(?:\S+\s){0,3}?(?P<o>{PRODS})", {}),
+    ("develops", r"(?P<s>{ORG})\s(?:\S+\s){0,2}?mit\s(?P<o>{PRODS})\s(?:\S+\s){0,6}?(?:auf den Markt gebracht|vorgestellt|herausgebracht|veröffentlicht|präsentiert|lanciert)", {}),
     ("develops", r"(?P<s>{ORG})\s{AUX}\s(?:\S+\s){0,5}?(?P<o>{PRODS})\s(?:\S+\s){0,4}?(?:entwickelt|vorgestellt|herausgebracht|veröffentlicht|gebaut|eingeführt|gestartet|präsentiert|lanciert|erfunden)", {}),
     ("develops", r"(?P<s>{ORG})\s(?:[^⟨]){0,100}?\b(?:sein|seine|seinen|seinem|seiner|seines|ihr|ihre|ihren|ihrem|ihrer|ihres)\s(?:\S+\s){0,3}?(?:[–-]\s)?(?:also\s)?(?P<o>{PRODS})", {}),
     ("develops", r"(?P<o>{PROD})\s?-(?:Hersteller|Entwickler|Macher|Erfinder|Konzern|Anbieter|Mutter)\w*\s(?P<s>{ORG})", {}),
@@ -235,14 +248,14 @@ MACROS = {"AUX": _AUX}
 # Words one of which a sentence must contain before a relation's patterns are tried (a fast prefilter;
 # every pattern above has its cue here). worksFor is always tried.
 RELATION_CUES = {
-    "collaboratesWith": r"kooperi|arbeite|verbünd|spann|\btu[nt]\b|\btat\b|zusammen|kooperation|partnerschaft|allianz"
+    "collaboratesWith": r"kooperi|arbeite|verbünd|spann|\btu[nt]\b|\btat\b|zusammen|kooperation|partner|allianz"
                         r"|joint venture|gemeinschaftsunternehmen|bündnis|gemeinsam",
     "competesWith": r"konkurren|konkurrier|wettbewerber|rivale|mitbewerber|herausforderer",
-    "investsIn": r"invest|beteilig|anteil|steig|finanzierung",
+    "investsIn": r"invest|beteilig|anteil|steig|finanzierung|gesteckt|steckt|gepumpt|pumpt|eingeschossen|geldgeber|kapitalgeber|gesellschafter",
     "acquires": r"übernimm|übernahm|übernomm|übernehm|übernahme|kauf|erwirb|erwarb|erworb|erwerb|schluck|zahl|blätter",
     "founded": r"gründ|ins leben gerufen",
     "formerlyWorkedFor": r"ehemalig|früher|ex-|verließ|verlässt|verlassen|wechsel",
-    "develops": r"entwickel|bau|bring|präsentier|stell|veröffentlich|produzier|lancier|start|erfand|erfunden|eingeführt"
+    "develops": r"entwickel|bau|bring|gebracht|präsentier|stell|veröffentlich|produzier|lancier|start|erfand|erfunden|eingeführt"
                 r"|herausgebracht|vorgestellt|\bsein|\bihr|hersteller|macher|erfinder|konzern|anbieter|mutter|\bvon\b|\bvom\b",
     "owns": r"tochter|sparte|marke|plattform|dienst|gehör|mutter|eigentümer|besitzer|mehrheit|besitzt|hält|kontrolliert",
     "supplies": r"liefer|auftragsfertiger|baut|baute|fertigt|produziert|entwickelt|kunde|abnehmer",

@@ -17,6 +17,9 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 COORDINATORS = ("and", "or", "&", "as well as")
 NEGATIONS = ("not", "no", "never", "denies", "denied", "deny", "n't", "neither", "nor", "without", "rejected",
              "called off", "abandoned", "ended negotiations")
+# Negation words that deny a detail, not the relation ("terms were not disclosed").
+NOT_NEGATING = (r"\bnot\s(?:been\s)?(?:disclosed|announced|revealed|made public)\b", r"\bdid\s(?:not|n't)\sdisclose\b",
+                r"\bno\s(?:financial\s)?(?:terms|details)\b")
 # A whole sentence that denies what it reports ("..., a claim the company denied").
 SENTENCE_DENIALS = (r"\bdenied\b", r"\bdenies\b", r"\brejected (?:the|these|those) (?:reports?|claims?|rumou?rs?)\b",
                     r"\bcalled (?:the|these) (?:reports?|rumou?rs?) (?:false|untrue|baseless)\b")
@@ -39,7 +42,7 @@ ORG_NAME_HEADS = (
     "Semiconductors", "Pharmaceuticals", "Media", "Studios", "Games", "Institute", "University", "Agency",
     "Foundation", "Council", "Commission", "Authority", "Industries", "Solutions", "Computing", "Dynamics",
     "Communications", "Telecom", "Airlines", "Enterprises", "Investments", "Securities", "Management",
-    "Analytics", "Microsystems", "Devices", "Instruments", "Interactive", "Entertainment", "Records",
+    "Analytics", "Microsystems", "Devices", "Therapeutics", "Biosciences", "Aerospace", "Payments", "Instruments", "Interactive", "Entertainment", "Records",
     "Federation", "Union", "Society", "Department", "Ministry", "Office", "Bureau", "Board", "Exchange",
     "AG", "SE", "GmbH", "PLC", "plc", "Limited", "LP", "LLP", "AI",
 )
@@ -49,7 +52,7 @@ ORG_DESCRIPTORS = (
     "fund", "bank", "group", "lab", "laboratory", "agency", "developer", "rival", "rivals", "supplier",
     "subsidiary", "unit", "conglomerate", "corporation", "business", "outfit", "venture", "publisher",
     "studio", "vendor", "designer", "owner", "parent", "competitor", "competitors", "partner", "insurer",
-    "lender", "broker", "carrier", "airline", "regulator", "association", "organization", "organisation",
+    "lender", "broker", "carrier", "airline", "fintech", "insurtech", "regulator", "association", "organization", "organisation",
 )
 PRODUCT_DESCRIPTORS = (
     "app", "platform", "chip", "chips", "processor", "model", "service", "search engine", "browser",
@@ -62,7 +65,7 @@ RELATIONAL_DESCRIPTORS = ("rival", "competitor", "supplier", "subsidiary", "owne
                           "partner", "maker", "unit", "backer", "challenger", "vendor")
 GENERIC_PREFIXES = ("US", "U.S.", "UK", "EU", "AI", "Tech", "Silicon", "Internet", "Ex", "Co")
 GROUP_ANAPHORS = ("companies", "firms", "carmakers", "automakers", "owners", "partners", "investors", "giants")
-ORG_ANAPHOR_HEADS = ("company", "firm", "startup", "start-up", "giant", "group", "maker", "chipmaker",
+ORG_ANAPHOR_HEADS = ("company", "firm", "startup", "start-up", "giant", "group", "maker", "chipmaker", "developer", "lab",
                      "carmaker", "automaker", "manufacturer", "business", "conglomerate", "corporation")
 ANAPHOR_DETERMINERS = ("the", "The", "this", "This")
 PERSON_PRONOUNS = ("he", "He", "him", "she", "She")
@@ -96,6 +99,8 @@ NAME_CONTEXT_BEFORE = (
     ("Product", r"\b(?:company|startup|start-up|firm|team|lab|maker|developer|creator)s?\sbehind\s(?:the\s)?$"),
 )
 NAME_CONTEXT_AFTER = (
+    ("Organization", r"^\s(?:has\s|have\s|had\s|just\s)?(?:raised|raises|secured|secures|pulled in|pulled|landed|bagged|closed)\s(?:a\s|an\s)?(?:\S+\s){0,2}?(?:[$€£]\s?\d|\d[\d.,]*\s(?:million|billion))"),
+    ("Organization", r"^\sas\s(?:its\s|a\s|an\s|the\s)?(?:lead\s|anchor\s|new\s|first\s|strategic\s)?(?:investor|backer)s?\b"),
     ("Organization", r"^(?:’s|'s)\s(?:[\w$.-]+\s){0,2}?(?:acquisition|purchase|takeover|buyout)\sof\b"),
     ("Organization", r"^\s(?:has\s|had\s|just\s|also\s)?(?:acquired|bought|purchased|acquires|buys|paid|pays)\s"),
     ("Organization", r"^\s(?:was|is|has been|had been|is being)\s(?:\w+\s)?(?:acquired|bought|purchased|taken over)\sby\b"),
@@ -148,9 +153,13 @@ RELATION_PATTERNS = (
     ("investsIn", r"(?P<s>{OPERS})\s(?:\S+\s){0,3}?(?:took|takes|take|bought|buys|acquired|holds|owns|paid|pays)\s(?:an?\s)?(?:\S+\s){0,5}?(?:{STAKE}\s)?(?:minority\s)?stake\s(?:in)\s(?P<o>{ORGS})", {}),
     ("investsIn", r"(?P<o>{ORG})\s(?:\S+\s){0,8}?(?:funding|financing|investment)\s(?:round\s)?(?:\S+\s){0,3}?(?:led|backed|from)\s(?:by\s)?(?P<s>{OPERS})", {}),
     ("investsIn", r"(?P<o>{ORG})\s(?:\S+\s){0,3}?(?:is|was|are|were)\s(?:\S+\s){0,2}?backed\sby\s(?P<s>{OPERS})", {}),
-    ("investsIn", r"(?P<s>{OPERS})(?:'s|’s)?\s(?:\S+\s){0,2}?investment\s(?:of\s{AMOUNT}\s)?in\s(?:{STAKE}\s(?:of\s)?)?(?P<o>{ORGS})", {}),
+    ("investsIn", r"(?P<s>{OPERS})(?:'s|’s)?\s(?:\S+\s){0,4}?investment\s(?:of\s{AMOUNT}\s)?in(?:to)?\s(?:{STAKE}\s(?:of\s)?)?(?P<o>{ORGS})", {}),
     ("investsIn", r"(?P<s>{OPER}),\s(?P<o>{ORG})(?:'s|’s)\s(?:\S+\s){0,2}?(?:investor|backer|shareholder|stakeholder)", {}),
     ("investsIn", r"(?P<s>{ORG})-(?:backed|funded)\s(?:\S+\s){0,2}?(?P<o>{ORG})", {}),
+    # "X raised $2 billion in a Nvidia-led financing", "a SoftBank-led round in X", "X landed CapitalG as lead investor"
+    ("investsIn", r"(?P<o>{ORG})\s(?:\S+\s){0,6}?(?:raised|raises|secured|closed|pulled in|pulled|landed|bagged|gets|got)\s(?:\S+\s){0,6}?(?:in|from|through)\s(?:a|an|the)\s(?:\S+\s){0,2}?(?P<s>{OPERS})-led\b", {}),
+    ("investsIn", r"(?P<s>{OPERS})-led\s(?:\S+\s){0,3}?(?:round|financing|funding|investment)\s(?:\S+\s){0,3}?(?:in|into|for)\s(?P<o>{ORG})", {}),
+    ("investsIn", r"(?P<o>{ORG})\s(?:\S+\s){0,3}?(?:landed|won|secured|brought in|added|got|tapped)\s(?:\S+\s){0,3}?(?:{ORG}(?:’s|'s)\s)?(?P<s>{OPERS})\sas\s(?:its\s|a\s|an\s|the\s)?(?:lead\s|anchor\s|new\s|first\s|strategic\s)?(?:investors?|backers?)\b", {}),
     ("investsIn", r"(?P<s>{OPERS})\s(?:led|co-led)\s(?:\S+\s){0,5}?(?:round|investment)\s(?:\S+\s){0,2}?in\s(?P<o>{ORGS})", {}),
     # --- acquires
     ("acquires", r"(?P<s>{ORGS})\s(?:\S+\s){0,7}?{ACTIVE}{ACQ}\s(?!by\s)(?:(?:the|a|an|its)\s)?(?:(?!by\s)\S+\s){0,2}?(?P<o>{OPS})", {}),
