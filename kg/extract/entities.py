@@ -97,6 +97,10 @@ class _Finder:
         self.role_words = {r.split()[-1] for r in self.lang.ROLE_TITLES} | set(getattr(self.lang, "ROLE_COMPOUNDS", ()))
         self.relational = set(getattr(self.lang, "RELATIONAL_DESCRIPTORS", ()))
         self.given = given_names()
+        self.particles = frozenset(getattr(self.lang, "NAME_PARTICLES", ()))
+        self.units = frozenset(getattr(self.lang, "UNIT_WORDS", ()))
+        self.org_prefixes = frozenset(getattr(self.lang, "ORG_NAME_PREFIXES", ()))
+        self.person_words = frozenset(getattr(self.lang, "PERSON_DESCRIPTORS", ()))
         self.generic = set(self.lang.GENERIC_PREFIXES)
         self.stop = set(getattr(self.lang, "NAME_STOPWORDS", ())) | set(self.lang.DETERMINERS) \
             | {d.capitalize() for d in self.lang.DETERMINERS}
@@ -205,6 +209,14 @@ class _Finder:
                         and self.token_sentence[j] == self.token_sentence[j - 1] \
                         and self.tokens[j][2] in self.profile.org_heads and self.tokens[j][2][:1].isupper():
                     continue  # "Apple Records" is not Apple: the context pass names it
+                if entry.type == "Organization" and j < n and self.tokens[j][2] in self.units \
+                        and self.text[self.tokens[j - 1][1]: self.tokens[j][0]] == " " \
+                        and self.token_sentence[j] == self.token_sentence[j - 1]:
+                    label = self.text[self.tokens[i][0]: self.tokens[j][1]]  # "TSMC Arizona": a unit of its own
+                    self.entity(label, "Organization")
+                    self.add(i, j + 1, label, "Organization")
+                    matched = j + 1 - i
+                    break
                 label = entry.name
                 if entry.type == "Product":  # versions stay apart: iPhone 15 is not iPhone
                     while j < n and j - i < 6 and VERSION.match(self.tokens[j][2]) and self.joinable(j - 1, j + 1) \
@@ -217,6 +229,22 @@ class _Finder:
                 matched = j - i
                 break
             i += matched or 1
+
+    def hyphen_pairs(self) -> None:
+        """'die Daimler-Chrysler AG': two organisations joined by a hyphen (and nothing after) are one."""
+        mentions = sorted({id(m): m for m in self.taken.values()}.values(), key=lambda m: m.start)
+        for left, right in zip(mentions, mentions[1:]):
+            if left.type != "Organization" or right.type != "Organization" or self.text[left.end: right.start] != "-" \
+                    or re.match(r"-|\w", self.text[right.end: right.end + 1]) or re.search(r"[\w-]$", self.text[:left.start]):
+                continue
+            label = self.text[left.start: right.end]
+            self.entity(label, "Organization")
+            self.found.entities[label].surfaces.add(label)
+            merged = Mention(start=left.start, end=right.end, keys=(label,), type="Organization")
+            for k, m in list(self.taken.items()):
+                if m is left or m is right:
+                    self.taken[k] = merged
+            self.names.setdefault(" ".join(t[2] for t in self.tokens[self.token_at(left.start): self.token_at(right.end)]), label)
 
     def _sentence_initial(self, i: int) -> bool:
         start = self.sentences[self.token_sentence[i]].start if self.sentences else 0
@@ -234,8 +262,19 @@ class _Finder:
         """End token index of a capitalised name starting at token i (i itself if none)."""
         j = i
         sentence = self.token_sentence[i] if i < len(self.tokens) else -1
-        while j < len(self.tokens) and j - i < limit:
+        particles = 0
+        while j < len(self.tokens) and j - i - particles < limit:
             start, end, word = self.tokens[j]
+            if person and j > i and j - particles == i + 1 and word in self.particles and j + 1 < len(self.tokens) \
+                    and self.text[self.tokens[j - 1][1]: start] == " " == self.text[end: self.tokens[j + 1][0]] \
+                    and (NAME_TOKEN.match(self.tokens[j + 1][2]) or self.tokens[j + 1][2] in self.particles):
+                particles += 1  # "Andreas von Zitzewitz", "Ursula von der Leyen": a particle between given name and surname
+                j += 1
+                continue
+            if person and j > i and self.text[self.tokens[j - 1][1]: start] == "-" and word.isalpha() and word.islower() \
+                    and len(word) <= 5:
+                j += 1  # "Lee Hee-sung": a hyphenated Korean given name
+                continue
             if self.token_sentence[j] != sentence or not NAME_TOKEN.match(word) or word in self.stop:
                 break
             if j > i:
@@ -261,6 +300,10 @@ class _Finder:
             i += 1
         if j <= i:
             return None
+        if kind == "Product":  # "das Chip-System Kirin 980": a version stays with the name
+            while j < len(self.tokens) and j - i < 6 and VERSION.match(self.tokens[j][2]) \
+                    and self.text[self.tokens[j - 1][1]: self.tokens[j][0]] == " " and self.token_sentence[j] == self.token_sentence[i]:
+                j += 1
         words = [t[2] for t in self.tokens[i:j]]
         entry = self.gaz.lookup(words, include_ambiguous=True)
         if entry is not None:
@@ -306,8 +349,16 @@ class _Finder:
                     elif entry is None or entry.type == "Organization":
                         self.discover(i, nxt, "Organization")
                     continue
-            # role title + name: "CEO David Holz", "Sprecher Tom Müller"
-            if word in roles and self.text[end: end + 1] == " " and nxt < len(self.tokens) and nxt not in self.taken:
+            # "Association of Corporate Counsel", "University of Oxford": an organisation word with "of" and a name
+            if word in self.org_prefixes and self.text[end: end + 4] == " of " and nxt + 1 < len(self.tokens):
+                first = nxt + 2 if self.tokens[nxt + 1][2] == "the" else nxt + 1
+                stop = self.name_after(first, 4) if first < len(self.tokens) else first
+                if stop > first and not any(k in self.taken for k in range(i, stop)):
+                    self.discover(i, stop, "Organization")
+                    continue
+            # role title or person word + name: "CEO David Holz", "Sprecher Tom Müller", "der Milliardär Kirk Kerkorian"
+            if (word in roles or word in self.person_words) and self.text[end: end + 1] == " " and nxt < len(self.tokens) \
+                    and nxt not in self.taken:
                 stop = self.name_after(nxt, 3, person=True)
                 if stop - nxt >= 2 and self.tokens[nxt][2] not in self.generic:
                     self.discover(nxt, stop, "Person")
@@ -367,6 +418,8 @@ class _Finder:
             if i in self.taken or not NAME_TOKEN.match(word) or word in self.stop or word in self.generic:
                 continue
             stop = self.name_after(i, 4)
+            # "Autonomy CEO Mike Lynch": the name ends before a role word or another mention
+            stop = next((k for k in range(i + 1, stop) if k in self.taken or self.tokens[k][2] in self.role_words), stop)
             if stop <= i or any(k in self.taken for k in range(i, stop)):
                 continue
             left = self.text[max(0, start - 40): start]
@@ -656,15 +709,31 @@ class _Finder:
         self.context_pass()
         self.coordination_pass()
         self.repeat_pass()
+        self.hyphen_pairs()
         self.surname_pass()
         named = sorted({id(m): m for m in self.taken.values()}.values(), key=lambda m: m.start)
         self._alt_types(named)
         anaphors = self.anaphor_pass()
         mentions = self.resolve(anaphors, [m for m in named if not m.anaphor]) + [m for m in named if m.anaphor]
         mentions.sort(key=lambda m: m.start)
+        self._descriptor_tails(mentions)
         self.absorb(mentions)
         self.found.mentions = mentions
         return self.found
+
+    def _descriptor_tails(self, mentions: list[Mention]) -> None:
+        """'der Huawei-Konzern': a plain descriptor joined to an organisation's name is part of its mention
+        (not a relational one: 'Prevent-Töchter' names other companies)."""
+        for m in mentions:
+            if m.type != "Organization" or m.anaphor:
+                continue
+            tail = re.match(r"-([^\W\d_][\w]*)\b(?!-)", self.text[m.end: m.end + 40])
+            if not tail or self.descriptor_class(tail.group(1)) != "Organization":
+                continue
+            low = tail.group(1).casefold()
+            if any(r in low for r in self.relational) or low.rstrip("ns") in self.role_words:
+                continue
+            m.end += tail.end()
 
     def _alt_types(self, named: list[Mention]) -> None:
         """'Facebook' is the company where the article does not name Meta."""

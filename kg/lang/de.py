@@ -55,19 +55,19 @@ ORG_DESCRIPTORS = (
     "rivale", "geldgeber", "kapitalgeber", "tochter", "tochterfirma", "eigentümer", "mutter", "rivalen",
     "softwarehaus", "autobauer", "behörde", "organisation", "institut", "universität", "versandhaus",
     "versender", "plattformbetreiber", "netzbetreiber", "provider", "partner", "firmen", "konzerne",
-    "konkurrent", "konkurrenten", "wettbewerber", "fintech", "insurtech", "proptech", "studio", "entwicklerstudio", "spielestudio", "lieferant",
+    "konkurrent", "konkurrenten", "wettbewerber", "töchter", "marke", "fintech", "insurtech", "proptech", "studio", "entwicklerstudio", "spielestudio", "lieferant",
 )
 PRODUCT_DESCRIPTORS = (
     "suchmaschine", "plattform", "app", "webportal", "portal", "netzwerk", "smartphone", "chip", "prozessor",
     "grafikchip", "modell", "sprachmodell", "ki-modell", "software", "betriebssystem", "browser", "messenger",
     "konsole", "spielkonsole", "tablet", "brille", "assistent", "sprachassistent", "chatbot", "kassenschlager",
     "bestseller", "handy", "uhr", "smartwatch", "streamingdienst-app", "cloud-dienst", "videoplattform",
-    "datenbrille", "bildgenerator", "fahrzeug", "elektroauto", "auto", "roboter", "gerät",
+    "datenbrille", "bildgenerator", "chip-system", "chipsystem", "prozessorsystem", "system-on-a-chip", "fahrzeug", "elektroauto", "auto", "roboter", "gerät",
 )
 INFLECTIONS = ("", "s", "es", "n", "en", "e", "ern", "er", "in", "innen")
 # Descriptors that carry a relation themselves; they stay in the text for the relation patterns.
 RELATIONAL_DESCRIPTORS = ("eigentümer", "tochter", "zulieferer", "rivale", "konkurrent", "partner", "investor",
-                          "geldgeber", "mutter", "kapitalgeber", "konkurrenz", "mehrheitseigner", "lieferant", "besitzer")
+                          "geldgeber", "mutter", "kapitalgeber", "konkurrenz", "marke", "töchter", "mehrheitseigner", "lieferant", "besitzer")
 # Endings of German common nouns: a capitalised word with one of them does not continue a name.
 NOUN_ENDINGS = ("ung", "ungen", "heit", "keit", "schaft", "tion", "tionen", "e", "en", "er", "ern", "chen", "nis",
                 "isse", "tät", "ismus", "rat", "amt", "markt")
@@ -89,6 +89,12 @@ ORG_ANAPHOR_HEADS = ("unternehmen", "konzern", "firma", "startup", "start-up", "
 ANAPHOR_DETERMINERS = ("der", "die", "das", "den", "dem", "des")
 PERSON_PRONOUNS = ("er", "ihn", "ihm")
 ORG_PRONOUNS = ()
+NAME_PARTICLES = ("von", "vom", "zu", "der", "van", "de", "di", "da", "du", "le", "la", "ter", "den")
+# Words for people (not roles) in front of a name: "der Milliardär Kirk Kerkorian".
+PERSON_DESCRIPTORS = ("Milliardär", "Milliardärin", "Multimilliardär", "Unternehmer", "Unternehmerin", "Investorin",
+                      "Gründerin", "Informatiker", "Informatikerin", "Programmierer", "Programmiererin", "Ökonom",
+                      "Ökonomin", "Tech-Milliardär", "Risikokapitalgeber", "Erfinder", "Erfinderin", "Aktivist",
+                      "Aktivistin", "Politiker", "Politikerin", "Minister", "Ministerin", "Bundeskanzler")
 COPULAS = ("ist", "war")  # "Square ist ein Zahlungsdienstleister": the descriptor types the name
 DETERMINERS = ("der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "eines", "einer")
 
@@ -126,6 +132,13 @@ ROLE_COMPOUNDS = (
     "Entwickler", "Entwicklerin", "Ingenieur", "Forscher", "Forscherin", "Präsident", "Präsidentin",
     "Aufsichtsratschef", "Geschäftsführer", "Geschäftsführerin", "Direktor", "Vize", "Vizechef",
 )
+
+# A place after a company's name makes a unit of its own ("TSMC Arizona", "ZTE Europe", "Microsoft Deutschland").
+UNIT_WORDS = ("Europe", "Europa", "America", "Americas", "Asia", "Africa", "EMEA", "APAC", "International", "Global",
+              "Germany", "Deutschland", "Austria", "Österreich", "Switzerland", "Schweiz", "France", "Frankreich",
+              "UK", "Ireland", "Italy", "Italia", "Spain", "España", "Japan", "China", "India", "Korea", "Taiwan",
+              "Canada", "Brasil", "Brazil", "Mexico", "Australia", "Singapore", "Arizona", "Texas", "California",
+              "Dresden", "Nordamerika")
 
 # -------------------------------------------------------------------- relations
 _VON = r"(?:von|vom|des|der|bei|beim)"
@@ -174,6 +187,7 @@ RELATION_PATTERNS = (
     ("acquires", r"(?<!⟩\s)\b(?:übernimmt|übernahm|kauft|kaufte|erwirbt|erwarb|schluckt|schluckte)\s(?:\S+\s){0,2}?(?P<s>{ORG})\s(?:\S+\s){0,3}?(?P<o>{OPS})", {}),
     ("acquires", r"(?<!⟩\s)\b{AUX}\s(?:\S+\s){0,2}?(?P<s>{ORG})\s(?:\S+\s){0,4}?(?P<o>{OP})\s[^⟨]{0,60}?(?:übernommen|gekauft|erworben|übernehmen|kaufen|erwerben)\b", {}),
     ("acquires", r"(?:Übernahme|Kauf|Erwerb)\s(?:von\s|des\s|der\s)?(?P<o>{OP})\s(?:\S+\s){0,3}?durch\s(?P<s>{ORG})", {}),
+    ("acquires", r"Verkauf\s(?:von\s|des\s|der\s)?(?P<o>{OP})\s(?:\S+\s){0,3}?an\s(?:(?:den|die|das)\s)?(?P<s>{ORG})", {}),
     ("acquires", r"(?P<s>{ORG})\s(?:\S+\s){0,4}?(?:Übernahme|Kauf|Erwerb)\s(?:von\s|des\s|der\s)?(?P<o>{OP})(?!\s(?:\S+\s){0,3}?durch\s)", {}),
     # "Facebook zahlt für den Messenger-Dienst WhatsApp 19 Milliarden Dollar" (a price, not a stake or a licence)
     ("acquires", r"(?P<s>{ORGS})\s(?:{AUX}\s)?(?:\S+\s){0,4}?(?:zahlt|zahlte|zahlten|bezahlt|bezahlte|blättert|blätterte)\s(?:(?!Beteiligung|Anteil|Aktie|Lizenz|Rechte)[^⟨\s]+\s){0,5}?für\s(?:(?!Beteiligung|Anteil|Aktie|Lizenz|Rechte)[^⟨\s]+\s){0,3}?(?P<o>{OPS})", {"conf": 0.75, "money": True}),
@@ -192,11 +206,12 @@ RELATION_PATTERNS = (
     ("worksFor", r"(?:neue[rn]?\s)?{ROLE}\s(?:(?:von|bei|des|der)\s)?(?P<o>{ORG}),?\s(?P<s>{PER})", {}),
     ("worksFor", r"(?P<o>{ORG})\s?-{ROLEC}\s(?:und\s(?:\S+\s){0,2})?(?P<s>{PER})", {}),
     ("worksFor", r"(?P<o>{ORG})\s?-(?:Mit)?[Gg]ründer(?:in)?\sund\s{ROLE}\s(?P<s>{PER})", {}),
-    ("worksFor", r"(?P<s>{PER}),\s(?:der\s|die\s)?(?:neue[rn]?\s|amtierende[rn]?\s)?{ROLE}\s(?:von|bei|des|der)\s(?P<o>{ORG})", {}),
-    ("worksFor", r"(?P<s>{PER})\s(?:ist|wird|bleibt)\s(?:\S+\s){0,2}?{ROLE}\s(?:von|bei|des|der)\s(?P<o>{ORG})", {}),
+    ("worksFor", r"(?P<s>{PER}),\s(?:der\s|die\s)?(?:neue[rn]?\s|amtierende[rn]?\s)?(?:[\w]+-)?{ROLE}\s(?:von|bei|des|der)\s(?P<o>{ORG})", {}),
+    ("worksFor", r"(?P<o>{ORG})(?:\s(?:AG|SE|GmbH|Inc\.))?\s(?:und|sowie)\s(?:deren|dessen)\s(?:neue[rn]?\s)?{ROLE}\w{0,2}\s(?P<s>{PER})", {}),
+    ("worksFor", r"(?P<s>{PER})\s(?:ist|wird|bleibt)\s(?:\S+\s){0,2}?{ROLE}\s(?:von|bei|des|der)\s(?:(?-i:[A-ZÄÖÜ]\w*er)\s)?(?P<o>{ORG})", {}),
     ("worksFor", r"(?P<o>{ORG})\s{ROLE}\s(?P<s>{PER})", {}),
     ("worksFor", r"(?P<s>{PER})\s(?:\S+\s){0,3}?(?:sitzt|saß|sitzen)\s(?:\S+\s){0,2}?(?:im|in den)\s(?P<role>Aufsichtsrat|Vorstand|Verwaltungsrat|Beirat)\s(?:von|des|der|bei)\s(?P<o>{ORG})", {}),
-    ("worksFor", r"(?:^|[^⟩]\s)(?P<role>Konzernchef|Konzernchefin|Firmenchef|Firmenchefin|Vorstandschef|Vorstandschefin|Unternehmenschef|Finanzchef|Finanzchefin|Konzernsprecher|Unternehmenssprecher|Firmengründer)\s(?P<s>{PER})", {"implicit": "o", "alone": True}),
+    ("worksFor", r"(?:^|[^⟩]\s)(?P<role>Konzernchef|Konzernchefin|Firmenchef|Firmenchefin|Vorstandschef|Vorstandschefin|Unternehmenschef|Finanzchef|Finanzchefin|Konzernsprecher|Unternehmenssprecher|Firmengründer|Aufsichtsratschef|Aufsichtsratschefin|Aufsichtsratsvorsitzende[rn]?|Vorstandsvorsitzende[rn]?)\s(?P<s>{PER})", {"implicit": "o", "alone": True}),
     ("worksFor", r"(?P<s>{PER})\s(?:\S+\s){0,2}?(?:arbeitet|arbeitete|heuert|heuerte)\s(?:\S+\s){0,3}?(?:für|bei)\s(?P<o>{ORG})", {}),
     ("worksFor", r"(?P<s>{PER})\s(?:\S+\s){0,3}?wechsel\w*\s(?:\S+\s){0,4}?von\s(?:{ORG})\s(?:\S+\s){0,2}?zu\s(?P<o>{ORG})", {}),
     # --- formerlyWorkedFor
@@ -206,7 +221,7 @@ RELATION_PATTERNS = (
     ("formerlyWorkedFor", r"(?P<s>{PER})\s(?:\S+\s){0,3}?(?:verließ|verlässt|verlassen)\s(?:\S+\s){0,2}?(?P<o>{ORG})", {}),
     ("formerlyWorkedFor", r"(?P<s>{PER})\s(?:\S+\s){0,3}?wechsel\w*\s(?:\S+\s){0,4}?von\s(?P<o>{ORG})\s(?:\S+\s){0,2}?zu\s{ORG}", {}),
     # --- develops
-    ("develops", r"(?P<s>{ORGS})\s(?:{AUX}\s)?(?:\S+\s){0,3}?(?:entwickelt|entwickelte|baut|baute|bringt|brachte|präsentiert|präsentierte|stellt|stellte|veröffentlicht|veröffentlichte|produziert|produzierte|lanciert|startet|startete|erfand)\s(?:\S+\s){0,4}?(?P<o>{PRODS})", {}),
+    ("develops", r"(?P<s>{ORGS})\s(?:{AUX}\s)?(?:\S+\s){0,3}?(?:entwickelt|entwickelte|baut|baute|bringt|brachte|präsentiert|präsentierte|stellt|stellte|veröffentlicht|veröffentlichte|produziert|produzierte|lanciert|startet|startete|erfand)\s(?:[^⟨\s]\S*\s){0,8}?(?P<o>{PRODS})", {}),
     ("develops", r"(?<!⟩\s)\b(?:entwickelt|entwickelte|baut|baute|bringt|brachte|präsentiert|präsentierte|stellt|stellte|veröffentlicht|veröffentlichte|produziert|lanciert|startet|startete)\s(?P<s>{ORG})\s(?:\S+\s){0,3}?(?P<o>{PRODS})", {}),
     ("develops", r"(?P<s>{ORG})\s(?:\S+\s){0,2}?mit\s(?P<o>{PRODS})\s(?:\S+\s){0,6}?(?:auf den Markt gebracht|vorgestellt|herausgebracht|veröffentlicht|präsentiert|lanciert)", {}),
     ("develops", r"(?P<s>{ORG})\s{AUX}\s(?:\S+\s){0,5}?(?P<o>{PRODS})\s(?:\S+\s){0,4}?(?:entwickelt|vorgestellt|herausgebracht|veröffentlicht|gebaut|eingeführt|gestartet|präsentiert|lanciert|erfunden)", {}),
@@ -214,7 +229,7 @@ RELATION_PATTERNS = (
     ("develops", r"(?P<o>{PROD})\s?-(?:Hersteller|Entwickler|Macher|Erfinder|Konzern|Anbieter|Mutter)\w*\s(?P<s>{ORG})", {}),
     ("develops", r"(?P<o>{PROD})\s(?:von|vom)\s(?P<s>{ORG})", {"conf": 0.6}),
     # --- owns
-    ("owns", r"(?P<s>{ORG})\s?-(?:Tochter|Tochterfirma|Tochtergesellschaft|Tochterunternehmen|Sparte|Marke|Plattform|Dienst)\w*\s(?P<o>{OPS})", {}),
+    ("owns", r"(?P<s>{ORG})\s?-(?:Tochter|Töchter|Tochterfirma|Tochtergesellschaft|Tochterunternehmen|Sparte|Marke|Plattform|Dienst)\w*\s(?P<o>{OPS})", {}),
     ("owns", r"(?P<o>{OP}),\s(?:eine|die|das)\s(?:\S+\s)?(?:Tochter|Tochterfirma|Tochtergesellschaft|Sparte|Marke)\w*\s(?:von|des|der)\s(?P<s>{ORG})", {}),
     ("owns", r"(?P<s>{ORG})\s(?:\S+\s){0,5}?(?:seine[rnms]?|ihre[rnms]?)\s(?:\S+-)?(?:Tochter|Tochterfirma|Tochtergesellschaft|Sparte|Marke)\w*\s(?P<o>{OPS})", {}),
     ("owns", r"(?P<o>{OP})\s(?:\S+\s){0,2}?gehör\w*\s(?:\S+\s){0,2}?(?:zu|zum|zur)\s(?:\S+\s){0,2}?(?P<s>{ORG})", {}),
@@ -234,6 +249,9 @@ RELATION_PATTERNS = (
     ("sues", r"(?P<s>{ENTS})\s{AUX}\s(?:\S+\s){0,3}?(?P<o>{ENTS})\s(?:\S+\s){0,4}?verklagt", {}),
     ("sues", r"(?<!⟩\s)\b(?:verklagt|verklagte)\s(?P<s>{ENT})\s(?:\S+\s){0,2}?(?P<o>{ENTS})", {}),
     ("sues", r"(?P<s>{ENT})\s(?:\S+\s){0,6}?Klage\s(?:\S+\s){0,2}?gegen\s(?P<o>{ENTS})", {}),
+    ("sues", r"(?P<s>{ENTS})\s(?:\S+\s){0,2}?(?:klagt|klagte|klagen|klagten|zieht|zog)\s(?:\S+\s){0,3}?gegen\s(?:\S+\s){0,2}?(?P<o>{ENTS})", {}),
+    # "hatte bereits der Milliardär X die Y AG und deren Vorstandschef Z auf Schadenersatz verklagt"
+    ("sues", r"(?<!⟩\s)\b{AUX}\s(?:[^⟨\s]+\s){0,3}?(?P<s>{ENT})\s(?:[^⟨\s]+\s){0,2}?(?P<o>{ENT}(?:-{ENT})?(?:\s(?:AG|SE|GmbH|Inc\.))?(?:\s(?:und|sowie)\s(?:[^⟨\s]+\s){0,2}?{ENT})*)\s(?:[^⟨\s]+\s){0,6}?verklagt\b", {}),
     # --- usesTechnologyOf
     ("usesTechnologyOf", r"(?:Technologie|Technik|Software|Chips?|Modelle?|KI-Technologie)\s(?:von\s|vom\s)?(?P<o>{OPS})\s[^⟨]{0,60}?in\s(?P<s>{OP})\s[^⟨]{0,60}?(?:integriert|eingebaut|eingesetzt|eingebunden)", {}),
     ("usesTechnologyOf", r"(?P<s>{OP})\s(?:\S+\s){0,3}?(?:nutzt|verwendet|lizenziert|integriert|setzt)\s(?:\S+\s){0,4}?(?:Technologie|Technik|Software|Chips|Modelle)?\s?(?:von\s|vom\s)?(?P<o>{OPS})", {"conf": 0.7}),
@@ -257,9 +275,9 @@ RELATION_CUES = {
     "formerlyWorkedFor": r"ehemalig|früher|ex-|verließ|verlässt|verlassen|wechsel",
     "develops": r"entwickel|bau|bring|gebracht|präsentier|stell|veröffentlich|produzier|lancier|start|erfand|erfunden|eingeführt"
                 r"|herausgebracht|vorgestellt|\bsein|\bihr|hersteller|macher|erfinder|konzern|anbieter|mutter|\bvon\b|\bvom\b",
-    "owns": r"tochter|sparte|marke|plattform|dienst|gehör|mutter|eigentümer|besitzer|mehrheit|besitzt|hält|kontrolliert",
+    "owns": r"tochter|töchter|sparte|marke|plattform|dienst|gehör|mutter|eigentümer|besitzer|mehrheit|besitzt|hält|kontrolliert",
     "supplies": r"liefer|auftragsfertiger|baut|baute|fertigt|produziert|entwickelt|kunde|abnehmer",
-    "sues": r"verklag|klage",
+    "sues": r"verklag|klage|klagt",
     "usesTechnologyOf": r"technolog|technik|software|chip|modell|nutzt|verwendet|lizenz|integr|setzt|wechsel|umsteig"
                         r"|umstell|basier|beruht|läuft|laufen",
 }

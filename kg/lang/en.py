@@ -34,6 +34,10 @@ ANNOUNCED_CUES = ("announced", "announces", "agreed", "agrees", "plans to", "wil
 LEGAL_SUFFIXES = ("Inc.", "Inc", "Incorporated", "Corp.", "Corp", "Corporation", "Co.", "Ltd.", "Ltd",
                   "Limited", "LLC", "L.L.C.", "LP", "LLP", "plc", "PLC", "AG", "SE", "GmbH", "S.A.", "N.V.",
                   "B.V.", "Holdings", "Holding")
+# First words that make "X of Y" an organisation ("Association of Corporate Counsel", "University of Oxford").
+ORG_NAME_PREFIXES = ("Association", "University", "Institute", "Bank", "Department", "Ministry", "Federation",
+                     "Council", "Society", "Academy", "Commission", "Bureau", "Board", "League", "Union", "College",
+                     "Museum", "Agency", "Alliance", "Consortium")
 # Last words that make a capitalised name an organisation ("Founders Fund", "Little Eye Labs").
 ORG_NAME_HEADS = (
     "Inc", "Corp", "Corporation", "Company", "Co", "Ltd", "LLC", "Labs", "Lab", "Laboratories", "Ventures",
@@ -70,6 +74,11 @@ ORG_ANAPHOR_HEADS = ("company", "firm", "startup", "start-up", "giant", "group",
 ANAPHOR_DETERMINERS = ("the", "The", "this", "This")
 PERSON_PRONOUNS = ("he", "He", "him", "she", "She")
 ORG_PRONOUNS = ("it", "It")
+NAME_PARTICLES = ("von", "van", "de", "der", "den", "da", "di", "du", "le", "la", "bin", "al", "ter")
+# Words for people (not roles) in front of a name: "billionaire Kirk Kerkorian".
+PERSON_DESCRIPTORS = ("billionaire", "entrepreneur", "businessman", "businesswoman", "tycoon", "mogul", "investor",
+                      "financier", "venture capitalist", "programmer", "scientist", "economist", "activist",
+                      "senator", "minister", "inventor", "developer", "designer", "journalist")
 COPULAS = ("is", "was")  # "Wiz is a cloud security startup": the descriptor types the name
 DETERMINERS = ("the", "a", "an")
 
@@ -91,7 +100,7 @@ NAME_STOPWORDS = (
 # mParticle", "HeadSpin was bought by", "the company behind WordPress"): (class, regular expression over the
 # text just before the name) and (class, regular expression over the text just after it).
 NAME_CONTEXT_BEFORE = (
-    ("Organization", r"\b(?:acquisition|purchase|takeover|buyout|acquisitions|purchases)\sof\s$"),
+    ("Organization", r"\b(?:acquisition|purchase|takeover|buyout|acquisitions|purchases|sale)\sof\s$"),
     ("Organization", r"\b(?:acquired|bought|purchased|acquires|buys|acquiring|buying|snapped up|scooped up)"
                      r"(?:\sby)?\s(?:(?:the|a|an)\s)?$"),
     ("Organization", r"\b(?:paid|pays|paying)\s\S{0,4}\d[\d.,]*\s(?:[\w.]+\s)?for\s$"),
@@ -99,6 +108,8 @@ NAME_CONTEXT_BEFORE = (
     ("Product", r"\b(?:company|startup|start-up|firm|team|lab|maker|developer|creator)s?\sbehind\s(?:the\s)?$"),
 )
 NAME_CONTEXT_AFTER = (
+    # "Autonomy CEO Mike Lynch": a capital just before a role title and a person's name (case-sensitive)
+    ("Organization", r"^\s(?:CEO|CTO|CFO|COO|chief executive|founder|co-founder|cofounder|chairman|president|spokesperson|spokesman|spokeswoman)\s[A-Z][a-z]+\s[A-Z][a-z]"),
     ("Organization", r"^\s(?:has\s|have\s|had\s|just\s)?(?:raised|raises|secured|secures|pulled in|pulled|landed|bagged|closed)\s(?:a\s|an\s)?(?:\S+\s){0,2}?(?:[$€£]\s?\d|\d[\d.,]*\s(?:million|billion))"),
     ("Organization", r"^\sas\s(?:its\s|a\s|an\s|the\s)?(?:lead\s|anchor\s|new\s|first\s|strategic\s)?(?:investor|backer)s?\b"),
     ("Organization", r"^(?:’s|'s)\s(?:[\w$.-]+\s){0,2}?(?:acquisition|purchase|takeover|buyout)\sof\b"),
@@ -118,16 +129,24 @@ ROLE_TITLES = (
     "researcher", "research scientist", "scientist", "employee", "board member", "member of the board",
     "managing partner", "general partner", "partner", "advisor", "adviser", "executive", "manager",
     "general manager", "product manager", "lead", "chief", "analyst", "principal", "investor", "boss",
-    "owner", "treasurer", "CEO and co-founder", "co-founder and CEO", "founder and CEO", "CEO and founder",
+    "owner", "treasurer", "chief legal officer", "general counsel", "chief operating officer", "officer", "CEO and co-founder", "co-founder and CEO", "founder and CEO", "CEO and founder",
 )
 ROLE_NORMAL = {
     "chief executive officer": "CEO", "chief executive": "CEO", "boss": "CEO", "ceo": "CEO",
     "chief technology officer": "CTO", "chief financial officer": "CFO", "chief operating officer": "COO",
     "spokesman": "spokesperson", "spokeswoman": "spokesperson", "chairwoman": "chairman",
     "chairperson": "chairman", "chair": "chairman", "cofounder": "co-founder", "adviser": "advisor",
-    "secretary general": "general secretary", "vp": "vice president",
+    "secretary general": "general secretary", "vp": "vice president", "president": "president",
+    "chief legal officer": "CLO", "general counsel": "general counsel",
 }
 ROLE_COMPOUNDS = ()
+
+# A place after a company's name makes a unit of its own ("TSMC Arizona", "ZTE Europe", "Microsoft Deutschland").
+UNIT_WORDS = ("Europe", "Europa", "America", "Americas", "Asia", "Africa", "EMEA", "APAC", "International", "Global",
+              "Germany", "Deutschland", "Austria", "Österreich", "Switzerland", "Schweiz", "France", "Frankreich",
+              "UK", "Ireland", "Italy", "Italia", "Spain", "España", "Japan", "China", "India", "Korea", "Taiwan",
+              "Canada", "Brasil", "Brazil", "Mexico", "Australia", "Singapore", "Arizona", "Texas", "California",
+              "Dresden", "Nordamerika")
 
 # -------------------------------------------------------------------- relations
 _AUX = r"(?:has|have|had|is|are|was|were|will|would|could|can|plans to|agreed to|wants to|is set to|is to|has agreed to|had agreed to|did)"
@@ -140,6 +159,7 @@ RELATION_PATTERNS = (
     ("collaboratesWith", r"(?P<s>{ORG})\s(?:\S+\s){0,4}?(?:together|jointly)\swith\s(?P<o>{ORGS})", {"conf": 0.75}),
     ("collaboratesWith", r"(?P<s>{ORG})(?:'s|’s)?\s(?:\S+\s){0,5}?(?:partnership|collaboration|cooperation|alliance|joint venture|tie-up)\s(?:\S+\s){0,2}?with\s(?P<o>{ORGS})", {}),
     ("collaboratesWith", r"(?:partnership|collaboration|cooperation|alliance|joint venture|tie-up)\s(?:\S+\s){0,2}?between\s(?P<pair>{ORGS})", {}),
+    ("collaboratesWith", r"(?P<s>{ORG})\s(?:is|was|has been|had been|became|remains)\s(?:a|an|the|its)\s(?:\S+\s){0,2}?partner\s(?:for|of|to)\s(?P<o>{ORGS})", {}),
     ("collaboratesWith", r"(?P<s>{ORG})\s(?:and)\s(?P<o>{ORG})\s(?:\S+\s){0,4}?(?:formed|form|announced|signed|launched|created)\s(?:a|an)\s(?:\S+\s){0,2}?(?:partnership|joint venture|alliance|collaboration)", {}),
     # --- competesWith
     ("competesWith", r"(?P<s>{ORG})[^⟨]{0,100}?\b(?:rivals?|competitors?|competition|challengers?)\s(?:such as\s|like\s|including\s|from\s|with\s)?(?P<o>{ORGS})", {}),
@@ -166,6 +186,7 @@ RELATION_PATTERNS = (
     ("acquires", r"(?P<o>{OP})\s(?:\S+\s){0,4}?(?:was|were|is|being|been|be|has been|had been|will be)\s(?:\S+\s)?(?:acquired|bought|purchased|taken over|snapped up)\s(?:\S+\s){0,3}?by\s(?-i:[a-z][\w-]*\s){0,3}?(?P<s>{ORG})", {}),
     ("acquires", r"(?P<o>{OP})\s(?:\S+\s){0,3}?being\s(?:acquired|bought|purchased|taken over)\sby\s(?P<s>{ORG})", {}),
     ("acquires", r"(?:acquisition|purchase|takeover|buyout)\sof\s(?P<o>{OP})\s(?:\S+\s){0,3}?by\s(?P<s>{ORG})", {}),
+    ("acquires", r"\bsale\sof\s(?:(?:its|the|his|her|their)\s)?(?P<o>{OP})\s(?:\S+\s){0,3}?to\s(?P<s>{ORG})", {}),
     ("acquires", r"(?P<s>{ORG})(?:'s|’s)\s(?:\S+\s){0,2}?(?:acquisition|purchase|takeover|buyout)\sof\s(?P<o>{OPS})", {}),
     ("acquires", r"(?P<s>{ORG})\s(?:\S+\s){0,5}?(?:its|the)\s(?:\S+\s){0,3}?(?:acquisition|purchase|takeover|buyout)\sof\s(?:\S+\s){0,2}?(?P<o>{OPS})(?!\s(?:\S+\s){0,2}?by\s)", {}),
     ("acquires", r"(?P<o>{OP}),\s(?:which|that)\s(?:was|is)\s(?:acquired|bought|purchased)\sby\s(?P<s>{ORG})", {}),
@@ -187,7 +208,7 @@ RELATION_PATTERNS = (
     ("worksFor", r"(?P<s>{PER}),\s(?:the\s|a\s|an\s|its\s)?(?:(?:new|current|acting|interim|longtime|long-time|senior|then)\s)?(?P<role>(?:[\w-]+\s){0,3}?{ROLEX}(?:\s(?:of|for)\s(?:the\s)?(?:{ANY}){1,4}?(?:project|division|team|unit|group|business|department|lab))?)\s(?:\S+\s){0,1}?(?:of|at|for|with|to)\s(?:the\s)?(?:[\d,.]+-\w+\s|[A-Z]{2,3}\s)?(?P<o>{ORG})", {}),
     ("worksFor", r"(?P<s>{PER}),\s(?:an?\s|the\s)?(?P<o>{ORG})\s{ROLE}", {}),
     ("worksFor", r"(?P<s>{PER}),\s(?P<o>{ORG})’s\s(?:(?:new|current|longtime|acting)\s)?(?P<role>(?:[\w-]+\s){0,2}?{ROLEX}(?:\sand\s(?:[\w-]+\s){0,2}?{ROLEX})?)", {}),
-    ("worksFor", r"(?P<o>{ORG})(?:'s|’s)?\s(?:(?:new|current|acting|interim)\s)?(?P<role>(?:[\w-]+\s){0,2}?{ROLEX}),?\s(?P<s>{PER})", {}),
+    ("worksFor", r"(?P<o>{ORG})(?:'s|’s)?\s(?:(?:new|current|acting|interim)\s)?(?P<role>(?:[\w-]+\s){0,2}?{ROLEX})(?:\s\([A-Z]{2,4}\))?,?\s(?P<s>{PER})", {}),
     ("worksFor", r"{ROLE}\s(?:of|at)\s(?P<o>{ORG}),\s(?P<s>{PER})", {}),
     ("worksFor", r"(?P<s>{PER})\s(?:is|was|has been|became|serves as|served as|joined as)\s(?:the\s|a\s|an\s|its\s)?(?:\S+\s){0,2}?{ROLE}\s(?:of|at|for)\s(?P<o>{ORG})", {}),
     ("worksFor", r"(?P<s>{PER})\s(?:is|was)\swith\s(?P<o>{ORG})", {}),
@@ -220,6 +241,8 @@ RELATION_PATTERNS = (
     ("supplies", r"(?P<o>{ORG}),\s(?:a|an|the)\s(?:\S+\s){0,2}?(?P<s>{ORG})\scustomer", {"conf": 0.6}),
     ("supplies", r"(?P<o>{ORG})\s(?:is|was|are|were)\s(?:a|an|one\sof)\s(?:\S+\s){0,3}?customers?\sof\s(?P<s>{ORG})", {"conf": 0.6}),
     ("supplies", r"(?P<o>{ORG})\s(?:supplier|contract manufacturer|chip supplier|vendor)\s(?P<s>{ORGS})", {}),
+    ("supplies", r"(?P<o>{ORG})(?:'s|’s)\s(?:\S+\s){0,2}?(?:suppliers?|vendors?|contract manufacturers?)\s(?:,\s)?(?P<s>{ORGS})", {}),
+    ("supplies", r"(?:for|to)\s(?P<o>{ORG}),\s(?:one\sof\s)?(?:its|their)\s(?:\S+\s){0,2}?(?:suppliers?|vendors?|contract manufacturers?),\s(?P<s>{ORGS})", {}),
     ("supplies", r"(?P<s>{ORG}),?\s(?:\S+\s){0,3}?(?:supplier|manufacturer|vendor)\s(?:of\s(?:\S+\s){0,2}?)?(?:to|for)\s(?P<o>{ORGS})", {}),
     ("supplies", r"(?P<s>{ORG})\s(?:\S+\s){0,2}?(?:supplies|supplied|delivers|delivered|provides|provided|sells|sold|manufactures|manufactured|makes)\s(?:\S+\s){0,4}?(?:to|for)\s(?P<o>{ORGS})", {"conf": 0.7}),
     ("supplies", r"(?P<s>{ORG}),?\s(?:\S+\s){0,2}?(?:supplies|supplied|provides|provided)\s(?P<o>{ORGS})\swith\s", {}),
@@ -247,7 +270,7 @@ RELATION_CUES = {
     "collaboratesWith": r"partner|collaborat|team|work|alli|joined forces|signed|cooperat|joint|tie-up|together",
     "competesWith": r"rival|compet|challeng|\bvie[sd]?\b|vying",
     "investsIn": r"invest|backer|backed|shareholder|stakeholder|stake|fund|financ|\bled\b|round",
-    "acquires": r"acqui|buy|bought|purchas|over|snap|scoop|\bpa(?:id|ys?|ying)\b",
+    "acquires": r"acqui|buy|bought|purchas|over|snap|scoop|\bsale\b|\bpa(?:id|ys?|ying)\b",
     "founded": r"found|formed|started|establish|set up|launch|creat",
     "formerlyWorkedFor": r"former|ex-|left|quit|depart|resign|stepped|exit|previous|once|moved|switch|defect|came",
     "develops": r"develop|make|made|build|built|launch|unveil|releas|introduc|invent|creat|design|produc|debut|roll"
