@@ -205,10 +205,8 @@ class _Finder:
                 if entry.type == "Person" and size == 1:
                     continue  # a bare surname only where the full name was seen (surname pass)
                 j = i + size
-                if entry.type == "Organization" and j < n and self.text[self.tokens[j - 1][1]: self.tokens[j][0]] == " " \
-                        and self.token_sentence[j] == self.token_sentence[j - 1] \
-                        and self.tokens[j][2] in self.profile.org_heads and self.tokens[j][2][:1].isupper():
-                    continue  # "Apple Records" is not Apple: the context pass names it
+                if entry.type == "Organization" and self._head_follows(j):
+                    continue  # "Apple Records", "Merantix Venture Fund" are not Apple, Merantix: the context pass names them
                 if entry.type == "Organization" and j < n and self.tokens[j][2] in self.units \
                         and self.text[self.tokens[j - 1][1]: self.tokens[j][0]] == " " \
                         and self.token_sentence[j] == self.token_sentence[j - 1]:
@@ -229,6 +227,17 @@ class _Finder:
                 matched = j - i
                 break
             i += matched or 1
+
+    def _head_follows(self, j: int) -> bool:
+        """Capitalised words from token j on, joined by spaces, that end in an organisation word ("Venture Fund")."""
+        for k in range(j, min(j + 3, len(self.tokens))):
+            word = self.tokens[k][2]
+            if self.text[self.tokens[k - 1][1]: self.tokens[k][0]] != " " or self.token_sentence[k] != self.token_sentence[j - 1] \
+                    or not word[:1].isupper():
+                return False
+            if word in self.profile.org_heads:
+                return True
+        return False
 
     def hyphen_pairs(self) -> None:
         """'die Daimler-Chrysler AG': two organisations joined by a hyphen (and nothing after) are one."""
@@ -283,6 +292,9 @@ class _Finder:
                                          or word in self.profile.org_heads)
                 if (gap not in (" ", "’ ", "' ") and not joined) or (self.code == "de" and word.lower() in self.lang.DETERMINERS):
                     break
+                if not person and word in self.given and j + 1 < len(self.tokens) and NAME_TOKEN.match(self.tokens[j + 1][2]) \
+                        and self.text[end: self.tokens[j + 1][0]] == " ":
+                    break  # "des Start-ups Movinga Bastian Knutzen": the company's name ends before the founder's
                 heads = self.profile.org_heads
                 if self.code == "de" and not person and word.endswith(self.lang.NOUN_ENDINGS) and not word.isupper() \
                         and word not in heads and (j + 1 >= len(self.tokens) or self.tokens[j + 1][2] not in heads):
@@ -717,9 +729,18 @@ class _Finder:
         mentions = self.resolve(anaphors, [m for m in named if not m.anaphor]) + [m for m in named if m.anaphor]
         mentions.sort(key=lambda m: m.start)
         self._descriptor_tails(mentions)
+        self._ages(mentions)
         self.absorb(mentions)
         self.found.mentions = mentions
         return self.found
+
+    def _ages(self, mentions: list[Mention]) -> None:
+        """'Bastian Knutzen (23)': a person's age in brackets belongs to the mention."""
+        for m in mentions:
+            if m.type == "Person" and not m.anaphor:
+                age = re.match(r" \(\d{1,3}\)", self.text[m.end: m.end + 6])
+                if age:
+                    m.end += age.end()
 
     def _descriptor_tails(self, mentions: list[Mention]) -> None:
         """'der Huawei-Konzern': a plain descriptor joined to an organisation's name is part of its mention

@@ -178,6 +178,7 @@ RELATION_PATTERNS = (
     ("investsIn", r"(?P<s>{OPERS})\s{AUX}\s(?:[^⟨\s]\S*\s){0,5}?an\s(?P<o>{ORGS})\s(?:[^⟨\s]+\s){0,3}?beteiligt\b", {}),
     # "Die Bestandsinvestoren A, B und C stemmten die Hälfte der Runde": the investors of the company just named
     ("investsIn", r"^(?=.*?(?:Runde|Finanzierung|Kapital|Million|Milliard|Investment))(?:.*?\s)?(?:Investoren|Bestandsinvestoren|Neuinvestoren|Geldgeber|Kapitalgeber|Wagniskapitalgeber|Altgesellschafter\w*|Gesellschafter\w*|Geldgebern|Investor)\s(?:wie\s|darunter\s|sind\s|waren\s)?(?P<s>{OPERS})", {"implicit": "o", "conf": 0.8}),
+    ("investsIn", r"(?P<s>{OPER}),\s(?:einer|eine|eines)\s(?:der|seiner|ihrer|seinen|ihren)\s(?:\S+\s)?(?:Investoren|Geldgeber|Kapitalgeber|Anteilseigner|Gesellschafter|Aktionäre|Großaktionäre)\b", {"implicit": "o", "conf": 0.8}),
     ("investsIn", r"(?P<s>{OPERS})\s(?:\S+\s){0,3}?steig\w*\s(?:\S+\s){0,4}?(?:bei|beim)\s(?P<o>{ORG})\s(?:\S+\s){0,6}?ein\b", {}),
     ("investsIn", r"(?P<o>{ORG})\s(?:\S+\s){0,8}?(?:Finanzierungsrunde|Finanzierung)\s(?:\S+\s){0,3}?(?:angeführt\s)?(?:von|unter Führung von)\s(?P<s>{OPERS})", {}),
     # --- acquires (subject first, then verb-first after a fronted phrase: "Im Juni übernahm X ...")
@@ -187,6 +188,9 @@ RELATION_PATTERNS = (
     ("acquires", r"(?<!⟩\s)\b(?:übernimmt|übernahm|kauft|kaufte|erwirbt|erwarb|schluckt|schluckte)\s(?:\S+\s){0,2}?(?P<s>{ORG})\s(?:\S+\s){0,3}?(?P<o>{OPS})", {}),
     ("acquires", r"(?<!⟩\s)\b{AUX}\s(?:\S+\s){0,2}?(?P<s>{ORG})\s(?:\S+\s){0,4}?(?P<o>{OP})\s[^⟨]{0,60}?(?:übernommen|gekauft|erworben|übernehmen|kaufen|erwerben)\b", {}),
     ("acquires", r"(?:Übernahme|Kauf|Erwerb)\s(?:von\s|des\s|der\s)?(?P<o>{OP})\s(?:\S+\s){0,3}?durch\s(?P<s>{ORG})", {}),
+    # "dass PizzaBo an den britischen Konkurrenten JustEat verkauft wurde", "verkaufte X an Y"
+    ("acquires", r"(?P<o>{OP})\s(?:[^⟨\s]\S*\s){0,4}?an\s(?:[^⟨\s]+\s){0,3}?(?P<s>{ORG})\s(?:[^⟨\s]+\s){0,2}?verkauft\b", {}),
+    ("acquires", r"\bverkauft\w*\s(?:[^⟨\s]+\s){0,3}?(?P<o>{OP})\s(?:[^⟨\s]+\s){0,4}?an\s(?:[^⟨\s]+\s){0,3}?(?P<s>{ORG})", {}),
     ("acquires", r"Verkauf\s(?:von\s|des\s|der\s)?(?P<o>{OP})\s(?:\S+\s){0,3}?an\s(?:(?:den|die|das)\s)?(?P<s>{ORG})", {}),
     ("acquires", r"(?P<s>{ORG})\s(?:\S+\s){0,4}?(?:Übernahme|Kauf|Erwerb)\s(?:von\s|des\s|der\s)?(?P<o>{OP})(?!\s(?:\S+\s){0,3}?durch\s)", {}),
     # "Facebook zahlt für den Messenger-Dienst WhatsApp 19 Milliarden Dollar" (a price, not a stake or a licence)
@@ -196,10 +200,10 @@ RELATION_PATTERNS = (
     ("acquires", r"(?P<s>{ORG})\s?-Übernahme\s", {"implicit": "o"}),
     # --- founded
     ("founded", r"(?P<o>{ORG})\s?-(?:Mit)?(?:[Gg]ründer|[Bb]egründer)(?:in|s)?\s(?:und\s(?:\S+\s){0,3}?)?(?P<s>{PERS})", {}),
-    ("founded", r"(?:Mit)?[Gg]ründer(?:in)?\s(?:von|des|der)\s(?P<o>{ORG}),?\s(?P<s>{PERS})", {}),
+    ("founded", r"(?:Mit)?[Gg]ründer(?:in)?\s(?:(?:von|des|der)\s)?(?P<o>{ORG}),?\s(?P<s>{PERS})", {}),
     ("founded", r"(?P<s>{PER}),\s(?:der|die)?\s?(?:\S+\s)?(?:Mit)?[Gg]ründer(?:in)?\s(?:von|des|der)\s(?P<o>{ORG})", {}),
     ("founded", r"(?P<s>{PERS})\s(?:\S+\s){0,3}?(?:gründete|gründeten|begründete|mitbegründete)\s(?:\S+\s){0,3}?(?P<o>{ORG})", {}),
-    ("founded", r"(?P<s>{PERS})\s(?:hat|hatte|haben|hatten)\s(?:\S+\s){0,3}?(?P<o>{ORG})\s(?:\S+\s){0,4}?(?:mit)?(?:gegründet|begründet)", {}),
+    ("founded", r"(?P<s>{PERS})\s(?:hat|hatte|haben|hatten)\s(?:\S+\s){0,3}?(?P<o>{ORG})\s(?:[^⟨\s]\S*\s){0,9}?(?:mit)?(?:gegründet|begründet)", {}),
     ("founded", r"(?P<o>{ORG}),\s(?:das|die|den|welches|welche)\s(?P<s>{PER})\s(?:\S+\s){0,4}?(?:mit)?(?:gegründet|begründet|gründete)", {}),
     ("founded", r"(?P<o>{ORG})\s(?:wurde|war)\s(?:\S+\s){0,4}?von\s(?:\S+\s){0,3}?(?P<s>{PERS})\s(?:\S+\s){0,3}?(?:gegründet|ins Leben gerufen)", {}),
     # --- worksFor
@@ -249,6 +253,8 @@ RELATION_PATTERNS = (
     ("sues", r"(?P<s>{ENTS})\s{AUX}\s(?:\S+\s){0,3}?(?P<o>{ENTS})\s(?:\S+\s){0,4}?verklagt", {}),
     ("sues", r"(?<!⟩\s)\b(?:verklagt|verklagte)\s(?P<s>{ENT})\s(?:\S+\s){0,2}?(?P<o>{ENTS})", {}),
     ("sues", r"(?P<s>{ENT})\s(?:\S+\s){0,6}?Klage\s(?:\S+\s){0,2}?gegen\s(?P<o>{ENTS})", {}),
+    # passive: "Wefox, in das auch der Hollywoodstar investierte, wird nun von seinem Konkurrenten Lemonade verklagt"
+    ("sues", r"(?P<o>{ENTS}),?\s(?:[^⟨]{0,80}?,\s)?(?:wird|wurde|werden|wurden|ist|war)\s(?:[^⟨\s]+\s){0,3}?von\s(?:[^⟨\s]+\s){0,2}?(?P<s>{ENTS})\s(?:[^⟨\s]+\s){0,3}?verklagt\b", {}),
     ("sues", r"(?P<s>{ENTS})\s(?:\S+\s){0,2}?(?:klagt|klagte|klagen|klagten|zieht|zog)\s(?:\S+\s){0,3}?gegen\s(?:\S+\s){0,2}?(?P<o>{ENTS})", {}),
     # "hatte bereits der Milliardär X die Y AG und deren Vorstandschef Z auf Schadenersatz verklagt"
     ("sues", r"(?<!⟩\s)\b{AUX}\s(?:[^⟨\s]+\s){0,3}?(?P<s>{ENT})\s(?:[^⟨\s]+\s){0,2}?(?P<o>{ENT}(?:-{ENT})?(?:\s(?:AG|SE|GmbH|Inc\.))?(?:\s(?:und|sowie)\s(?:[^⟨\s]+\s){0,2}?{ENT})*)\s(?:[^⟨\s]+\s){0,6}?verklagt\b", {}),

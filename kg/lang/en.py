@@ -175,6 +175,7 @@ RELATION_PATTERNS = (
     ("investsIn", r"(?P<o>{ORG})\s(?:\S+\s){0,3}?(?:is|was|are|were)\s(?:\S+\s){0,2}?backed\sby\s(?P<s>{OPERS})", {}),
     ("investsIn", r"(?P<s>{OPERS})(?:'s|’s)?\s(?:\S+\s){0,4}?investment\s(?:of\s{AMOUNT}\s)?in(?:to)?\s(?:{STAKE}\s(?:of\s)?)?(?P<o>{ORGS})", {}),
     ("investsIn", r"(?P<s>{OPER}),\s(?P<o>{ORG})(?:'s|’s)\s(?:\S+\s){0,2}?(?:investor|backer|shareholder|stakeholder)", {}),
+    ("investsIn", r"(?P<s>{OPER}),\s(?:one|another)\sof\s(?:its|the|their|his|her)\s(?:\S+\s)?(?:investors|backers|shareholders)\b", {"implicit": "o", "conf": 0.8}),
     ("investsIn", r"(?P<s>{ORG})-(?:backed|funded)\s(?:\S+\s){0,2}?(?P<o>{ORG})", {}),
     # "X raised $2 billion in a Nvidia-led financing", "a SoftBank-led round in X", "X landed CapitalG as lead investor"
     ("investsIn", r"(?P<o>{ORG})\s(?:\S+\s){0,6}?(?:raised|raises|secured|closed|pulled in|pulled|landed|bagged|gets|got)\s(?:\S+\s){0,6}?(?:in|from|through)\s(?:a|an|the)\s(?:\S+\s){0,2}?(?P<s>{OPERS})-led\b", {}),
