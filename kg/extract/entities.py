@@ -39,8 +39,29 @@ NAME_TOKEN = re.compile(r"^(?:[A-ZÄÖÜ][\w’'&.-]*|(?=[A-Z0-9]*[A-Z])[A-Z0-9]
 class _Profile:
     """Per-language lookups derived once from the language data."""
 
+    SHARED = ("org_descriptors", "product_descriptors", "anaphor_heads", "org_pronouns", "role_words", "relational",
+              "given", "particles", "units", "org_prefixes", "person_words", "generic", "stop")
+
     def __init__(self, code: str):
         lang = languages.get(code)
+        heads = lambda words: tuple(sorted({h + e for h in words for e in lang.INFLECTIONS}, key=len, reverse=True))  # noqa: E731
+        self.org_descriptors = heads(lang.ORG_DESCRIPTORS)
+        self.product_descriptors = heads(lang.PRODUCT_DESCRIPTORS)
+        # singular forms only ("des Konzerns", "des US-Riesen"): "den Pionieren" is a plural, not an anaphor
+        self.anaphor_heads = tuple(sorted({h + e for h in lang.ORG_ANAPHOR_HEADS
+                                           for e in ("", "s", "es", "’s", "'s") + (("n",) if h.endswith("e") else ())},
+                                          key=len, reverse=True))
+        self.org_pronouns = frozenset(p.casefold() for p in lang.ORG_PRONOUNS)
+        self.role_words = frozenset({r.split()[-1] for r in lang.ROLE_TITLES} | set(getattr(lang, "ROLE_COMPOUNDS", ())))
+        self.relational = frozenset(getattr(lang, "RELATIONAL_DESCRIPTORS", ()))
+        self.given = given_names()
+        self.particles = frozenset(getattr(lang, "NAME_PARTICLES", ()))
+        self.units = frozenset(getattr(lang, "UNIT_WORDS", ()))
+        self.org_prefixes = frozenset(getattr(lang, "ORG_NAME_PREFIXES", ()))
+        self.person_words = frozenset(getattr(lang, "PERSON_DESCRIPTORS", ()))
+        self.generic = frozenset(lang.GENERIC_PREFIXES)
+        self.stop = frozenset(set(getattr(lang, "NAME_STOPWORDS", ())) | set(lang.DETERMINERS)
+                              | {d.capitalize() for d in lang.DETERMINERS})
         self.org_heads = frozenset(getattr(lang, "ORG_NAME_HEADS", ())) | {s.rstrip(".") for s in lang.LEGAL_SUFFIXES}
         self.person_cues = frozenset(getattr(lang, "PERSON_CUES_AFTER", ()))
         self.name_before = [(kind, re.compile(rx)) for kind, rx in getattr(lang, "NAME_CONTEXT_BEFORE", ())]
@@ -57,6 +78,18 @@ class _Profile:
 @lru_cache(maxsize=4)
 def _profile(code: str) -> _Profile:
     return _Profile(code)
+
+
+@lru_cache(maxsize=65536)
+def _descriptor_kind(code: str, word: str) -> str:
+    """'Product' or 'Organization' where ``word`` ends in a descriptor of that class ("KI-Unternehmen")."""
+    profile = _profile(code)
+    low = word.casefold()
+    if low.endswith(profile.product_descriptors):
+        return "Product"
+    if low.endswith(profile.org_descriptors):
+        return "Organization"
+    return ""
 
 
 @dataclass
@@ -82,33 +115,15 @@ class _Finder:
         self.token_sentence = [self.sentence_of(t[0]) for t in self.tokens]
         self.runs = self._join_runs()
         self.profile = _profile(code)
-        self._descriptor_cache: dict[str, str] = {}
         self._words_by_end: dict[int, str] | None = None
+        self._lower_words: set[str] | None = None
         self.taken: dict[int, Mention] = {}  # token index -> mention
         self.found = Found()
         self.names: dict[str, str] = {}  # token key of a discovered name -> entity key
-        self.org_descriptors = self._heads(self.lang.ORG_DESCRIPTORS)
-        self.product_descriptors = self._heads(self.lang.PRODUCT_DESCRIPTORS)
-        # singular forms only ("des Konzerns", "des US-Riesen"): "den Pionieren" is a plural, not an anaphor
-        self.anaphor_heads = tuple(sorted({h + e for h in self.lang.ORG_ANAPHOR_HEADS
-                                           for e in ("", "s", "es", "’s", "'s") + (("n",) if h.endswith("e") else ())},
-                                          key=len, reverse=True))
-        self.org_pronouns = {p.casefold() for p in self.lang.ORG_PRONOUNS}
-        self.role_words = {r.split()[-1] for r in self.lang.ROLE_TITLES} | set(getattr(self.lang, "ROLE_COMPOUNDS", ()))
-        self.relational = set(getattr(self.lang, "RELATIONAL_DESCRIPTORS", ()))
-        self.given = given_names()
-        self.particles = frozenset(getattr(self.lang, "NAME_PARTICLES", ()))
-        self.units = frozenset(getattr(self.lang, "UNIT_WORDS", ()))
-        self.org_prefixes = frozenset(getattr(self.lang, "ORG_NAME_PREFIXES", ()))
-        self.person_words = frozenset(getattr(self.lang, "PERSON_DESCRIPTORS", ()))
-        self.generic = set(self.lang.GENERIC_PREFIXES)
-        self.stop = set(getattr(self.lang, "NAME_STOPWORDS", ())) | set(self.lang.DETERMINERS) \
-            | {d.capitalize() for d in self.lang.DETERMINERS}
+        for name in _Profile.SHARED:  # per-language lookups, derived once per process
+            setattr(self, name, getattr(self.profile, name))
 
     # ------------------------------------------------------------ helpers
-    def _heads(self, heads):
-        return tuple(sorted({h + ending for h in heads for ending in self.lang.INFLECTIONS}, key=len, reverse=True))
-
     def sentence_of(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self.sentence_starts, offset) - 1)
 
@@ -131,18 +146,7 @@ class _Finder:
         return j - 1 - i <= self.runs[i]
 
     def descriptor_class(self, word: str) -> str:
-        known = self._descriptor_cache.get(word)
-        if known is None:
-            known = self._descriptor_cache[word] = self._descriptor_class(word)
-        return known
-
-    def _descriptor_class(self, word: str) -> str:
-        low = word.casefold()
-        if low.endswith(self.product_descriptors):
-            return "Product"
-        if low.endswith(self.org_descriptors):
-            return "Organization"
-        return ""
+        return _descriptor_kind(self.code, word)
 
     def entity(self, label: str, kind: str, wikidata: str = "", label_de: str = "") -> str:
         info = self.found.entities.get(label)
@@ -436,9 +440,11 @@ class _Finder:
                 continue
             left = self.text[max(0, start - 40): start]
             kind = next((kind for kind, rx in before if rx.search(left)), "")
-            right = self.text[self.tokens[stop - 1][1]: self.tokens[stop - 1][1] + 60]
-            if not kind and (not self._sentence_initial(i) or self._name_like(word, right)):
+            if not kind:
+                right = self.text[self.tokens[stop - 1][1]: self.tokens[stop - 1][1] + 60]
                 kind = next((kind for kind, rx in after if rx.search(right)), "")
+                if kind and self._sentence_initial(i) and not self._name_like(word, right):
+                    kind = ""
             if kind:
                 self.discover(i, stop, kind)
 
@@ -447,7 +453,9 @@ class _Finder:
         ("Lumora's"), an inner capital or digit ("HeadSpin"), or a singular never written in lower case here."""
         if right.startswith(("’s", "'s")) or re.search(r".[A-Z0-9]", word):
             return True
-        return not word.endswith("s") and not re.search(r"\b" + re.escape(word.lower()) + r"\b", self.text)
+        if self._lower_words is None:
+            self._lower_words = {t[2] for t in self.tokens if t[2].islower()}
+        return not word.endswith("s") and word.lower() not in self._lower_words
 
     def _legal_ahead(self, i: int) -> bool:
         return any(self.tokens[k][2] in self.lang.LEGAL_SUFFIXES or self.tokens[k][2] + "." in self.lang.LEGAL_SUFFIXES
