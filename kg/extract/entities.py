@@ -39,13 +39,14 @@ NAME_TOKEN = re.compile(r"^(?:[A-ZÄÖÜ][\w’'&.-]*|(?=[A-Z0-9]*[A-Z])[A-Z0-9]
 class _Profile:
     """Per-language lookups derived once from the language data."""
 
-    SHARED = ("org_descriptors", "product_descriptors", "anaphor_heads", "org_pronouns", "role_words", "relational",
+    SHARED = ("absorb_stops", "org_descriptors", "product_descriptors", "anaphor_heads", "org_pronouns", "role_words", "relational",
               "given", "particles", "units", "org_prefixes", "person_words", "generic", "stop")
 
     def __init__(self, code: str):
         lang = languages.get(code)
         heads = lambda words: tuple(sorted({h + e for h in words for e in lang.INFLECTIONS}, key=len, reverse=True))  # noqa: E731
         self.org_descriptors = heads(lang.ORG_DESCRIPTORS)
+        self.absorb_stops = frozenset(getattr(lang, "PREPOSITIONS", ()))
         self.product_descriptors = heads(lang.PRODUCT_DESCRIPTORS)
         # singular forms only ("des Konzerns", "des US-Riesen"): "den Pionieren" is a plural, not an anaphor
         self.anaphor_heads = tuple(sorted({h + e for h in lang.ORG_ANAPHOR_HEADS
@@ -240,7 +241,7 @@ class _Finder:
                     or not word[:1].isupper():
                 return False
             if word in self.profile.org_heads:
-                return True
+                return self.text[self.tokens[k][1]: self.tokens[k][1] + 1] != "-"  # not "SAP Co-CEO"
         return False
 
     def hyphen_pairs(self) -> None:
@@ -248,8 +249,8 @@ class _Finder:
         mentions = sorted({id(m): m for m in self.taken.values()}.values(), key=lambda m: m.start)
         for left, right in zip(mentions, mentions[1:]):
             if left.type != "Organization" or right.type != "Organization" or self.text[left.end: right.start] != "-" \
-                    or re.match(r"-|\w", self.text[right.end: right.end + 1]) or re.search(r"[\w-]$", self.text[:left.start]):
-                continue
+                    or re.match(r"-|\w| [a-z]", self.text[right.end: right.end + 2]) or re.search(r"[\w-]$", self.text[:left.start]):
+                continue  # not "die Nvidia-OpenAI-Partnerschaft", "the Nvidia-OpenAI partnership"
             label = self.text[left.start: right.end]
             self.entity(label, "Organization")
             self.found.entities[label].surfaces.add(label)
@@ -314,8 +315,8 @@ class _Finder:
             j -= 1
         while i < j and self.tokens[i][2] in ("UK", "US", "EU", "U") and j - i > 1:
             i += 1
-        if j <= i:
-            return None
+        if j <= i or all(t[2] in self.profile.org_heads for t in self.tokens[i:j]):
+            return None  # "die Software AG": a legal suffix alone names nothing
         if kind == "Product":  # "das Chip-System Kirin 980": a version stays with the name
             while j < len(self.tokens) and j - i < 6 and VERSION.match(self.tokens[j][2]) \
                     and self.text[self.tokens[j - 1][1]: self.tokens[j][0]] == " " and self.token_sentence[j] == self.token_sentence[i]:
@@ -719,6 +720,9 @@ class _Finder:
                     break
                 if w in dets:
                     start = m.start - (len(before) - words[k].start())
+                    break
+                if w in self.absorb_stops:  # "in fellow chipmaker Intel": the words after the preposition
+                    start = m.start - (len(before) - words[k + 1].start())
                     break
                 if not w[:1].islower() and not re.match(r"[A-Z]{2,}-", w):
                     break

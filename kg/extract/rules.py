@@ -131,7 +131,7 @@ class RuleExtractor:
         combos = [(a, b) for a in subjects for b in objects]
         combos += [(a, b) for i, a in enumerate(pairs) for b in pairs[i + 1:]]
         attrs = {}
-        if groups.get("role"):
+        if groups.get("role") and relation in ("worksFor", "formerlyWorkedFor"):
             role = re.sub(r"\s+", " ", groups["role"]).strip()
             attrs["role"] = role
             attrs["normalizedRole"] = normalize_role(role, data.ROLE_NORMAL)

@@ -95,12 +95,15 @@ PERSON_DESCRIPTORS = ("Milliardär", "Milliardärin", "Multimilliardär", "Unter
                       "Gründerin", "Informatiker", "Informatikerin", "Programmierer", "Programmiererin", "Ökonom",
                       "Ökonomin", "Tech-Milliardär", "Risikokapitalgeber", "Erfinder", "Erfinderin", "Aktivist",
                       "Aktivistin", "Politiker", "Politikerin", "Minister", "Ministerin", "Bundeskanzler")
+# Words that end a descriptor phrase in front of a name ("in den deutschen Softwarekonzern SAP").
+PREPOSITIONS = ("in", "an", "von", "mit", "für", "bei", "zu", "und", "oder", "als", "durch", "über", "gegen", "nach", "um")
 COPULAS = ("ist", "war")  # "Square ist ein Zahlungsdienstleister": the descriptor types the name
 DETERMINERS = ("der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "eines", "einer")
 
 ROLE_TITLES = (
     "Chief Executive Officer", "Chief AI Officer", "Chief Technology Officer", "Chief Operating Officer",
-    "Chief Financial Officer", "Chief Scientist", "Chief Product Officer", "CEO", "CTO", "CFO", "COO",
+    "Chief Financial Officer", "Chief Scientist", "Chief Product Officer", "CEO", "CTO", "CFO", "COO", "Co-CEO",
+    "Co-Chef", "Co-Chefin", "Finanzvorstand", "Finanzvorständin", "Technikvorstand", "Personalvorstand",
     "Vorstandsvorsitzender", "Vorstandsvorsitzende", "Vorstandschef", "Vorstandschefin", "Vorstandsmitglied",
     "Konzernchef", "Konzernchefin", "Firmenchef", "Firmenchefin", "Unternehmenschef", "Finanzchef",
     "Technikchef", "Entwicklungschef", "Forschungschef", "KI-Chef", "Aufsichtsratschef", "Aufsichtsratsvorsitzender",
@@ -148,7 +151,7 @@ RELATION_PATTERNS = (
     # --- collaboratesWith
     ("collaboratesWith", r"(?P<s>{ORGS}){GAP2}\s(?:kooperier\w+|arbeite\w*|verbünde\w*|spann\w+|tun|tat)\s(?:\w+\s){0,5}?mit\s(?P<o>{ORGS})", {}),
     ("collaboratesWith", r"(?<!⟩\s)\b(?:kooperiert|kooperierte|arbeitet|arbeitete|verbündet)\s(?:sich\s)?(?P<s>{ORG})\s(?:\S+\s){0,5}?mit\s(?P<o>{ORGS})", {}),
-    ("collaboratesWith", r"(?P<s>{ORG})\s(?:\S+\s){0,6}?(?:Zusammenarbeit|Kooperation|Partnerschaft|Allianz|Joint Venture|Gemeinschaftsunternehmen|Bündnis|Kooperationsvertrag|Partnerschaftsvertrag)\s(?:\w+\s){0,2}?mit\s(?P<o>{ORGS})", {}),
+    ("collaboratesWith", r"(?P<s>{ORG}),?\s(?:[^⟨\s]\S*\s){0,10}?(?:Zusammenarbeit|Kooperation|Partnerschaft|Allianz|Joint Venture|Gemeinschaftsunternehmen|Bündnis|Kooperationsvertrag|Partnerschaftsvertrag)(?:en)?\s(?:\w+\s){0,2}?mit\s(?P<o>{ORGS})", {}),
     ("collaboratesWith", r"(?P<s>{ORG})\s(?:\S+\s){0,3}?mit\s(?P<o>{ORGS})\s(?:\S+\s){0,3}?(?:Partnerschaft|Zusammenarbeit|Kooperation|Allianz|Joint Venture|Gemeinschaftsunternehmen)\w*\s(?:\S+\s){0,4}?(?:vereinbart|geschlossen|eingegangen|gegründet|vereinbarte|schloss|gründete|vereinbaren|gestartet)", {}),
     ("collaboratesWith", r"(?<!⟩\s)\b{AUX}\s(?P<s>{ORG})\s(?:\S+\s){0,3}?mit\s(?P<o>{ORGS})\s(?:\S+\s){0,3}?(?:Partnerschaft|Zusammenarbeit|Kooperation|Allianz|Joint Venture|Gemeinschaftsunternehmen)\w*", {}),
     ("collaboratesWith", r"(?:Zusammenarbeit|Kooperation|Partnerschaft|Allianz|Joint Venture|Bündnis)\s(?:\w+\s){0,2}?zwischen\s(?P<pair>{ORGS})", {}),
@@ -157,7 +160,8 @@ RELATION_PATTERNS = (
     ("collaboratesWith", r"(?P<s>{ORG})\s?-(?:Partner|Partnerin|Kooperationspartner)\s(?P<o>{ORG})", {}),
     ("collaboratesWith", r"(?P<s>{ORG})\s(?:und|sowie)\s(?P<o>{ORG})\s(?:\S+\s){0,6}?(?:kooperieren|arbeiten\s(?:\S+\s){0,4}?zusammen|gründen\s(?:ein|eine)\s(?:Joint Venture|Gemeinschaftsunternehmen)|verbünden sich)", {}),
     # --- competesWith
-    ("competesWith", r"(?P<s>{ORG})[^⟨]{0,120}?\b(?:Konkurrent(?:en)?|Wettbewerber[n]?|Rivalen|Mitbewerber[n]?|Erzrivalen|Konkurrenz(?:unternehmen|firma|konzerns?|anbieter|produkt)\w{0,2})\s(?:wie\s|etwa\s|darunter\s)?(?P<o>{ORGS})", {}),
+    ("competesWith", r"(?P<s>{ORG})\s?-{ROLEC}\s⟨P\d+⟩\s[^⟨]{0,60}?\b(?:Konkurrent(?:en)?|Rivalen|Wettbewerber[n]?)\s(?P<o>{ORGS})", {}),
+    ("competesWith", r"(?P<s>{ORG})(?:[^⟨]|⟨P\d+⟩){0,120}?\b(?:Konkurrent(?:en)?|Wettbewerber[n]?|Rivalen|Mitbewerber[n]?|Erzrivalen|Konkurrenz(?:unternehmen|firma|konzerns?|anbieter|produkt)\w{0,2})\s(?:wie\s|etwa\s|darunter\s)?(?P<o>{ORGS})", {}),
     ("competesWith", r"\bmit\s(?P<o>{ORGS})\s(?:konkurriert|konkurrierte|konkurrieren)\s(?:\S+\s){0,2}?(?P<s>{ORG})", {}),
     ("collaboratesWith", r"\bmit\s(?P<o>{ORGS})\s(?:kooperiert|kooperierte|arbeitet|arbeitete)\s(?:\S+\s){0,2}?(?P<s>{ORG})", {}),
     ("collaboratesWith", r"(?P<s>{ORG})\s(?:\S+\s){0,3}?(?:gemeinsam|zusammen)\smit\s(?P<o>{ORGS})", {"conf": 0.75}),
@@ -210,7 +214,7 @@ RELATION_PATTERNS = (
     ("worksFor", r"(?:neue[rn]?\s)?{ROLE}\s(?:(?:von|bei|des|der)\s)?(?P<o>{ORG}),?\s(?P<s>{PER})", {}),
     ("worksFor", r"(?P<o>{ORG})\s?-{ROLEC}\s(?:und\s(?:\S+\s){0,2})?(?P<s>{PER})", {}),
     ("worksFor", r"(?P<o>{ORG})\s?-(?:Mit)?[Gg]ründer(?:in)?\sund\s{ROLE}\s(?P<s>{PER})", {}),
-    ("worksFor", r"(?P<s>{PER}),\s(?:der\s|die\s)?(?:neue[rn]?\s|amtierende[rn]?\s)?(?:[\w]+-)?{ROLE}\s(?:von|bei|des|der)\s(?P<o>{ORG})", {}),
+    ("worksFor", r"(?P<s>{PER}),\s(?:der\s|die\s)?(?:[^⟨\s,]+\s){0,3}?(?:[\w]+-)?{ROLE}\s(?:(?:von|bei|des|der)\s)?(?P<o>{ORG})", {}),
     ("worksFor", r"(?P<o>{ORG})(?:\s(?:AG|SE|GmbH|Inc\.))?\s(?:und|sowie)\s(?:deren|dessen)\s(?:neue[rn]?\s)?{ROLE}\w{0,2}\s(?P<s>{PER})", {}),
     ("worksFor", r"(?P<s>{PER})\s(?:ist|wird|bleibt)\s(?:\S+\s){0,2}?{ROLE}\s(?:von|bei|des|der)\s(?:(?-i:[A-ZÄÖÜ]\w*er)\s)?(?P<o>{ORG})", {}),
     ("worksFor", r"(?P<o>{ORG})\s{ROLE}\s(?P<s>{PER})", {}),

@@ -79,6 +79,8 @@ NAME_PARTICLES = ("von", "van", "de", "der", "den", "da", "di", "du", "le", "la"
 PERSON_DESCRIPTORS = ("billionaire", "entrepreneur", "businessman", "businesswoman", "tycoon", "mogul", "investor",
                       "financier", "venture capitalist", "programmer", "scientist", "economist", "activist",
                       "senator", "minister", "inventor", "developer", "designer", "journalist")
+# Words that end a descriptor phrase in front of a name ("invests in fellow chipmaker Intel").
+PREPOSITIONS = ("in", "into", "to", "of", "with", "for", "from", "by", "at", "on", "and", "or", "than", "as", "about")
 COPULAS = ("is", "was")  # "Wiz is a cloud security startup": the descriptor types the name
 DETERMINERS = ("the", "a", "an")
 
@@ -129,7 +131,7 @@ ROLE_TITLES = (
     "researcher", "research scientist", "scientist", "employee", "board member", "member of the board",
     "managing partner", "general partner", "partner", "advisor", "adviser", "executive", "manager",
     "general manager", "product manager", "lead", "chief", "analyst", "principal", "investor", "boss",
-    "owner", "treasurer", "chief legal officer", "general counsel", "chief operating officer", "officer", "CEO and co-founder", "co-founder and CEO", "founder and CEO", "CEO and founder",
+    "owner", "treasurer", "chief legal officer", "general counsel", "chief operating officer", "officer", "co-CEO", "Co-CEO", "CEO and co-founder", "co-founder and CEO", "founder and CEO", "CEO and founder",
 )
 ROLE_NORMAL = {
     "chief executive officer": "CEO", "chief executive": "CEO", "boss": "CEO", "ceo": "CEO",
@@ -159,6 +161,9 @@ RELATION_PATTERNS = (
     ("collaboratesWith", r"(?P<s>{ORG})\s(?:\S+\s){0,4}?(?:together|jointly)\swith\s(?P<o>{ORGS})", {"conf": 0.75}),
     ("collaboratesWith", r"(?P<s>{ORG})(?:'s|’s)?\s(?:\S+\s){0,5}?(?:partnership|collaboration|cooperation|alliance|joint venture|tie-up)\s(?:\S+\s){0,2}?with\s(?P<o>{ORGS})", {}),
     ("collaboratesWith", r"(?:partnership|collaboration|cooperation|alliance|joint venture|tie-up)\s(?:\S+\s){0,2}?between\s(?P<pair>{ORGS})", {}),
+    ("collaboratesWith", r"(?P<pair>{ORG}-{ORG})\s(?:partnership|alliance|collaboration|tie-up|joint venture|pact)\b", {}),
+    # "Nvidia will invest $100 billion in OpenAI and supply it with chips": the clause's subject supplies
+    ("supplies", r"^[^⟨]{0,40}?(?P<s>{ORG})(?:[^⟨]|⟨[OPR]\d+⟩){0,120}?\s(?:and\s)?(?:supply|supplies|supplied|supplying)\s(?P<o>{ORGS})\swith\s", {"conf": 0.75}),
     ("collaboratesWith", r"(?P<s>{ORG})\s(?:is|was|has been|had been|became|remains)\s(?:a|an|the|its)\s(?:\S+\s){0,2}?partner\s(?:for|of|to)\s(?P<o>{ORGS})", {}),
     ("collaboratesWith", r"(?P<s>{ORG})\s(?:and)\s(?P<o>{ORG})\s(?:\S+\s){0,4}?(?:formed|form|announced|signed|launched|created)\s(?:a|an)\s(?:\S+\s){0,2}?(?:partnership|joint venture|alliance|collaboration)", {}),
     # --- competesWith
