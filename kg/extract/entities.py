@@ -46,7 +46,7 @@ class _Profile:
         lang = languages.get(code)
         heads = lambda words: tuple(sorted({h + e for h in words for e in lang.INFLECTIONS}, key=len, reverse=True))  # noqa: E731
         self.org_descriptors = heads(lang.ORG_DESCRIPTORS)
-        self.absorb_stops = frozenset(getattr(lang, "PREPOSITIONS", ()))
+        self.absorb_stops = frozenset(getattr(lang, "PREPOSITIONS", ()) + getattr(lang, "POSSESSIVES", ()))
         self.product_descriptors = heads(lang.PRODUCT_DESCRIPTORS)
         # singular forms only ("des Konzerns", "des US-Riesen"): "den Pionieren" is a plural, not an anaphor
         self.anaphor_heads = tuple(sorted({h + e for h in lang.ORG_ANAPHOR_HEADS
@@ -326,11 +326,18 @@ class _Finder:
         if entry is not None:
             label = entry.name
             self.known_entity(entry)
+        elif " ".join(words) in self.names:  # named before ("Kestrava AI", then "Kestrava is a rival")
+            label = self.names[" ".join(words)]
         else:
             label = self.text[self.tokens[i][0]: self.tokens[j - 1][1]]
             label = re.sub(r"\s+", " ", label)
             self.entity(label, kind)
         self.names.setdefault(" ".join(words), label)
+        if entry is None and kind == "Organization" and len(words) > 1 and words[-1] in self.profile.org_heads:
+            short = words[:-1]  # "Kestrava AI" is "Kestrava" later on ("Mistral AI", "Little Eye Labs")
+            if len(short[0]) >= 4 and short[0] not in self.stop and short[0] not in self.generic \
+                    and self.gaz.lookup(short, include_ambiguous=True) is None:
+                self.names.setdefault(" ".join(short), label)
         self.add(i, j, label, self.found.entities[label].type)
         return label
 
@@ -522,6 +529,28 @@ class _Finder:
                     self.known_entity(entry)
                     self.add(i, i + 1, entry.name, entry.type)
                     changed = True
+            if self.code == "en":
+                changed = self._unknown_in_lists(link) or changed
+
+    def _unknown_in_lists(self, link) -> bool:
+        """English: an unknown capitalised name in a list with organisations is one ("DST Global, Bpifrance and
+        Nvidia"); capitals mark names there, unlike German nouns."""
+        changed = False
+        for i, (start, end, word) in enumerate(self.tokens):
+            if i in self.taken or not NAME_TOKEN.match(word) or word in self.stop or word in self.generic \
+                    or word in self.role_words or self._sentence_initial(i):
+                continue
+            stop = self.name_after(i, 4)
+            if stop <= i or any(k in self.taken for k in range(i, stop)):
+                continue
+            left = self.taken.get(i - 1)
+            right = self.taken.get(stop)
+            name_end = self.tokens[stop - 1][1]
+            if (left and left.type == "Organization" and not left.anaphor and link.match(self.text[left.end:start])) or \
+                    (right and right.type == "Organization" and not right.anaphor and link.match(self.text[name_end:right.start])):
+                self.discover(i, stop, "Organization")
+                changed = True
+        return changed
 
     def repeat_pass(self) -> None:
         """Every later (or earlier) occurrence of a discovered name, genitive -s included."""

@@ -61,6 +61,7 @@ class RuleExtractor:
         for index, m in enumerate(found.mentions):
             by_sentence.setdefault(max(0, bisect.bisect_right(starts, m.start) - 1), []).append(index)
         data = languages.get(code)
+        funded = self._funded(found, sentences, by_sentence, code)
         patterns = grouped_patterns(code)
         cues = _cues(code)
         negation = cues.negation
@@ -88,7 +89,8 @@ class RuleExtractor:
                         window = cues.not_negating.sub(" ", PLACEHOLDER_RE.sub(" ", window))
                         if negation.search(window):
                             continue
-                        self._emit(triples, relation, match, options, found, sentence, indices, data, date)
+                        self._emit(triples, relation, match, options, found, sentence, indices, data, date,
+                                   funded.get(number, ()))
         return Extraction(list(triples.values()), found.entities, code)
 
     @staticmethod
@@ -108,7 +110,7 @@ class RuleExtractor:
         parts.append(re.sub(r"\s+", " ", text[pos:sentence.end]))
         return "".join(parts)
 
-    def _emit(self, triples, relation, match, options, found, sentence, indices, data, date) -> None:
+    def _emit(self, triples, relation, match, options, found, sentence, indices, data, date, funded=()) -> None:
         groups = match.groupdict()
         subjects = placeholders(groups.get("s"))
         objects = placeholders(groups.get("o"))
@@ -122,7 +124,16 @@ class RuleExtractor:
             if orgs:  # "... at the company's conference": the anaphor names the employer
                 objects = [orgs[0]]
                 options = {k: v for k, v in options.items() if k != "implicit"}
-        if options.get("implicit") == "o":
+        if options.get("implicit") == "funded":  # "investors include A, B": the company that raised the round
+            taken = {k for i in subjects for k in mentions[i].keys}
+            focus = next((i for i in funded if not set(mentions[i].keys) & taken), None)
+            if focus is None:
+                focus = self._focus(found, sentence, indices)
+            if focus is None:
+                return
+            objects = [focus]
+            confidence *= 0.8
+        elif options.get("implicit") == "o":
             focus = self._focus(found, sentence, indices)
             if focus is None:
                 return
@@ -146,7 +157,7 @@ class RuleExtractor:
         if relation in DEALS:
             rest = matched + match.string[match.end():]
             amount = groups.get("amount") or ""
-            candidates = [amount] if amount else [m.group(0) for m in AMOUNT.finditer(rest)]
+            candidates = [amount] if amount else [] if options.get("no_amount") else [m.group(0) for m in AMOUNT.finditer(rest)]
             amount = next((a.strip() for a in candidates if _is_money(a)), "")
             if not amount and options.get("money"):  # "26 Millionen Euro zahlte X für Y": the price came first
                 amount = next((a.group(0).strip() for a in AMOUNT.finditer(match.string) if _is_money(a.group(0))), "")
@@ -184,6 +195,34 @@ class RuleExtractor:
                         old.confidence = max(old.confidence, round(conf, 3))
 
     @staticmethod
+    def _funded(found, sentences, by_sentence, code) -> dict[int, tuple[int, ...]]:
+        """For each sentence: the organisations that raised money in it or before it, latest first. A raising
+        verb names the first organisation before it ("Mistral AI, backed by Nvidia, has raised"; not one that
+        modifies "-backed"/"-led"); "a round for X" names the first one after it."""
+        cues = _cues(code)
+        if cues.funding is None:
+            return {}
+        mentions = found.mentions
+        raised: list[int] = []
+        result: dict[int, tuple[int, ...]] = {}
+        for number, sentence in enumerate(sentences):
+            orgs = [i for i in by_sentence.get(number, []) if mentions[i].type == "Organization"
+                    and not re.match(r"-(?:backed|led|funded|gestützt)", sentence.text[mentions[i].end - sentence.start:][:10])]
+            for cue in cues.funding.finditer(sentence.text):
+                at = sentence.start + cue.start()
+                first = next((i for i in orgs if mentions[i].end <= at), None)
+                if first is not None and first not in raised:
+                    raised.insert(0, first)
+            if cues.funding_for is not None:
+                for cue in cues.funding_for.finditer(sentence.text):
+                    at = sentence.start + cue.end()
+                    after = next((i for i in orgs if mentions[i].start >= at), None)
+                    if after is not None and after not in raised:
+                        raised.insert(0, after)
+            result[number] = tuple(raised)
+        return result
+
+    @staticmethod
     def _focus(found, sentence, indices):
         """The organisation the text was about just before this sentence, not named in it."""
         here = {k for i in indices for k in found.mentions[i].keys}
@@ -212,6 +251,9 @@ class _Cues:
         self.rumor = re.compile("|".join(re.escape(c) for c in data.RUMOR_CUES), re.IGNORECASE)
         self.announced = re.compile(words(data.ANNOUNCED_CUES), re.IGNORECASE)
         self.former = tuple(c.casefold() for c in data.FORMER_CUES)
+        funding, funding_for = getattr(data, "FUNDING_CUES", ()), getattr(data, "FUNDING_FOR", ())
+        self.funding = re.compile("|".join(funding), re.IGNORECASE) if funding else None
+        self.funding_for = re.compile("|".join(funding_for)) if funding_for else None
         # cue words are lower case and searched in the casefolded sentence (faster than IGNORECASE)
         self.relations = {r: re.compile(c.casefold()) for r, c in getattr(data, "RELATION_CUES", {}).items()}
 

@@ -30,9 +30,15 @@ SENTENCE_DENIALS = (r"\bwies\b.*\bzurück\b", r"\bweist\b.*\bzurück\b", r"\bzur
 RUMOR_CUES = ("Kreisen zufolge", "Insidern zufolge", "Gerüchte", "gerüchteweise", "angeblich", "soll angeblich",
               "in Verhandlungen", "Verhandlungen", "erwägt", "erwägen", "prüft", "Medienberichten zufolge",
               "möglich", "möglichen", "Interesse an")
-FORMER_CUES = ("ehemalig", "früher", "Ex-", "einstig", "vormalig", "Ex-Chef", "bisherig")
+FORMER_CUES = ("ehemalig", "früher", "Ex-", "einstig", "vormalig", "Ex-Chef", "bisherig", "zuvor", "vorher")
 ANNOUNCED_CUES = ("kündigt", "kündigte", "angekündigt", "plant", "planen", "will", "wollen", "soll ",
                   "sollen", "vereinbart", "einigten", "geeinigt", "bekannt gegeben", "gab bekannt")
+
+# A sentence that says a company raised money ("Mistral hat 1,7 Milliarden Euro eingesammelt").
+# Verbs of raising put the company before them, "Runde für" after them.
+FUNDING_CUES = (r"\beingesammelt\b", r"\bsammel\w*\s", r"\berhielt\b", r"\berhält\b", r"\bbekommt\b", r"\bbekam\b",
+                r"\babgeschlossen\b")
+FUNDING_FOR = (r"(?:[Rr]unde|Finanzierung|Investment|Kapitalspritze)\w*\s(?:\S+\s)?(?:für|in|bei)\s",)
 
 # -------------------------------------------------------------------- entities
 LEGAL_SUFFIXES = ("AG", "GmbH", "SE", "KG", "KGaA", "GmbH & Co. KG", "e.V.", "Inc.", "Inc", "Corp.", "Corp",
@@ -97,6 +103,7 @@ PERSON_DESCRIPTORS = ("Milliardär", "Milliardärin", "Multimilliardär", "Unter
                       "Aktivistin", "Politiker", "Politikerin", "Minister", "Ministerin", "Bundeskanzler")
 # Words that end a descriptor phrase in front of a name ("in den deutschen Softwarekonzern SAP").
 PREPOSITIONS = ("in", "an", "von", "mit", "für", "bei", "zu", "und", "oder", "als", "durch", "über", "gegen", "nach", "um")
+POSSESSIVES = ("sein", "seine", "seinem", "seinen", "seiner", "ihr", "ihre", "ihrem", "ihren", "ihrer", "unser", "unsere")
 COPULAS = ("ist", "war")  # "Square ist ein Zahlungsdienstleister": the descriptor types the name
 DETERMINERS = ("der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "eines", "einer")
 
@@ -183,13 +190,17 @@ RELATION_PATTERNS = (
     # "Die Bestandsinvestoren A, B und C stemmten die Hälfte der Runde": the investors of the company just named
     ("investsIn", r"^(?=.*?(?:Runde|Finanzierung|Kapital|Million|Milliard|Investment))(?:.*?\s)?(?:Investoren|Bestandsinvestoren|Neuinvestoren|Geldgeber|Kapitalgeber|Wagniskapitalgeber|Altgesellschafter\w*|Gesellschafter\w*|Geldgebern|Investor)\s(?:wie\s|darunter\s|sind\s|waren\s)?(?P<s>{OPERS})", {"implicit": "o", "conf": 0.8}),
     ("investsIn", r"(?P<s>{OPER}),\s(?:einer|eine|eines)\s(?:der|seiner|ihrer|seinen|ihren)\s(?:\S+\s)?(?:Investoren|Geldgeber|Kapitalgeber|Anteilseigner|Gesellschafter|Aktionäre|Großaktionäre)\b", {"implicit": "o", "conf": 0.8}),
+    # "eine Finanzierungsrunde, an der sich mit SAP, Bosch und der Schwarz-Gruppe drei Konzerne beteiligt hatten"
+    ("investsIn", r"\b(?:an|bei)\s(?:der|dem|denen)\ssich\s(?:auch\s)?(?:mit\s)?(?P<s>{OPERS})\s(?:[^⟨\s]+\s){0,8}?beteiligt", {"implicit": "funded", "conf": 0.8}),
+    # "X übernimmt von Bosch die Anteile am KI-Unternehmen Y": a stake, not the company
+    ("investsIn", r"(?P<s>{ORGS})\s(?:\S+\s){0,2}?(?:übernimmt|übernahm|kauft|kaufte|erwirbt|erwarb|stockt|stockte)\s(?:[^\s]+\s){0,4}?(?:Anteile?|Aktien|Beteiligung|Aktienpaket)\w*\s(?:\S+\s){0,2}?(?:an|am|der|des|bei|von)\s(?:\S+\s){0,2}?(?P<o>{ORG})", {}),
     ("investsIn", r"(?P<s>{OPERS})\s(?:\S+\s){0,3}?steig\w*\s(?:\S+\s){0,4}?(?:bei|beim)\s(?P<o>{ORG})\s(?:\S+\s){0,6}?ein\b", {}),
     ("investsIn", r"(?P<o>{ORG})\s(?:\S+\s){0,8}?(?:Finanzierungsrunde|Finanzierung)\s(?:\S+\s){0,3}?(?:angeführt\s)?(?:von|unter Führung von)\s(?P<s>{OPERS})", {}),
     # --- acquires (subject first, then verb-first after a fronted phrase: "Im Juni übernahm X ...")
-    ("acquires", r"(?P<s>{ORGS})\s(?:{AUX}\s)?(?:\S+\s){0,2}?(?:übernimmt|übernahm|kauft|kaufte|erwirbt|erwarb|schluckt|schluckte)\s(?:\S+\s){0,3}?(?P<o>{OPS})", {}),
+    ("acquires", r"(?P<s>{ORGS})\s(?:{AUX}\s)?(?:\S+\s){0,2}?(?:übernimmt|übernahm|kauft|kaufte|erwirbt|erwarb|schluckt|schluckte)\s(?:(?!Anteil|Aktie|Beteiligung)\S+\s){0,3}?(?<!von\s)(?<!vom\s)(?P<o>{OPS})(?!\s(?:\S+\s){0,2}?(?:Anteile?|Aktien|Beteiligung)\b)", {}),
     ("acquires", r"(?P<s>{ORGS})\s{AUX}\s(?:\S+\s){0,4}?(?P<o>{OP})\s[^⟨]{0,80}?(?:von\s{ORG}\s[^⟨]{0,20}?)?(?:übernommen|gekauft|erworben|geschluckt|übernehmen|kaufen|erwerben|zu übernehmen|zu kaufen)\b", {}),
     ("acquires", r"(?P<o>{OP})\s(?:wurde|wird|werden|wurden|soll|sollen|sei)\s(?:\S+\s){0,6}?(?:von|durch)\s(?:\S+\s){0,2}?(?P<s>{ORG})\s(?:\S+\s){0,4}?(?:übernommen|gekauft|erworben|geschluckt)", {}),
-    ("acquires", r"(?<!⟩\s)\b(?:übernimmt|übernahm|kauft|kaufte|erwirbt|erwarb|schluckt|schluckte)\s(?:\S+\s){0,2}?(?P<s>{ORG})\s(?:\S+\s){0,3}?(?P<o>{OPS})", {}),
+    ("acquires", r"(?<!⟩\s)\b(?:übernimmt|übernahm|kauft|kaufte|erwirbt|erwarb|schluckt|schluckte)\s(?:\S+\s){0,2}?(?<!von\s)(?<!vom\s)(?P<s>{ORG})\s(?:(?!Anteil|Aktie|Beteiligung)\S+\s){0,3}?(?P<o>{OPS})", {}),
     ("acquires", r"(?<!⟩\s)\b{AUX}\s(?:\S+\s){0,2}?(?P<s>{ORG})\s(?:\S+\s){0,4}?(?P<o>{OP})\s[^⟨]{0,60}?(?:übernommen|gekauft|erworben|übernehmen|kaufen|erwerben)\b", {}),
     ("acquires", r"(?:Übernahme|Kauf|Erwerb)\s(?:von\s|des\s|der\s)?(?P<o>{OP})\s(?:\S+\s){0,3}?durch\s(?P<s>{ORG})", {}),
     # "dass PizzaBo an den britischen Konkurrenten JustEat verkauft wurde", "verkaufte X an Y"
@@ -206,6 +217,8 @@ RELATION_PATTERNS = (
     ("founded", r"(?P<o>{ORG})\s?-(?:Mit)?(?:[Gg]ründer|[Bb]egründer)(?:in|s)?\s(?:und\s(?:\S+\s){0,3}?)?(?P<s>{PERS})", {}),
     ("founded", r"(?:Mit)?[Gg]ründer(?:in)?\s(?:(?:von|des|der)\s)?(?P<o>{ORG}),?\s(?P<s>{PERS})", {}),
     ("founded", r"(?P<s>{PER}),\s(?:der|die)?\s?(?:\S+\s)?(?:Mit)?[Gg]ründer(?:in)?\s(?:von|des|der)\s(?P<o>{ORG})", {}),
+    ("founded", r"(?P<s>{PER})\s(?:ist|war)\s(?:der\s|die\s)?(?:\S+\s)?(?:Mit)?[Gg]ründer(?:in)?\s(?:(?:von|des|der)\s)?(?P<o>{ORG})", {}),
+    ("founded", r"(?P<s>{PER})\s(?:und|mit)\s(?:sein|seinem|seine|ihr|ihrem|ihre)\s(?:(?:Start-up|Startup|Unternehmen|Firma)\s)?(?P<o>{ORG})", {"conf": 0.7}),
     ("founded", r"(?P<s>{PERS})\s(?:\S+\s){0,3}?(?:gründete|gründeten|begründete|mitbegründete)\s(?:\S+\s){0,3}?(?P<o>{ORG})", {}),
     ("founded", r"(?P<s>{PERS})\s(?:hat|hatte|haben|hatten)\s(?:\S+\s){0,3}?(?P<o>{ORG})\s(?:[^⟨\s]\S*\s){0,9}?(?:mit)?(?:gegründet|begründet)", {}),
     ("founded", r"(?P<o>{ORG}),\s(?:das|die|den|welches|welche)\s(?P<s>{PER})\s(?:\S+\s){0,4}?(?:mit)?(?:gegründet|begründet|gründete)", {}),
@@ -220,6 +233,7 @@ RELATION_PATTERNS = (
     ("worksFor", r"(?P<o>{ORG})\s{ROLE}\s(?P<s>{PER})", {}),
     ("worksFor", r"(?P<s>{PER})\s(?:\S+\s){0,3}?(?:sitzt|saß|sitzen)\s(?:\S+\s){0,2}?(?:im|in den)\s(?P<role>Aufsichtsrat|Vorstand|Verwaltungsrat|Beirat)\s(?:von|des|der|bei)\s(?P<o>{ORG})", {}),
     ("worksFor", r"(?:^|[^⟩]\s)(?P<role>Konzernchef|Konzernchefin|Firmenchef|Firmenchefin|Vorstandschef|Vorstandschefin|Unternehmenschef|Finanzchef|Finanzchefin|Konzernsprecher|Unternehmenssprecher|Firmengründer|Aufsichtsratschef|Aufsichtsratschefin|Aufsichtsratsvorsitzende[rn]?|Vorstandsvorsitzende[rn]?)\s(?P<s>{PER})", {"implicit": "o", "alone": True}),
+    ("formerlyWorkedFor", r"(?P<s>{PER})\s(?:\S+\s){0,2}?(?:arbeitete|war)\s(?:zuvor|früher|vorher|bis\s\d{4})\s(?:\S+\s){0,2}?(?:für|bei)\s(?:(?:den|die|das|dem)\s)?(?P<o>{ORG})", {}),
     ("worksFor", r"(?P<s>{PER})\s(?:\S+\s){0,2}?(?:arbeitet|arbeitete|heuert|heuerte)\s(?:\S+\s){0,3}?(?:für|bei)\s(?P<o>{ORG})", {}),
     ("worksFor", r"(?P<s>{PER})\s(?:\S+\s){0,3}?wechsel\w*\s(?:\S+\s){0,4}?von\s(?:{ORG})\s(?:\S+\s){0,2}?zu\s(?P<o>{ORG})", {}),
     # --- formerlyWorkedFor
@@ -238,7 +252,7 @@ RELATION_PATTERNS = (
     ("develops", r"(?P<o>{PROD})\s(?:von|vom)\s(?P<s>{ORG})", {"conf": 0.6}),
     # --- owns
     ("owns", r"(?P<s>{ORG})\s?-(?:Tochter|Töchter|Tochterfirma|Tochtergesellschaft|Tochterunternehmen|Sparte|Marke|Plattform|Dienst)\w*\s(?P<o>{OPS})", {}),
-    ("owns", r"(?P<o>{OP}),\s(?:eine|die|das)\s(?:\S+\s)?(?:Tochter|Tochterfirma|Tochtergesellschaft|Sparte|Marke)\w*\s(?:von|des|der)\s(?P<s>{ORG})", {}),
+    ("owns", r"(?P<o>{OP}),\s(?:eine|die|das|der|dem)\s(?:\S+\s){0,3}?\w*(?:Tochter|Tochterfirma|Tochtergesellschaft|Sparte|Marke|tochter|sparte)\w*\s(?:von|des|der)\s(?P<s>{ORG})", {}),
     ("owns", r"(?P<s>{ORG})\s(?:\S+\s){0,5}?(?:seine[rnms]?|ihre[rnms]?)\s(?:\S+-)?(?:Tochter|Tochterfirma|Tochtergesellschaft|Sparte|Marke)\w*\s(?P<o>{OPS})", {}),
     ("owns", r"(?P<o>{OP})\s(?:\S+\s){0,2}?gehör\w*\s(?:\S+\s){0,2}?(?:zu|zum|zur)\s(?:\S+\s){0,2}?(?P<s>{ORG})", {}),
     ("owns", r"(?:Mutterkonzern|Mutter|Eigentümer\w*|Besitzer\w*|Mehrheitseigner\w*)\s(?P<s>{ORGS})", {"implicit": "o"}),
@@ -281,8 +295,8 @@ RELATION_CUES = {
     "competesWith": r"konkurren|konkurrier|wettbewerber|rivale|mitbewerber|herausforderer",
     "investsIn": r"invest|beteilig|anteil|steig|finanzierung|gesteckt|steckt|gepumpt|pumpt|eingeschossen|geldgeber|kapitalgeber|gesellschafter",
     "acquires": r"übernimm|übernahm|übernomm|übernehm|übernahme|kauf|erwirb|erwarb|erworb|erwerb|schluck|zahl|blätter",
-    "founded": r"gründ|ins leben gerufen",
-    "formerlyWorkedFor": r"ehemalig|früher|ex-|verließ|verlässt|verlassen|wechsel",
+    "founded": r"gründ|ins leben gerufen|\b(?:und|mit) (?:sein|ihr)",
+    "formerlyWorkedFor": r"ehemalig|früher|ex-|verließ|verlässt|verlassen|wechsel|zuvor|vorher|bis \d",
     "develops": r"entwickel|bau|bring|gebracht|präsentier|stell|veröffentlich|produzier|lancier|start|erfand|erfunden|eingeführt"
                 r"|herausgebracht|vorgestellt|\bsein|\bihr|hersteller|macher|erfinder|konzern|anbieter|mutter|\bvon\b|\bvom\b",
     "owns": r"tochter|töchter|sparte|marke|plattform|dienst|gehör|mutter|eigentümer|besitzer|mehrheit|besitzt|hält|kontrolliert",

@@ -30,6 +30,11 @@ FORMER_CUES = ("former", "ex-", "previously", "formerly", "onetime", "one-time",
 ANNOUNCED_CUES = ("announced", "announces", "agreed", "agrees", "plans to", "will", "to acquire", "to buy",
                   "intends", "signed", "deal to", "set to", "expected to")
 
+# A sentence that says a company raised money ("Mistral AI has raised EUR 1.7 billion in a Series C round").
+# Verbs of raising put the company before them, "round for" after them.
+FUNDING_CUES = (r"\b(?:has\s|have\s|had\s)?(?:raised|raises|raising|secured|secures|closed|pulled in|bagged)\b",)
+FUNDING_FOR = (r"\b(?:round|funding|financing|investment)\s(?:\S+\s)?(?:for|in|into)\s",)
+
 # -------------------------------------------------------------------- entities
 LEGAL_SUFFIXES = ("Inc.", "Inc", "Incorporated", "Corp.", "Corp", "Corporation", "Co.", "Ltd.", "Ltd",
                   "Limited", "LLC", "L.L.C.", "LP", "LLP", "plc", "PLC", "AG", "SE", "GmbH", "S.A.", "N.V.",
@@ -81,6 +86,7 @@ PERSON_DESCRIPTORS = ("billionaire", "entrepreneur", "businessman", "businesswom
                       "senator", "minister", "inventor", "developer", "designer", "journalist")
 # Words that end a descriptor phrase in front of a name ("invests in fellow chipmaker Intel").
 PREPOSITIONS = ("in", "into", "to", "of", "with", "for", "from", "by", "at", "on", "and", "or", "than", "as", "about")
+POSSESSIVES = ("its", "his", "her", "their", "our", "my")
 COPULAS = ("is", "was")  # "Wiz is a cloud security startup": the descriptor types the name
 DETERMINERS = ("the", "a", "an")
 
@@ -170,17 +176,22 @@ RELATION_PATTERNS = (
     ("competesWith", r"(?P<s>{ORG})[^⟨]{0,100}?\b(?:rivals?|competitors?|competition|challengers?)\s(?:such as\s|like\s|including\s|from\s|with\s)?(?P<o>{ORGS})", {}),
     ("competesWith", r"(?P<s>{ORG})\s(?:\S+\s){0,4}?(?:competes|compete|competing|competed|rivals|vies|vying)\s(?:\S+\s){0,3}?(?:with|against)\s(?P<o>{ORGS})", {}),
     ("competesWith", r"(?P<o>{ORG})\s(?:rival|competitor|challenger)s?\s(?P<s>{ORGS})", {}),
-    ("competesWith", r"(?P<s>{ORG})\s(?:is|was)\s(?:\S+\s){0,2}?(?:rival|competitor)\s(?:of|to)\s(?P<o>{ORGS})", {}),
+    ("competesWith", r"(?P<s>{ORG})\s(?:is|was)\s[^⟨]{0,80}?\b(?:rival|competitor|challenger)\s(?:of|to)\s(?P<o>{ORGS})", {}),
     ("competesWith", r"(?P<s>{ORG}),\s[^⟨]{0,80}?\b(?:an?|the)\s(?P<o>{ORG})\s(?:rival|competitor|challenger)\b", {"conf": 0.75}),
     # --- investsIn
     ("investsIn", r"(?P<s>{OPERS})\s(?:\S+\s){0,3}?(?:invests|invested|investing|invest|has invested|are invested|is invested|were invested|was invested)\s(?:\S+\s){0,4}?in\s(?:{STAKE}\s(?:of\s)?)?(?P<o>{ORGS})", {}),
     ("investsIn", r"(?P<s>{OPERS})\s(?:is|was|are|were|has been|became)\s(?:an?\s)?(?:\S+\s){0,2}?(?:investor|backer|shareholder|stakeholder)s?\s(?:\S+\s){0,4}?(?:in|of|to)\s(?P<o>{ORGS})", {}),
     ("investsIn", r"(?P<s>{OPERS})\s(?:\S+\s){0,3}?(?:took|takes|take|bought|buys|acquired|holds|owns|paid|pays)\s(?:an?\s)?(?:\S+\s){0,5}?(?:{STAKE}\s)?(?:minority\s)?stake\s(?:in)\s(?P<o>{ORGS})", {}),
-    ("investsIn", r"(?P<o>{ORG})\s(?:\S+\s){0,8}?(?:funding|financing|investment)\s(?:round\s)?(?:\S+\s){0,3}?(?:led|backed|from)\s(?:by\s)?(?P<s>{OPERS})", {}),
+    ("investsIn", r"(?P<o>{ORG})(?:\s(?:\S+\s){0,8}?|[^⟨]{0,160}?\b)(?:funding|financing|investment)\s(?:round\s)?(?:\S+\s){0,3}?(?:led|backed|from)\s(?:by\s)?(?:(?-i:[a-zA-Z][\w-]*)\s){0,4}?(?P<s>{OPERS})", {}),
     ("investsIn", r"(?P<o>{ORG})\s(?:\S+\s){0,3}?(?:is|was|are|were)\s(?:\S+\s){0,2}?backed\sby\s(?P<s>{OPERS})", {}),
     ("investsIn", r"(?P<s>{OPERS})(?:'s|’s)?\s(?:\S+\s){0,4}?investment\s(?:of\s{AMOUNT}\s)?in(?:to)?\s(?:{STAKE}\s(?:of\s)?)?(?P<o>{ORGS})", {}),
     ("investsIn", r"(?P<s>{OPER}),\s(?P<o>{ORG})(?:'s|’s)\s(?:\S+\s){0,2}?(?:investor|backer|shareholder|stakeholder)", {}),
     ("investsIn", r"(?P<s>{OPER}),\s(?:one|another)\sof\s(?:its|the|their|his|her)\s(?:\S+\s)?(?:investors|backers|shareholders)\b", {"implicit": "o", "conf": 0.8}),
+    # "other investors in this round include A, B and C", "participation from existing backers including A and B"
+    ("investsIn", r"\b(?:investors|backers|shareholders|participants)\s(?:[^⟨]{0,60}?\s)?(?:include|included|including|such as|are|were|like)\s(?P<s>{OPERS})", {"implicit": "funded", "conf": 0.85, "no_amount": True}),
+    ("investsIn", r"\b(?:participation|investment|money|funding)\sfrom\s(?:[^⟨]{0,40}?\s)?(?:including\s)?(?P<s>{OPERS})", {"implicit": "funded", "conf": 0.8, "no_amount": True}),
+    ("investsIn", r"\b(?:investment|round|funding|financing)\s(?:was|is|has been|had been)\s(?:led|co-led)\sby\s(?:(?-i:[a-zA-Z][\w-]*)\s){0,4}?(?P<s>{OPERS})", {"implicit": "funded", "conf": 0.85}),
+    ("investsIn", r"(?P<o>{ORG}),\s(?:a|an|the)\s[^⟨]{0,60}?\b(?:backed|funded)\sby\s(?P<s>{OPERS})", {"no_amount": True}),
     ("investsIn", r"(?P<s>{ORG})-(?:backed|funded)\s(?:\S+\s){0,2}?(?P<o>{ORG})", {}),
     # "X raised $2 billion in a Nvidia-led financing", "a SoftBank-led round in X", "X landed CapitalG as lead investor"
     ("investsIn", r"(?P<o>{ORG})\s(?:\S+\s){0,6}?(?:raised|raises|secured|closed|pulled in|pulled|landed|bagged|gets|got)\s(?:\S+\s){0,6}?(?:in|from|through)\s(?:a|an|the)\s(?:\S+\s){0,2}?(?P<s>{OPERS})-led\b", {}),
@@ -202,6 +213,9 @@ RELATION_PATTERNS = (
     # "Deel paid over $100 million for Hofy" (not "for a stake in", not "for a licence")
     ("acquires", r"(?P<s>{ORGS})\s(?:\S+\s){0,4}?(?:paid|pays|pay|paying)\s{AMOUNT}\s(?:(?!stake|shares?\s|licen|rights?\s)[^⟨\s]+\s){0,3}?for\s(?:(?!stake|shares?\s|licen|rights?\s)[^⟨\s]+\s){0,3}?(?P<o>{OPS})", {"conf": 0.75}),
     # --- founded
+    # "Founded in 2023 by Arthur Mensch, a former DeepMind researcher, alongside Timothée Lacroix and Guillaume Lample, Mistral has ..."
+    ("founded", r"^(?:Co-)?[Ff]ounded\s(?:in\s\d{4}\s)?by\s(?P<s>{PERS})(?:[^⟨]|⟨[OPR]\d+⟩){0,160}?,\s(?P<o>{ORG})\s(?:has|had|is|was|became|went|now|quickly|soon)\b", {}),
+    ("founded", r"^(?:Co-)?[Ff]ounded\s(?:in\s\d{4}\s)?by\s(?:[^⟨]|⟨[OPR]\d+⟩){0,100}?\b(?:alongside|together with|with|and)\s(?:[^⟨\s]+\s){0,3}?(?P<s>{PERS}),\s(?P<o>{ORG})\s(?:has|had|is|was|became|went|now|quickly|soon)\b", {}),
     ("founded", r"(?P<o>{ORG})\s(?:\S+\s){0,10}?(?:co-)?(?:founded|formed|started|established|set up|launched|created)\s(?:\S+\s){0,3}?by\s(?:(?:\S+\s){0,4}?[-–—]\s|(?:\S+\s){0,2}?)?(?P<s>{PERS})", {}),
     ("founded", r"(?P<s>{PERS}),?\s(?:who\s)?(?:\S+\s){0,2}?(?:co-founded|cofounded|founded|started|established|set up)\s(?:\S+\s){0,2}?(?P<o>{ORGS})", {}),
     ("founded", r"{PER}\s(?:\S+\s){0,2}?(?:co-founded|cofounded|founded|started)\s(?P<o>{ORG})\s(?:in\s\d{4}\s)?(?:together\s)?with\s(?P<s>{PERS})", {}),
@@ -275,7 +289,7 @@ MACROS = {"AUX": _AUX, "BY": _BY, "ACQ": _ACQ, "ACTIVE": _ACTIVE}
 RELATION_CUES = {
     "collaboratesWith": r"partner|collaborat|team|work|alli|joined forces|signed|cooperat|joint|tie-up|together",
     "competesWith": r"rival|compet|challeng|\bvie[sd]?\b|vying",
-    "investsIn": r"invest|backer|backed|shareholder|stakeholder|stake|fund|financ|\bled\b|round",
+    "investsIn": r"invest|backer|backed|shareholder|stakeholder|stake|fund|financ|\bled\b|round|participa",
     "acquires": r"acqui|buy|bought|purchas|over|snap|scoop|\bsale\b|\bpa(?:id|ys?|ying)\b",
     "founded": r"found|formed|started|establish|set up|launch|creat",
     "formerlyWorkedFor": r"former|ex-|left|quit|depart|resign|stepped|exit|previous|once|moved|switch|defect|came",
