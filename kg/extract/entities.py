@@ -295,6 +295,8 @@ class _Finder:
                 gap = self.text[self.tokens[j - 1][1]: start]
                 joined = gap == "-" and (len(self.tokens[j - 1][2]) <= 3 and self.tokens[j - 1][2][:1].isupper()
                                          or word in self.profile.org_heads)
+                joined = joined or (gap == " & " and not person)  # "Christian & Timbers", "Johnson & Johnson"
+                joined = joined or (gap == ". " and not person and self.tokens[j - 1][2] + "." in self.lang.ABBREVIATIONS)
                 if (gap not in (" ", "’ ", "' ") and not joined) or (self.code == "de" and word.lower() in self.lang.DETERMINERS):
                     break
                 if not person and word in self.given and j + 1 < len(self.tokens) and NAME_TOKEN.match(self.tokens[j + 1][2]) \
@@ -305,6 +307,9 @@ class _Finder:
                         and word not in heads and (j + 1 >= len(self.tokens) or self.tokens[j + 1][2] not in heads):
                     break  # "Cariad Probleme": a German noun after a name is not part of it ("Merantix Venture Fund" is)
             j += 1
+            if self.text[end: end + 1] == "." and word + "." in self.lang.ABBREVIATIONS and j < len(self.tokens) \
+                    and self.text[end: self.tokens[j][0]] == ". " and self.tokens[j][2][:1].isupper() and not person:
+                continue  # "Dr. Kade": an abbreviation inside an organisation's name
             if self.text[end: end + 1] in ",;:.)" or self.text[end: end + 2] in ("’s", "'s"):
                 break
         return j
@@ -354,6 +359,8 @@ class _Finder:
             if kind and self.text[end: end + 1] == " " and nxt not in self.taken:
                 stop = self.name_after(nxt)
                 if stop > nxt and (self.code == "de" or full_word[:1].islower()):
+                    if kind == "Organization" and self.tokens[nxt][2] in self.given and stop - nxt >= 2:
+                        kind = "Person"  # "der Star-Investor Klaus Hommels" is a person
                     self.discover(nxt, stop, kind)
                     continue
             # compound prefix: "Here-Kartendienst", "Midjourney-Gründer", "Verizon -Tochter"

@@ -49,7 +49,7 @@ ORG_NAME_HEADS = ("Records", "Labs", "Lab", "Ventures", "Capital", "Partners", "
                   "Media", "Studios", "Games", "Networks", "Pharma", "Energy", "Solutions", "Fund", "Ventures",
                   "Automotive", "Mobility", "Telecom", "Foundation", "Institute",
                   # English company names in German text ("Analog Devices", "Linear Technology")
-                  "Devices", "Technology", "Instruments", "Semiconductors", "Communications", "Microsystems",
+                  "Founders", "Devices", "Technology", "Instruments", "Semiconductors", "Communications", "Microsystems",
                   "Interactive", "Entertainment", "Computing", "Industries", "Dynamics", "Corporation",
                   "Company", "Laboratories", "Pharmaceuticals", "Analytics", "Security", "Therapeutics")
 # Heads of nouns that introduce a name of a class ("der Chiphersteller Nvidia", "das KI-Unternehmen
@@ -194,6 +194,11 @@ RELATION_PATTERNS = (
     ("investsIn", r"\b(?:an|bei)\s(?:der|dem|denen)\ssich\s(?:auch\s)?(?:mit\s)?(?P<s>{OPERS})\s(?:[^⟨\s]+\s){0,8}?beteiligt", {"implicit": "funded", "conf": 0.8}),
     # "X übernimmt von Bosch die Anteile am KI-Unternehmen Y": a stake, not the company
     ("investsIn", r"(?P<s>{ORGS})\s(?:\S+\s){0,2}?(?:übernimmt|übernahm|kauft|kaufte|erwirbt|erwarb|stockt|stockte)\s(?:[^\s]+\s){0,4}?(?:Anteile?|Aktien|Beteiligung|Aktienpaket)\w*\s(?:\S+\s){0,2}?(?:an|am|der|des|bei|von)\s(?:\S+\s){0,2}?(?P<o>{ORG})", {}),
+    # "Der Risikokapitalgeber X, der mit Investitionen in A, B und C ..., steckte elf Millionen in Y"
+    ("investsIn", r"(?P<s>{OPER}),\s(?:der|die|das)\s[^⟨]{0,80}?\bInvestition(?:en)?\s(?:in|bei)\s(?P<o>{ORGS})", {"no_amount": True}),
+    ("investsIn", r"(?P<s>{OPER})(?:,\s(?:der|die|das)\s(?:[^⟨]|⟨[OPR]\d+⟩){0,160}?,)?\s(?:steckte|steckt|pumpte|pumpt|schoss|investierte|investiert)\s(?:[^⟨\s]+\s){0,5}?in\s(?:[^⟨\s]+\s){0,2}?(?P<o>{ORGS})", {}),
+    # "Das Start-up X erhielt in seiner Seedfinanzierung eine Million Euro von A und der B"
+    ("investsIn", r"(?P<o>{ORG})\s(?:erhielt|erhält|bekam|bekommt|sammelte|sammelt)\s(?=[^⟨]{0,80}?(?:Million|Milliard|Euro|Dollar|Finanzierung|Kapital))[^⟨]{0,100}?\bvon\s(?P<s>{OPERS})", {}),
     ("investsIn", r"(?P<s>{OPERS})\s(?:\S+\s){0,3}?steig\w*\s(?:\S+\s){0,4}?(?:bei|beim)\s(?P<o>{ORG})\s(?:\S+\s){0,6}?ein\b", {}),
     ("investsIn", r"(?P<o>{ORG})\s(?:\S+\s){0,8}?(?:Finanzierungsrunde|Finanzierung)\s(?:\S+\s){0,3}?(?:angeführt\s)?(?:von|unter Führung von)\s(?P<s>{OPERS})", {}),
     # --- acquires (subject first, then verb-first after a fronted phrase: "Im Juni übernahm X ...")
@@ -219,6 +224,9 @@ RELATION_PATTERNS = (
     ("founded", r"(?P<s>{PER}),\s(?:der|die)?\s?(?:\S+\s)?(?:Mit)?[Gg]ründer(?:in)?\s(?:von|des|der)\s(?P<o>{ORG})", {}),
     ("founded", r"(?P<s>{PER})\s(?:ist|war)\s(?:der\s|die\s)?(?:\S+\s)?(?:Mit)?[Gg]ründer(?:in)?\s(?:(?:von|des|der)\s)?(?P<o>{ORG})", {}),
     ("founded", r"(?P<s>{PER})\s(?:und|mit)\s(?:sein|seinem|seine|ihr|ihrem|ihre)\s(?:(?:Start-up|Startup|Unternehmen|Firma)\s)?(?P<o>{ORG})", {"conf": 0.7}),
+    ("founded", r"(?<!⟩\s)\b(?:gründete|gründeten)\s(?P<s>{PERS})\s(?:[^⟨\s]+\s){0,4}?(?P<o>{ORG})", {}),
+    # "Den Gründern A, B und C gehören die verbliebenen Anteile": founders of the company just named
+    ("founded", r"(?<![-\w])(?:Gründern|Gründerinnen|Mitgründern)\s(?P<s>{PER}(?:,\s{PER})*,?\s(?:und|sowie)\s{PER})(?!\s(?:von|des|der)\s)", {"implicit": "o", "conf": 0.8}),
     ("founded", r"(?P<s>{PERS})\s(?:\S+\s){0,3}?(?:gründete|gründeten|begründete|mitbegründete)\s(?:\S+\s){0,3}?(?P<o>{ORG})", {}),
     ("founded", r"(?P<s>{PERS})\s(?:hat|hatte|haben|hatten)\s(?:\S+\s){0,3}?(?P<o>{ORG})\s(?:[^⟨\s]\S*\s){0,9}?(?:mit)?(?:gegründet|begründet)", {}),
     ("founded", r"(?P<o>{ORG}),\s(?:das|die|den|welches|welche)\s(?P<s>{PER})\s(?:\S+\s){0,4}?(?:mit)?(?:gegründet|begründet|gründete)", {}),

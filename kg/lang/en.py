@@ -51,7 +51,7 @@ ORG_NAME_HEADS = (
     "Semiconductors", "Pharmaceuticals", "Media", "Studios", "Games", "Institute", "University", "Agency",
     "Foundation", "Council", "Commission", "Authority", "Industries", "Solutions", "Computing", "Dynamics",
     "Communications", "Telecom", "Airlines", "Enterprises", "Investments", "Securities", "Management",
-    "Analytics", "Microsystems", "Devices", "Therapeutics", "Biosciences", "Aerospace", "Payments", "Instruments", "Interactive", "Entertainment", "Records",
+    "Analytics", "Microsystems", "Devices", "Founders", "Therapeutics", "Biosciences", "Aerospace", "Payments", "Instruments", "Interactive", "Entertainment", "Records",
     "Federation", "Union", "Society", "Department", "Ministry", "Office", "Bureau", "Board", "Exchange",
     "AG", "SE", "GmbH", "PLC", "plc", "Limited", "LP", "LLP", "AI",
 )
@@ -218,6 +218,8 @@ RELATION_PATTERNS = (
     ("founded", r"^(?:Co-)?[Ff]ounded\s(?:in\s\d{4}\s)?by\s(?:[^⟨]|⟨[OPR]\d+⟩){0,100}?\b(?:alongside|together with|with|and)\s(?:[^⟨\s]+\s){0,3}?(?P<s>{PERS}),\s(?P<o>{ORG})\s(?:has|had|is|was|became|went|now|quickly|soon)\b", {}),
     ("founded", r"(?P<o>{ORG})\s(?:\S+\s){0,10}?(?:co-)?(?:founded|formed|started|established|set up|launched|created)\s(?:\S+\s){0,3}?by\s(?:(?:\S+\s){0,4}?[-–—]\s|(?:\S+\s){0,2}?)?(?P<s>{PERS})", {}),
     ("founded", r"(?P<s>{PERS}),?\s(?:who\s)?(?:\S+\s){0,2}?(?:co-founded|cofounded|founded|started|established|set up)\s(?:\S+\s){0,2}?(?P<o>{ORGS})", {}),
+    ("founded", r"(?P<s>{PER}),\s[^⟨]{0,80}?\bwho\s(?:\S+\s)?(?:co-founded|cofounded|founded|started)\s(?P<o>{ORG})", {}),
+    ("founded", r"(?:co-founded|cofounded|founded)\s(?P<o>{ORG})\s(?:alongside|together with|with)\s(?:with\s)?(?P<s>{PERS})", {}),
     ("founded", r"{PER}\s(?:\S+\s){0,2}?(?:co-founded|cofounded|founded|started)\s(?P<o>{ORG})\s(?:in\s\d{4}\s)?(?:together\s)?with\s(?P<s>{PERS})", {}),
     ("founded", r"(?P<s>{PER}),\s(?P<o>{ORG})’s\s(?:\S+\s){0,2}?(?:co-?founder|founder)", {}),
     ("founded", r"(?P<o>{ORG})\s(?:\S+\s){0,3}?(?:co-)?(?:founded|formed|started|established)\s(?:\S+\s){0,3}?by\s(?:\S+\s){0,6}?(?:including|among them|such as)\s(?P<s>{PERS})", {}),
@@ -230,6 +232,8 @@ RELATION_PATTERNS = (
     ("worksFor", r"(?P<s>{PER}),\s(?P<o>{ORG})’s\s(?:(?:new|current|longtime|acting)\s)?(?P<role>(?:[\w-]+\s){0,2}?{ROLEX}(?:\sand\s(?:[\w-]+\s){0,2}?{ROLEX})?)", {}),
     ("worksFor", r"(?P<o>{ORG})(?:'s|’s)?\s(?:(?:new|current|acting|interim)\s)?(?P<role>(?:[\w-]+\s){0,2}?{ROLEX})(?:\s\([A-Z]{2,4}\))?,?\s(?P<s>{PER})", {}),
     ("worksFor", r"{ROLE}\s(?:of|at)\s(?P<o>{ORG}),\s(?P<s>{PER})", {}),
+    # "Microsoft has named their longtime executive Satya Nadella as its new CEO"
+    ("worksFor", r"(?P<o>{ORG})\s(?:has\s|have\s|had\s)?(?:named|appointed|hired|picked|tapped|chose|promoted|elevated)\s[^⟨]{0,40}?(?P<s>{PER})\sas\s(?:its\s|the\s|their\s|a\s)?(?:new\s|next\s|interim\s|permanent\s)?(?P<role>{ROLEX})", {}),
     ("worksFor", r"(?P<s>{PER})\s(?:is|was|has been|became|serves as|served as|joined as)\s(?:the\s|a\s|an\s|its\s)?(?:\S+\s){0,2}?{ROLE}\s(?:of|at|for)\s(?P<o>{ORG})", {}),
     ("worksFor", r"(?P<s>{PER})\s(?:is|was)\swith\s(?P<o>{ORG})", {}),
     ("worksFor", r"(?P<s>{PER})\s(?:\S+\s){0,2}?(?:sits|sat|serves|served|joined|joins)\son\s(?:the|its)\s(?P<role>board|supervisory board)\sof\s(?P<o>{ORG})", {}),
@@ -238,6 +242,7 @@ RELATION_PATTERNS = (
     # --- formerlyWorkedFor
     ("formerlyWorkedFor", r"(?P<s>{PER}),\s(?:a\s|the\s)?(?:former|ex-)\s?{ROLE}\s(?:of|at|for)\s(?P<o>{ORG})", {}),
     ("formerlyWorkedFor", r"(?:former|ex-)\s?(?P<o>{ORG})\s{ROLE},?\s(?P<s>{PER})", {}),
+    ("formerlyWorkedFor", r"(?P<s>{PER}),\s(?:the\s|a\s)?(?:former|ex-)\s?(?P<o>{ORG})\s{ROLE}", {}),
     ("formerlyWorkedFor", r"(?P<s>{PER})\s(?:\S+\s){0,2}?(?:left|quit|departed|resigned from|stepped down from|exited)\s(?P<o>{ORG})", {}),
     ("formerlyWorkedFor", r"(?P<s>{PER})\s(?:\S+\s){0,3}?(?:previously|formerly|once)\s(?:worked|served)\s(?:\S+\s){0,3}?(?:at|for)\s(?P<o>{ORG})", {}),
     ("formerlyWorkedFor", r"(?P<s>{PER})\s(?:\S+\s){0,3}?(?:moved|switched|defected|came)\s(?:over\s)?from\s(?P<o>{ORG})", {}),
