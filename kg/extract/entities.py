@@ -46,6 +46,8 @@ class _Profile:
         lang = languages.get(code)
         heads = lambda words: tuple(sorted({h + e for h in words for e in lang.INFLECTIONS}, key=len, reverse=True))  # noqa: E731
         self.org_descriptors = heads(lang.ORG_DESCRIPTORS)
+        suffixes = sorted(lang.LEGAL_SUFFIXES, key=len, reverse=True)
+        self.legal_tail = re.compile(r"(?:,?\s(?:" + "|".join(re.escape(s) for s in suffixes) + r"))+(?![\w.])")
         self.absorb_stops = frozenset(getattr(lang, "PREPOSITIONS", ()) + getattr(lang, "POSSESSIVES", ()))
         self.product_descriptors = heads(lang.PRODUCT_DESCRIPTORS)
         # singular forms only ("des Konzerns", "des US-Riesen"): "den Pionieren" is a plural, not an anaphor
@@ -778,9 +780,22 @@ class _Finder:
         mentions.sort(key=lambda m: m.start)
         self._descriptor_tails(mentions)
         self._ages(mentions)
+        self._legal_tails(mentions)
         self.absorb(mentions)
         self.found.mentions = mentions
         return self.found
+
+    def _legal_tails(self, mentions: list[Mention]) -> None:
+        """'Apple Inc.', 'Altair Engineering Inc.': a legal suffix after an organisation's name belongs to its mention."""
+        for m in mentions:
+            if m.type != "Organization" or m.anaphor:
+                continue
+            last = re.search(r"[\w.]+$", self.text[m.start: m.end])
+            if last and last.group() + "." in self.lang.LEGAL_SUFFIXES and self.text[m.end: m.end + 1] == ".":
+                m.end += 1
+            tail = self.profile.legal_tail.match(self.text, m.end)
+            if tail:
+                m.end = tail.end()
 
     def _ages(self, mentions: list[Mention]) -> None:
         """'Bastian Knutzen (23)': a person's age in brackets belongs to the mention."""

@@ -203,7 +203,7 @@ RELATION_PATTERNS = (
     ("investsIn", r"(?P<o>{ORG})\s(?:\S+\s){0,8}?(?:Finanzierungsrunde|Finanzierung)\s(?:\S+\s){0,3}?(?:angeführt\s)?(?:von|unter Führung von)\s(?P<s>{OPERS})", {}),
     # --- acquires (subject first, then verb-first after a fronted phrase: "Im Juni übernahm X ...")
     ("acquires", r"(?P<s>{ORGS})\s(?:{AUX}\s)?(?:\S+\s){0,2}?(?:übernimmt|übernahm|kauft|kaufte|erwirbt|erwarb|schluckt|schluckte)\s(?:(?!Anteil|Aktie|Beteiligung)\S+\s){0,3}?(?<!von\s)(?<!vom\s)(?P<o>{OPS})(?!\s(?:\S+\s){0,2}?(?:Anteile?|Aktien|Beteiligung)\b)", {}),
-    ("acquires", r"(?P<s>{ORGS})\s{AUX}\s(?:\S+\s){0,4}?(?P<o>{OP})\s[^⟨]{0,80}?(?:von\s{ORG}\s[^⟨]{0,20}?)?(?:übernommen|gekauft|erworben|geschluckt|übernehmen|kaufen|erwerben|zu übernehmen|zu kaufen)\b", {}),
+    ("acquires", r"(?P<s>{ORGS})\s{AUX}\s(?:\S+\s){0,6}?(?P<o>{OP})\s[^⟨]{0,80}?(?:von\s{ORG}\s[^⟨]{0,20}?)?(?:übernommen|gekauft|erworben|geschluckt|übernehmen|kaufen|erwerben|zu übernehmen|zu kaufen)\b", {}),
     ("acquires", r"(?P<o>{OP})\s(?:wurde|wird|werden|wurden|soll|sollen|sei)\s(?:\S+\s){0,6}?(?:von|durch)\s(?:\S+\s){0,2}?(?P<s>{ORG})\s(?:\S+\s){0,4}?(?:übernommen|gekauft|erworben|geschluckt)", {}),
     ("acquires", r"(?<!⟩\s)\b(?:übernimmt|übernahm|kauft|kaufte|erwirbt|erwarb|schluckt|schluckte)\s(?:\S+\s){0,2}?(?<!von\s)(?<!vom\s)(?P<s>{ORG})\s(?:(?!Anteil|Aktie|Beteiligung)\S+\s){0,3}?(?P<o>{OPS})", {}),
     ("acquires", r"(?<!⟩\s)\b{AUX}\s(?:\S+\s){0,2}?(?P<s>{ORG})\s(?:\S+\s){0,4}?(?P<o>{OP})\s[^⟨]{0,60}?(?:übernommen|gekauft|erworben|übernehmen|kaufen|erwerben)\b", {}),

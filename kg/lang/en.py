@@ -173,7 +173,7 @@ RELATION_PATTERNS = (
     ("collaboratesWith", r"(?P<s>{ORG})\s(?:is|was|has been|had been|became|remains)\s(?:a|an|the|its)\s(?:\S+\s){0,2}?partner\s(?:for|of|to)\s(?P<o>{ORGS})", {}),
     ("collaboratesWith", r"(?P<s>{ORG})\s(?:and)\s(?P<o>{ORG})\s(?:\S+\s){0,4}?(?:formed|form|announced|signed|launched|created)\s(?:a|an)\s(?:\S+\s){0,2}?(?:partnership|joint venture|alliance|collaboration)", {}),
     # --- competesWith
-    ("competesWith", r"(?P<s>{ORG})[^⟨]{0,100}?\b(?:rivals?|competitors?|competition|challengers?)\s(?:such as\s|like\s|including\s|from\s|with\s)?(?P<o>{ORGS})", {}),
+    ("competesWith", r"(?P<s>{ORG})[^⟨]{0,100}?\b(?:rivals?|competitors?|competition|challengers?),?\s(?:such as\s|like\s|including\s|from\s|with\s)?(?P<o>{ORGS})", {}),
     ("competesWith", r"(?P<s>{ORG})\s(?:\S+\s){0,4}?(?:competes|compete|competing|competed|rivals|vies|vying)\s(?:\S+\s){0,3}?(?:with|against)\s(?P<o>{ORGS})", {}),
     ("competesWith", r"(?P<o>{ORG})\s(?:rival|competitor|challenger)s?\s(?P<s>{ORGS})", {}),
     ("competesWith", r"(?P<s>{ORG})\s(?:is|was)\s[^⟨]{0,80}?\b(?:rival|competitor|challenger)\s(?:of|to)\s(?P<o>{ORGS})", {}),
