@@ -306,7 +306,7 @@ class _Finder:
                     break  # "des Start-ups Movinga Bastian Knutzen": the company's name ends before the founder's
                 heads = self.profile.org_heads
                 if self.code == "de" and not person and word.endswith(self.lang.NOUN_ENDINGS) and not word.isupper() \
-                        and word not in heads and (j + 1 >= len(self.tokens) or self.tokens[j + 1][2] not in heads):
+                        and gap != ". " and word not in heads and (j + 1 >= len(self.tokens) or self.tokens[j + 1][2] not in heads):
                     break  # "Cariad Probleme": a German noun after a name is not part of it ("Merantix Venture Fund" is)
             j += 1
             if self.text[end: end + 1] == "." and word + "." in self.lang.ABBREVIATIONS and j < len(self.tokens) \
