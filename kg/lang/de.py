@@ -141,6 +141,8 @@ ROLE_COMPOUNDS = (
     "Manager", "Managerin", "Vorstand", "Finanzchef", "Technikchef", "KI-Chef", "Mitarbeiter", "Mitarbeiterin",
     "Entwickler", "Entwicklerin", "Ingenieur", "Forscher", "Forscherin", "Präsident", "Präsidentin",
     "Aufsichtsratschef", "Geschäftsführer", "Geschäftsführerin", "Direktor", "Vize", "Vizechef",
+    "Vorstandsvorsitzende", "Vorstandsvorsitzender", "Vorstandsvorsitzenden", "CEO", "CTO", "CFO", "COO", "Co-Chef",
+    "Co-Chefin", "Aufsichtsratsvorsitzende", "Aufsichtsratsvorsitzender", "Gründer", "Mitgründer",
 )
 
 # A place after a company's name makes a unit of its own ("TSMC Arizona", "ZTE Europe", "Microsoft Deutschland").
@@ -166,6 +168,8 @@ RELATION_PATTERNS = (
     ("collaboratesWith", r"^[^⟨]{0,30}?(?P<s>{ORG}),\s(?:[^⟨]|⟨P\d+⟩){0,100}?,\s(?:und|sowie)\s(?:[^⟨\s]+\s){0,2}?(?P<o>{ORG})\s(?:{AUX}\s)?(?:\S+\s){0,4}?(?:Partnerschaft|Kooperation|Zusammenarbeit|Allianz|Joint Venture|Kooperationsvertrag)\w*\s(?:\S+\s){0,3}?(?:vereinbart|geschlossen|eingegangen|angekündigt|unterzeichnet|vereinbarten|schlossen|gegründet)", {}),
     ("collaboratesWith", r"(?P<s>{ORG})\s?-(?:Partner|Partnerin|Kooperationspartner)\s(?P<o>{ORG})", {}),
     ("collaboratesWith", r"(?P<s>{ORG})\s(?:und|sowie)\s(?P<o>{ORG})\s(?:\S+\s){0,6}?(?:kooperieren|arbeiten\s(?:\S+\s){0,4}?zusammen|gründen\s(?:ein|eine)\s(?:Joint Venture|Gemeinschaftsunternehmen)|verbünden sich)", {}),
+    # "Die Deutsche Telekom und der Technologiekonzern Nvidia bauen gemeinsam ...", "errichten ein gemeinsames Rechenzentrum"
+    ("collaboratesWith", r"(?P<s>{ORG})\s(?:und|sowie)\s(?P<o>{ORG})\s(?:[^⟨\s]+\s){0,8}?(?:gemeinsam|gemeinsame[nmrs]?|zusammen)\s", {"conf": 0.8}),
     # --- competesWith
     ("competesWith", r"(?P<s>{ORG})\s?-{ROLEC}\s⟨P\d+⟩\s[^⟨]{0,60}?\b(?:Konkurrent(?:en)?|Rivalen|Wettbewerber[n]?)\s(?P<o>{ORGS})", {}),
     ("competesWith", r"(?P<s>{ORG})(?:[^⟨]|⟨P\d+⟩){0,120}?\b(?:Konkurrent(?:en)?|Wettbewerber[n]?|Rivalen|Mitbewerber[n]?|Erzrivalen|Konkurrenz(?:unternehmen|firma|konzerns?|anbieter|produkt)\w{0,2})\s(?:wie\s|etwa\s|darunter\s)?(?P<o>{ORGS})", {}),
@@ -221,7 +225,7 @@ RELATION_PATTERNS = (
     # --- founded
     ("founded", r"(?P<o>{ORG})\s?-(?:Mit)?(?:[Gg]ründer|[Bb]egründer)(?:in|s)?\s(?:und\s(?:\S+\s){0,3}?)?(?P<s>{PERS})", {}),
     ("founded", r"(?:Mit)?[Gg]ründer(?:in)?\s(?:(?:von|des|der)\s)?(?P<o>{ORG}),?\s(?P<s>{PERS})", {}),
-    ("founded", r"(?P<s>{PER}),\s(?:der|die)?\s?(?:\S+\s)?(?:Mit)?[Gg]ründer(?:in)?\s(?:von|des|der)\s(?P<o>{ORG})", {}),
+    ("founded", r"(?P<s>{PER}),\s(?:der|die)?\s?(?:\S+\s)?(?:Mit)?[Gg]ründer(?:in)?\s(?:und\s\S+\s)?(?:von|des|der)\s(?P<o>{ORG})", {}),
     ("founded", r"(?P<s>{PER})\s(?:ist|war)\s(?:der\s|die\s)?(?:\S+\s)?(?:Mit)?[Gg]ründer(?:in)?\s(?:(?:von|des|der)\s)?(?P<o>{ORG})", {}),
     ("founded", r"(?P<s>{PER})\s(?:und|mit)\s(?:sein|seinem|seine|ihr|ihrem|ihre)\s(?:(?:Start-up|Startup|Unternehmen|Firma)\s)?(?P<o>{ORG})", {"conf": 0.7}),
     ("founded", r"(?<!⟩\s)\b(?:gründete|gründeten)\s(?P<s>{PERS})\s(?:[^⟨\s]+\s){0,4}?(?P<o>{ORG})", {}),

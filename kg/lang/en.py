@@ -51,7 +51,7 @@ ORG_NAME_HEADS = (
     "Semiconductors", "Pharmaceuticals", "Media", "Studios", "Games", "Institute", "University", "Agency",
     "Foundation", "Council", "Commission", "Authority", "Industries", "Solutions", "Computing", "Dynamics",
     "Communications", "Telecom", "Airlines", "Enterprises", "Investments", "Securities", "Management",
-    "Analytics", "Microsystems", "Devices", "Founders", "Therapeutics", "Biosciences", "Aerospace", "Payments", "Instruments", "Interactive", "Entertainment", "Records",
+    "Analytics", "Microsystems", "Devices", "Founders", "Services", "Therapeutics", "Biosciences", "Aerospace", "Payments", "Instruments", "Interactive", "Entertainment", "Records",
     "Federation", "Union", "Society", "Department", "Ministry", "Office", "Bureau", "Board", "Exchange",
     "AG", "SE", "GmbH", "PLC", "plc", "Limited", "LP", "LLP", "AI",
 )
@@ -165,6 +165,7 @@ RELATION_PATTERNS = (
     # --- collaboratesWith
     ("collaboratesWith", r"(?P<s>{ORGS})\s(?:\S+\s){0,4}?(?:partners?|partnered|partnering|collaborates?|collaborated|collaborating|teams? up|teamed up|is working|are working|works|worked|allied|allies|joined forces|signed (?:a|an)\s(?:\S+\s){0,2}?(?:deal|agreement|pact))\s(?:together\s)?(?:\S+\s){0,2}?with\s(?P<o>{ORGS})", {}),
     ("collaboratesWith", r"(?P<s>{ORG})\s(?:\S+\s){0,4}?(?:together|jointly)\swith\s(?P<o>{ORGS})", {"conf": 0.75}),
+    ("collaboratesWith", r"(?P<s>{ORG})\sand\s(?P<o>{ORG})\s(?:[^⟨\s]+\s){0,6}?(?:jointly|together)\b", {"conf": 0.75}),
     ("collaboratesWith", r"(?P<s>{ORG})(?:'s|’s)?\s(?:\S+\s){0,5}?(?:partnership|collaboration|cooperation|alliance|joint venture|tie-up)\s(?:\S+\s){0,2}?with\s(?P<o>{ORGS})", {}),
     ("collaboratesWith", r"(?:partnership|collaboration|cooperation|alliance|joint venture|tie-up)\s(?:\S+\s){0,2}?between\s(?P<pair>{ORGS})", {}),
     ("collaboratesWith", r"(?P<pair>{ORG}-{ORG})\s(?:partnership|alliance|collaboration|tie-up|joint venture|pact)\b", {}),
@@ -234,6 +235,7 @@ RELATION_PATTERNS = (
     ("worksFor", r"{ROLE}\s(?:of|at)\s(?P<o>{ORG}),\s(?P<s>{PER})", {}),
     # "Microsoft has named their longtime executive Satya Nadella as its new CEO"
     ("worksFor", r"(?P<o>{ORG})\s(?:has\s|have\s|had\s)?(?:named|appointed|hired|picked|tapped|chose|promoted|elevated)\s[^⟨]{0,40}?(?P<s>{PER})\sas\s(?:its\s|the\s|their\s|a\s)?(?:new\s|next\s|interim\s|permanent\s)?(?P<role>{ROLEX})", {}),
+    ("worksFor", r"^(?:After|Since|Before|Upon)\s(?:taking over|becoming|being named|being appointed|joining)\sas\s(?P<role>{ROLEX})\s(?:of|at)\s(?P<o>{ORG})[^⟨]{0,40}?,\s(?P<s>{PER})", {}),
     ("worksFor", r"(?P<s>{PER})\s(?:is|was|has been|became|serves as|served as|joined as)\s(?:the\s|a\s|an\s|its\s)?(?:\S+\s){0,2}?{ROLE}\s(?:of|at|for)\s(?P<o>{ORG})", {}),
     ("worksFor", r"(?P<s>{PER})\s(?:is|was)\swith\s(?P<o>{ORG})", {}),
     ("worksFor", r"(?P<s>{PER})\s(?:\S+\s){0,2}?(?:sits|sat|serves|served|joined|joins)\son\s(?:the|its)\s(?P<role>board|supervisory board)\sof\s(?P<o>{ORG})", {}),
@@ -269,7 +271,11 @@ RELATION_PATTERNS = (
     ("supplies", r"(?P<o>{ORG})(?:'s|’s)\s(?:\S+\s){0,2}?(?:suppliers?|vendors?|contract manufacturers?)\s(?:,\s)?(?P<s>{ORGS})", {}),
     ("supplies", r"(?:for|to)\s(?P<o>{ORG}),\s(?:one\sof\s)?(?:its|their)\s(?:\S+\s){0,2}?(?:suppliers?|vendors?|contract manufacturers?),\s(?P<s>{ORGS})", {}),
     ("supplies", r"(?P<s>{ORG}),?\s(?:\S+\s){0,3}?(?:supplier|manufacturer|vendor)\s(?:of\s(?:\S+\s){0,2}?)?(?:to|for)\s(?P<o>{ORGS})", {}),
-    ("supplies", r"(?P<s>{ORG})\s(?:\S+\s){0,2}?(?:supplies|supplied|delivers|delivered|provides|provided|sells|sold|manufactures|manufactured|makes)\s(?:\S+\s){0,4}?(?:to|for)\s(?P<o>{ORGS})", {"conf": 0.7}),
+    ("supplies", r"(?P<s>{ORG})\s(?:\S+\s){0,2}?(?:supplies|supplied|delivers|delivered|provides|provided|sells|sold|manufactures|manufactured|manufacture|makes|make|produce|produces|build|builds|supply)\s(?:\S+\s){0,4}?(?:to|for)\s(?P<o>{ORGS})", {"conf": 0.7}),
+    # "Apple has signed a deal with Samsung to supply ...", "designated Samsung as the primary supplier", "gave the supplier contract to TSMC"
+    ("supplies", r"(?P<o>{ORG})\s(?:\S+\s){0,3}?(?:signed|struck|inked|reached)\s(?:a|an)\s(?:\S+\s){0,3}?(?:deal|agreement|contract)\swith\s(?P<s>{ORG})\sto\s(?:supply|make|manufacture|produce|build|deliver)\b", {}),
+    ("supplies", r"(?P<o>{ORG})\s(?:\S+\s){0,3}?(?:designated|named|chose|picked|selected|tapped)\s(?P<s>{ORG})\sas\s(?:its|the|a|an)\s(?:\S+\s){0,2}?(?:supplier|manufacturer|vendor|foundry)\b", {}),
+    ("supplies", r"(?P<o>{ORG})[^⟨]{0,40}?\b(?:gave|awarded|handed|moved)\s(?:the\s|a\s|its\s)?(?:\S+\s){0,2}?(?:supplier|supply|manufacturing|production|chip)\s(?:contract|deal|orders?|business)\sto\s(?P<s>{ORG})", {}),
     ("supplies", r"(?P<s>{ORG}),?\s(?:\S+\s){0,2}?(?:supplies|supplied|provides|provided)\s(?P<o>{ORGS})\swith\s", {}),
     # --- sues
     ("sues", r"(?P<s>{ENTS})\s(?:\S+\s){0,3}?(?:sued|sues|suing|has sued)\s(?P<o>{ENTS})", {}),
@@ -301,7 +307,7 @@ RELATION_CUES = {
     "develops": r"develop|make|made|build|built|launch|unveil|releas|introduc|invent|creat|design|produc|debut|roll"
                 r"|announc|maker|owner|manufactur|behind|’s|'s",
     "owns": r"subsidiar|\bunit\b|division|brand|\barm\b|\bpart\b|own|control|parent",
-    "supplies": r"suppl|manufactur|vendor|deliver|provid|sell|sold|make|customer",
+    "supplies": r"suppl|manufactur|vendor|deliver|provid|sell|sold|make|customer|produc|build|foundry",
     "sues": r"\bsue|suing|lawsuit|\bsuit\b|complaint|\bcase\b",
     "usesTechnologyOf": r"\buse|used|licens|integrat|adopt|reli|\bruns?\b|\bran\b|built|powered|switch|deploy|train"
                         r"|host|build|technolog|chip|software|model|platform|bring|add",
