@@ -236,7 +236,7 @@ RELATION_PATTERNS = (
     ("founded", r"(?P<o>{ORG}),\s(?:das|die|den|welches|welche)\s(?P<s>{PER})\s(?:\S+\s){0,4}?(?:mit)?(?:gegründet|begründet|gründete)", {}),
     ("founded", r"(?P<o>{ORG})\s(?:wurde|war)\s(?:\S+\s){0,4}?von\s(?:\S+\s){0,3}?(?P<s>{PERS})\s(?:\S+\s){0,3}?(?:gegründet|ins Leben gerufen)", {}),
     # --- worksFor
-    ("worksFor", r"(?:neue[rn]?\s)?{ROLE}\s(?:(?:von|bei|des|der)\s)?(?P<o>{ORG}),?\s(?P<s>{PER})", {}),
+    ("worksFor", r"\b(?:neue[rn]?\s)?{ROLE}\s(?:(?:von|bei|des|der)\s)?(?P<o>{ORG}),?\s(?P<s>{PER})", {}),
     ("worksFor", r"(?P<o>{ORG})\s?-{ROLEC}\s(?:und\s(?:\S+\s){0,2})?(?P<s>{PER})", {}),
     ("worksFor", r"(?P<o>{ORG})\s?-(?:Mit)?[Gg]ründer(?:in)?\sund\s{ROLE}\s(?P<s>{PER})", {}),
     ("worksFor", r"(?P<s>{PER}),\s(?:der\s|die\s)?(?:[^⟨\s,]+\s){0,3}?(?:[\w]+-)?{ROLE}\s(?:(?:von|bei|des|der)\s)?(?P<o>{ORG})", {}),

@@ -232,7 +232,7 @@ RELATION_PATTERNS = (
     ("worksFor", r"(?P<s>{PER}),\s(?:an?\s|the\s)?(?P<o>{ORG})\s{ROLE}", {}),
     ("worksFor", r"(?P<s>{PER}),\s(?P<o>{ORG})’s\s(?:(?:new|current|longtime|acting)\s)?(?P<role>(?:[\w-]+\s){0,2}?{ROLEX}(?:\sand\s(?:[\w-]+\s){0,2}?{ROLEX})?)", {}),
     ("worksFor", r"(?P<o>{ORG})(?:'s|’s)?\s(?:(?:new|current|acting|interim)\s)?(?P<role>(?:[\w-]+\s){0,2}?{ROLEX})(?:\s\([A-Z]{2,4}\))?,?\s(?P<s>{PER})", {}),
-    ("worksFor", r"{ROLE}\s(?:of|at)\s(?P<o>{ORG}),\s(?P<s>{PER})", {}),
+    ("worksFor", r"\b{ROLE}\s(?:of|at)\s(?P<o>{ORG}),\s(?P<s>{PER})", {}),
     # "Microsoft has named their longtime executive Satya Nadella as its new CEO"
     ("worksFor", r"(?P<o>{ORG})\s(?:has\s|have\s|had\s)?(?:named|appointed|hired|picked|tapped|chose|promoted|elevated)\s[^⟨]{0,40}?(?P<s>{PER})\sas\s(?:its\s|the\s|their\s|a\s)?(?:new\s|next\s|interim\s|permanent\s)?(?P<role>{ROLEX})", {}),
     ("worksFor", r"^(?:After|Since|Before|Upon)\s(?:taking over|becoming|being named|being appointed|joining)\sas\s(?P<role>{ROLEX})\s(?:of|at)\s(?P<o>{ORG})[^⟨]{0,40}?,\s(?P<s>{PER})", {}),
