@@ -246,9 +246,18 @@ class _Finder:
                 return self.text[self.tokens[k][1]: self.tokens[k][1] + 1] != "-"  # not "SAP Co-CEO"
         return False
 
+    def _abbreviation_joins(self, k: int) -> bool:
+        """Token k is an abbreviation ("Dr.") followed by a capitalised word: the name goes on."""
+        return k + 1 < len(self.tokens) and self.tokens[k][2] + "." in self.lang.ABBREVIATIONS \
+            and self.text[self.tokens[k][1]: self.tokens[k + 1][0]] == ". " and self.tokens[k + 1][2][:1].isupper()
+
+    def _named(self) -> list[Mention]:
+        """The mentions found so far, each once, in text order."""
+        return sorted({id(m): m for m in self.taken.values()}.values(), key=lambda m: m.start)
+
     def hyphen_pairs(self) -> None:
         """'die Daimler-Chrysler AG': two organisations joined by a hyphen (and nothing after) are one."""
-        mentions = sorted({id(m): m for m in self.taken.values()}.values(), key=lambda m: m.start)
+        mentions = self._named()
         for left, right in zip(mentions, mentions[1:]):
             if left.type != "Organization" or right.type != "Organization" or self.text[left.end: right.start] != "-" \
                     or re.match(r"-|\w| [a-z]", self.text[right.end: right.end + 2]) or re.search(r"[\w-]$", self.text[:left.start]):
@@ -298,7 +307,7 @@ class _Finder:
                 joined = gap == "-" and (len(self.tokens[j - 1][2]) <= 3 and self.tokens[j - 1][2][:1].isupper()
                                          or word in self.profile.org_heads)
                 joined = joined or (gap == " & " and not person)  # "Christian & Timbers", "Johnson & Johnson"
-                joined = joined or (gap == ". " and not person and self.tokens[j - 1][2] + "." in self.lang.ABBREVIATIONS)
+                joined = joined or (not person and self._abbreviation_joins(j - 1))
                 if (gap not in (" ", "’ ", "' ") and not joined) or (self.code == "de" and word.lower() in self.lang.DETERMINERS):
                     break
                 if not person and word in self.given and j + 1 < len(self.tokens) and NAME_TOKEN.match(self.tokens[j + 1][2]) \
@@ -309,8 +318,7 @@ class _Finder:
                         and gap != ". " and word not in heads and (j + 1 >= len(self.tokens) or self.tokens[j + 1][2] not in heads):
                     break  # "Cariad Probleme": a German noun after a name is not part of it ("Merantix Venture Fund" is)
             j += 1
-            if self.text[end: end + 1] == "." and word + "." in self.lang.ABBREVIATIONS and j < len(self.tokens) \
-                    and self.text[end: self.tokens[j][0]] == ". " and self.tokens[j][2][:1].isupper() and not person:
+            if not person and self._abbreviation_joins(j - 1):
                 continue  # "Dr. Kade": an abbreviation inside an organisation's name
             if self.text[end: end + 1] in ",;:.)" or self.text[end: end + 2] in ("’s", "'s"):
                 break
@@ -417,16 +425,25 @@ class _Finder:
         if self.code == "en":
             self._english_people()
 
-    def _appositions(self) -> None:
-        """'Figma, the San Francisco start-up', 'Signavio, ein Berliner Start-up', 'Square ist ein
-        Zahlungsdienstleister': the descriptor types the name."""
-        apposition = self.profile.apposition
+    def _free_names(self, cut: bool = False):
+        """Capitalised names no pass has taken yet, as (first token, end token), in text order and checked as the
+        scan goes (a caller's discoveries count). A name running into a taken token is skipped, or with ``cut``
+        ends before it ("Autonomy" of "Autonomy CEO Mike Lynch")."""
         for i, (start, end, word) in enumerate(self.tokens):
             if i in self.taken or not NAME_TOKEN.match(word) or word in self.stop or word in self.generic:
                 continue
             stop = self.name_after(i, 4)
-            if stop <= i or any(k in self.taken for k in range(i, stop)):
-                continue
+            taken = next((k for k in range(i + 1, stop) if k in self.taken), None)
+            if taken is not None and cut:
+                stop = taken
+            if stop > i and (taken is None or cut):
+                yield i, stop
+
+    def _appositions(self) -> None:
+        """'Figma, the San Francisco start-up', 'Signavio, ein Berliner Start-up', 'Square ist ein
+        Zahlungsdienstleister': the descriptor types the name."""
+        apposition = self.profile.apposition
+        for i, stop in self._free_names():
             after = self.text[self.tokens[stop - 1][1]: self.tokens[stop - 1][1] + 80]
             match = apposition.match(after)
             if not match:
@@ -447,14 +464,10 @@ class _Finder:
         before, after = self.profile.name_before, self.profile.name_after
         if not before and not after:
             return
-        for i, (start, end, word) in enumerate(self.tokens):
-            if i in self.taken or not NAME_TOKEN.match(word) or word in self.stop or word in self.generic:
-                continue
-            stop = self.name_after(i, 4)
-            # "Autonomy CEO Mike Lynch": the name ends before a role word or another mention
-            stop = next((k for k in range(i + 1, stop) if k in self.taken or self.tokens[k][2] in self.role_words), stop)
-            if stop <= i or any(k in self.taken for k in range(i, stop)):
-                continue
+        for i, stop in self._free_names(cut=True):
+            start, word = self.tokens[i][0], self.tokens[i][2]
+            # "Autonomy CEO Mike Lynch": the name ends before a role word
+            stop = next((k for k in range(i + 1, stop) if self.tokens[k][2] in self.role_words), stop)
             left = self.text[max(0, start - 40): start]
             kind = next((kind for kind, rx in before if rx.search(left)), "")
             if not kind:
@@ -545,13 +558,10 @@ class _Finder:
         """English: an unknown capitalised name in a list with organisations is one ("DST Global, Bpifrance and
         Nvidia"); capitals mark names there, unlike German nouns."""
         changed = False
-        for i, (start, end, word) in enumerate(self.tokens):
-            if i in self.taken or not NAME_TOKEN.match(word) or word in self.stop or word in self.generic \
-                    or word in self.role_words or self._sentence_initial(i):
+        for i, stop in self._free_names():
+            if self.tokens[i][2] in self.role_words or self._sentence_initial(i):
                 continue
-            stop = self.name_after(i, 4)
-            if stop <= i or any(k in self.taken for k in range(i, stop)):
-                continue
+            start = self.tokens[i][0]
             left = self.taken.get(i - 1)
             right = self.taken.get(stop)
             name_end = self.tokens[stop - 1][1]
@@ -588,7 +598,7 @@ class _Finder:
             if info.type == "Person" and len(parts) >= 2:
                 owners.setdefault(parts[-1], set()).add(key)
         first_seen = {}
-        for m in sorted({id(m): m for m in self.taken.values()}.values(), key=lambda m: m.start):
+        for m in self._named():
             first_seen.setdefault(m.keys[0], m.start)
         for i, (start, end, word) in enumerate(self.tokens):
             if i in self.taken:
@@ -603,7 +613,7 @@ class _Finder:
 
     # ------------------------------------------------------------ anaphors
     def anaphor_pass(self) -> list[Mention]:
-        named = sorted({id(m): m for m in self.taken.values()}.values(), key=lambda m: m.start)
+        named = self._named()
         anaphors: list[Mention] = []
         lists = self._org_lists(named)
         list_ends = [end for end, _ in lists]
@@ -773,51 +783,40 @@ class _Finder:
         self.repeat_pass()
         self.hyphen_pairs()
         self.surname_pass()
-        named = sorted({id(m): m for m in self.taken.values()}.values(), key=lambda m: m.start)
+        named = self._named()
         self._alt_types(named)
         anaphors = self.anaphor_pass()
         mentions = self.resolve(anaphors, [m for m in named if not m.anaphor]) + [m for m in named if m.anaphor]
         mentions.sort(key=lambda m: m.start)
-        self._descriptor_tails(mentions)
-        self._ages(mentions)
-        self._legal_tails(mentions)
+        self._tails(mentions)
         self.absorb(mentions)
         self.found.mentions = mentions
         return self.found
 
-    def _legal_tails(self, mentions: list[Mention]) -> None:
-        """'Apple Inc.', 'Altair Engineering Inc.': a legal suffix after an organisation's name belongs to its mention."""
+    def _tails(self, mentions: list[Mention]) -> None:
+        """What follows a name and belongs to its mention: a legal suffix ('Apple Inc.', 'Altair Engineering
+        Inc.'), a plain descriptor joined to an organisation ('der Huawei-Konzern'; not a relational one:
+        'Prevent-Töchter' names other companies), a person's age in brackets ('Bastian Knutzen (23)')."""
         for m in mentions:
-            if m.type != "Organization" or m.anaphor:
+            if m.anaphor:
                 continue
+            if m.type == "Person":
+                age = re.match(r" \(\d{1,3}\)", self.text[m.end: m.end + 6])
+                m.end += age.end() if age else 0
+                continue
+            if m.type != "Organization":
+                continue
+            tail = re.match(r"-([^\W\d_][\w]*)\b(?!-)", self.text[m.end: m.end + 40])
+            if tail and self.descriptor_class(tail.group(1)) == "Organization":
+                low = tail.group(1).casefold()
+                if not any(r in low for r in self.relational) and low.rstrip("ns") not in self.role_words:
+                    m.end += tail.end()
             last = re.search(r"[\w.]+$", self.text[m.start: m.end])
             if last and last.group() + "." in self.lang.LEGAL_SUFFIXES and self.text[m.end: m.end + 1] == ".":
                 m.end += 1
-            tail = self.profile.legal_tail.match(self.text, m.end)
-            if tail:
-                m.end = tail.end()
-
-    def _ages(self, mentions: list[Mention]) -> None:
-        """'Bastian Knutzen (23)': a person's age in brackets belongs to the mention."""
-        for m in mentions:
-            if m.type == "Person" and not m.anaphor:
-                age = re.match(r" \(\d{1,3}\)", self.text[m.end: m.end + 6])
-                if age:
-                    m.end += age.end()
-
-    def _descriptor_tails(self, mentions: list[Mention]) -> None:
-        """'der Huawei-Konzern': a plain descriptor joined to an organisation's name is part of its mention
-        (not a relational one: 'Prevent-Töchter' names other companies)."""
-        for m in mentions:
-            if m.type != "Organization" or m.anaphor:
-                continue
-            tail = re.match(r"-([^\W\d_][\w]*)\b(?!-)", self.text[m.end: m.end + 40])
-            if not tail or self.descriptor_class(tail.group(1)) != "Organization":
-                continue
-            low = tail.group(1).casefold()
-            if any(r in low for r in self.relational) or low.rstrip("ns") in self.role_words:
-                continue
-            m.end += tail.end()
+            legal = self.profile.legal_tail.match(self.text, m.end)
+            if legal:
+                m.end = legal.end()
 
     def _alt_types(self, named: list[Mention]) -> None:
         """'Facebook' is the company where the article does not name Meta."""

@@ -8,8 +8,9 @@ patterns over that text with these macros:
 ``{ORG}`` ``{PER}`` ``{PROD}`` ``{ENT}`` ``{OP}`` (org or product) ``{OPER}`` (org or person) one mention;
 ``{ORGS}`` ``{PERS}`` ``{PRODS}`` ``{ENTS}`` ``{OPS}`` ``{OPERS}`` a coordination of them ("A, B und C");
 ``{ROLE}`` a role title captured as ``role``; ``{ROLEX}`` the same without a group; ``{ROLEC}`` a role compound
-("-Chef"); ``{AMOUNT}`` an amount of money captured as ``amount``; ``{STAKE}`` a percentage captured as
-``stake``; ``{GAPn}`` up to n words; plus the language's own ``MACROS``.
+("-Chef"); ``{ROLECX}`` the same without a group; ``{AMOUNT}`` an amount of money captured as ``amount``;
+``{STAKE}`` a percentage captured as ``stake``; ``{GAPn}`` up to n words; ``{TEXTn}`` up to n characters,
+mentions included; plus the language's own ``MACROS``.
 
 Examples
 --------
@@ -57,6 +58,7 @@ def compile_patterns(code: str) -> list[tuple[str, re.Pattern, dict]]:
     macros["ROLE"] = f"(?P<role>{_alternation(lang.ROLE_TITLES)})"
     macros["ROLEX"] = f"(?:{_alternation(lang.ROLE_TITLES)})"
     macros["ROLEC"] = f"(?P<role>{_alternation(lang.ROLE_COMPOUNDS or ('CEO',))})\\b"
+    macros["ROLECX"] = f"(?:{_alternation(lang.ROLE_COMPOUNDS or ('CEO',))})\\b"
     macros["AMOUNT"] = _AMOUNT
     macros["STAKE"] = _STAKE
     macros.update(getattr(lang, "MACROS", {}))
@@ -66,6 +68,8 @@ def compile_patterns(code: str) -> list[tuple[str, re.Pattern, dict]]:
             name = match.group(1)
             if name.startswith("GAP"):
                 return f"(?:[^\\s⟨⟩]+\\s){{0,{int(name[3:])}}}?"
+            if name.startswith("TEXT"):
+                return f"(?:[^⟨]|⟨[OPR]\\d+⟩){{0,{int(name[4:])}}}?"
             if name == "ANY":
                 return r"\S+\s"
             if name in _ONE or name[:-1] in _ONE:
@@ -76,7 +80,7 @@ def compile_patterns(code: str) -> list[tuple[str, re.Pattern, dict]]:
             return macros[name]
         # a gap word is never another mention: "(?:\S+\s)" skips words, not placeholders
         source_text = source.replace(r"(?:\S+\s)", r"(?:[^\s⟨]\S*\s)")
-        pattern = re.sub(r"\{([A-Z]+\d?)\}", expand, source_text)
+        pattern = re.sub(r"\{([A-Z]+\d*)\}", expand, source_text)
         options = dict(options, needs=_needs(source))
         compiled.append((relation, re.compile(pattern, re.IGNORECASE), options))
     return compiled

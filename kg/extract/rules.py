@@ -61,7 +61,7 @@ class RuleExtractor:
         for index, m in enumerate(found.mentions):
             by_sentence.setdefault(max(0, bisect.bisect_right(starts, m.start) - 1), []).append(index)
         data = languages.get(code)
-        funded = self._funded(found, sentences, by_sentence, code)
+        funded = _Funded(found, sentences, by_sentence, code)  # computed only where a pattern asks
         patterns = grouped_patterns(code)
         cues = _cues(code)
         negation = cues.negation
@@ -90,7 +90,7 @@ class RuleExtractor:
                         if negation.search(window):
                             continue
                         self._emit(triples, relation, match, options, found, sentence, indices, data, date,
-                                   funded.get(number, ()))
+                                   lambda: funded.at(number))
         return Extraction(list(triples.values()), found.entities, code)
 
     @staticmethod
@@ -110,7 +110,7 @@ class RuleExtractor:
         parts.append(re.sub(r"\s+", " ", text[pos:sentence.end]))
         return "".join(parts)
 
-    def _emit(self, triples, relation, match, options, found, sentence, indices, data, date, funded=()) -> None:
+    def _emit(self, triples, relation, match, options, found, sentence, indices, data, date, funded=tuple) -> None:
         groups = match.groupdict()
         subjects = placeholders(groups.get("s"))
         objects = placeholders(groups.get("o"))
@@ -124,25 +124,22 @@ class RuleExtractor:
             if orgs:  # "... at the company's conference": the anaphor names the employer
                 objects = [orgs[0]]
                 options = {k: v for k, v in options.items() if k != "implicit"}
-        if options.get("implicit") == "funded":  # "investors include A, B": the company that raised the round
-            taken = {k for i in subjects for k in mentions[i].keys}
-            focus = next((i for i in funded if not set(mentions[i].keys) & taken), None)
+        implicit = options.get("implicit")
+        if implicit in ("o", "funded"):
+            focus = None
+            if implicit == "funded":  # "investors include A, B": the company that raised the round
+                taken = {k for i in subjects for k in mentions[i].keys}
+                focus = next((i for i in funded() if not set(mentions[i].keys) & taken), None)
             if focus is None:
                 focus = self._focus(found, sentence, indices)
             if focus is None:
                 return
             objects = [focus]
-            confidence *= 0.8
-        elif options.get("implicit") == "o":
-            focus = self._focus(found, sentence, indices)
-            if focus is None:
-                return
-            objects = [focus]
-            confidence *= 0.75
+            confidence *= 0.8 if implicit == "funded" else 0.75
         combos = [(a, b) for a in subjects for b in objects]
         combos += [(a, b) for i, a in enumerate(pairs) for b in pairs[i + 1:]]
         attrs = {}
-        if groups.get("role") and relation in ("worksFor", "formerlyWorkedFor"):
+        if groups.get("role"):
             role = re.sub(r"\s+", " ", groups["role"]).strip()
             attrs["role"] = role
             attrs["normalizedRole"] = normalize_role(role, data.ROLE_NORMAL)
@@ -157,10 +154,11 @@ class RuleExtractor:
         if relation in DEALS:
             rest = matched + match.string[match.end():]
             amount = groups.get("amount") or ""
-            candidates = [amount] if amount else [] if options.get("no_amount") else [m.group(0) for m in AMOUNT.finditer(rest)]
-            amount = next((a.strip() for a in candidates if _is_money(a)), "")
-            if not amount and options.get("money"):  # "26 Millionen Euro zahlte X für Y": the price came first
-                amount = next((a.group(0).strip() for a in AMOUNT.finditer(match.string) if _is_money(a.group(0))), "")
+            if not amount and not options.get("no_amount"):
+                # "zahlt für" looks at the whole sentence: "26 Millionen Euro zahlte X für Y" names the price first
+                where = match.string if options.get("money") else rest
+                amount = next((m.group(0) for m in AMOUNT.finditer(where) if _is_money(m.group(0))), "")
+            amount = amount.strip() if _is_money(amount) else ""
             if amount:
                 attrs["amount"] = amount
             elif options.get("money"):
@@ -195,10 +193,32 @@ class RuleExtractor:
                         old.confidence = max(old.confidence, round(conf, 3))
 
     @staticmethod
-    def _funded(found, sentences, by_sentence, code) -> dict[int, tuple[int, ...]]:
-        """For each sentence: the organisations that raised money in it or before it, latest first. A raising
-        verb names the first organisation before it ("Mistral AI, backed by Nvidia, has raised"; not one that
-        modifies "-backed"/"-led"); "a round for X" names the first one after it."""
+    def _focus(found, sentence, indices):
+        """The organisation the text was about just before this sentence, not named in it."""
+        here = {k for i in indices for k in found.mentions[i].keys}
+        for index in range(min(indices) - 1, -1, -1):
+            m = found.mentions[index]
+            if m.end <= sentence.start and m.type == "Organization" and len(m.keys) == 1 and m.keys[0] not in here:
+                return index
+        return None
+
+
+class _Funded:
+    """The organisations of an article that raised money, per sentence (latest first), worked out on first use.
+    A raising verb names the first organisation before it ("Mistral AI, backed by Nvidia, has raised"; not one
+    that modifies "-backed"/"-led"); "a round for X" names the first one after it."""
+
+    def __init__(self, found, sentences, by_sentence, code):
+        self.args = (found, sentences, by_sentence, code)
+        self.table: dict[int, tuple[int, ...]] | None = None
+
+    def at(self, number: int) -> tuple[int, ...]:
+        if self.table is None:
+            self.table = self._compute(*self.args)
+        return self.table.get(number, ())
+
+    @staticmethod
+    def _compute(found, sentences, by_sentence, code) -> dict[int, tuple[int, ...]]:
         cues = _cues(code)
         if cues.funding is None:
             return {}
@@ -208,29 +228,16 @@ class RuleExtractor:
         for number, sentence in enumerate(sentences):
             orgs = [i for i in by_sentence.get(number, []) if mentions[i].type == "Organization"
                     and not re.match(r"-(?:backed|led|funded|gestützt)", sentence.text[mentions[i].end - sentence.start:][:10])]
-            for cue in cues.funding.finditer(sentence.text):
-                at = sentence.start + cue.start()
-                first = next((i for i in orgs if mentions[i].end <= at), None)
-                if first is not None and first not in raised:
-                    raised.insert(0, first)
+            hits = [next((i for i in orgs if mentions[i].end <= sentence.start + cue.start()), None)
+                    for cue in cues.funding.finditer(sentence.text)]
             if cues.funding_for is not None:
-                for cue in cues.funding_for.finditer(sentence.text):
-                    at = sentence.start + cue.end()
-                    after = next((i for i in orgs if mentions[i].start >= at), None)
-                    if after is not None and after not in raised:
-                        raised.insert(0, after)
+                hits += [next((i for i in orgs if mentions[i].start >= sentence.start + cue.end()), None)
+                         for cue in cues.funding_for.finditer(sentence.text)]
+            for hit in hits:
+                if hit is not None and hit not in raised:
+                    raised.insert(0, hit)
             result[number] = tuple(raised)
         return result
-
-    @staticmethod
-    def _focus(found, sentence, indices):
-        """The organisation the text was about just before this sentence, not named in it."""
-        here = {k for i in indices for k in found.mentions[i].keys}
-        for index in range(min(indices) - 1, -1, -1):
-            m = found.mentions[index]
-            if m.end <= sentence.start and m.type == "Organization" and len(m.keys) == 1 and m.keys[0] not in here:
-                return index
-        return None
 
 
 PLACEHOLDER_RE = re.compile(r"⟨[OPR]\d+⟩")

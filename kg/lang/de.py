@@ -171,7 +171,7 @@ RELATION_PATTERNS = (
     # "Die Deutsche Telekom und der Technologiekonzern Nvidia bauen gemeinsam ...", "errichten ein gemeinsames Rechenzentrum"
     ("collaboratesWith", r"(?P<s>{ORG})\s(?:und|sowie)\s(?P<o>{ORG})\s(?:[^⟨\s]+\s){0,8}?(?:gemeinsam|gemeinsame[nmrs]?|zusammen)\s", {"conf": 0.8}),
     # --- competesWith
-    ("competesWith", r"(?P<s>{ORG})\s?-{ROLEC}\s⟨P\d+⟩\s[^⟨]{0,60}?\b(?:Konkurrent(?:en)?|Rivalen|Wettbewerber[n]?)\s(?P<o>{ORGS})", {}),
+    ("competesWith", r"(?P<s>{ORG})\s?-{ROLECX}\s⟨P\d+⟩\s[^⟨]{0,60}?\b(?:Konkurrent(?:en)?|Rivalen|Wettbewerber[n]?)\s(?P<o>{ORGS})", {}),
     ("competesWith", r"(?P<s>{ORG})(?:[^⟨]|⟨P\d+⟩){0,120}?\b(?:Konkurrent(?:en)?|Wettbewerber[n]?|Rivalen|Mitbewerber[n]?|Erzrivalen|Konkurrenz(?:unternehmen|firma|konzerns?|anbieter|produkt)\w{0,2})\s(?:wie\s|etwa\s|darunter\s)?(?P<o>{ORGS})", {}),
     ("competesWith", r"\bmit\s(?P<o>{ORGS})\s(?:konkurriert|konkurrierte|konkurrieren)\s(?:\S+\s){0,2}?(?P<s>{ORG})", {}),
     ("collaboratesWith", r"\bmit\s(?P<o>{ORGS})\s(?:kooperiert|kooperierte|arbeitet|arbeitete)\s(?:\S+\s){0,2}?(?P<s>{ORG})", {}),
@@ -200,7 +200,7 @@ RELATION_PATTERNS = (
     ("investsIn", r"(?P<s>{ORGS})\s(?:\S+\s){0,2}?(?:übernimmt|übernahm|kauft|kaufte|erwirbt|erwarb|stockt|stockte)\s(?:[^\s]+\s){0,4}?(?:Anteile?|Aktien|Beteiligung|Aktienpaket)\w*\s(?:\S+\s){0,2}?(?:an|am|der|des|bei|von)\s(?:\S+\s){0,2}?(?P<o>{ORG})", {}),
     # "Der Risikokapitalgeber X, der mit Investitionen in A, B und C ..., steckte elf Millionen in Y"
     ("investsIn", r"(?P<s>{OPER}),\s(?:der|die|das)\s[^⟨]{0,80}?\bInvestition(?:en)?\s(?:in|bei)\s(?P<o>{ORGS})", {"no_amount": True}),
-    ("investsIn", r"(?P<s>{OPER})(?:,\s(?:der|die|das)\s(?:[^⟨]|⟨[OPR]\d+⟩){0,160}?,)?\s(?:steckte|steckt|pumpte|pumpt|schoss|investierte|investiert)\s(?:[^⟨\s]+\s){0,5}?in\s(?:[^⟨\s]+\s){0,2}?(?P<o>{ORGS})", {}),
+    ("investsIn", r"(?P<s>{OPER})(?:,\s(?:der|die|das)\s{TEXT160},)?\s(?:steckte|steckt|pumpte|pumpt|schoss|investierte|investiert)\s(?:[^⟨\s]+\s){0,5}?in\s(?:[^⟨\s]+\s){0,2}?(?P<o>{ORGS})", {}),
     # "Das Start-up X erhielt in seiner Seedfinanzierung eine Million Euro von A und der B"
     ("investsIn", r"(?P<o>{ORG})\s(?:erhielt|erhält|bekam|bekommt|sammelte|sammelt)\s(?=[^⟨]{0,80}?(?:Million|Milliard|Euro|Dollar|Finanzierung|Kapital))[^⟨]{0,100}?\bvon\s(?P<s>{OPERS})", {}),
     ("investsIn", r"(?P<s>{OPERS})\s(?:\S+\s){0,3}?steig\w*\s(?:\S+\s){0,4}?(?:bei|beim)\s(?P<o>{ORG})\s(?:\S+\s){0,6}?ein\b", {}),

@@ -170,7 +170,7 @@ RELATION_PATTERNS = (
     ("collaboratesWith", r"(?:partnership|collaboration|cooperation|alliance|joint venture|tie-up)\s(?:\S+\s){0,2}?between\s(?P<pair>{ORGS})", {}),
     ("collaboratesWith", r"(?P<pair>{ORG}-{ORG})\s(?:partnership|alliance|collaboration|tie-up|joint venture|pact)\b", {}),
     # "Nvidia will invest $100 billion in OpenAI and supply it with chips": the clause's subject supplies
-    ("supplies", r"^[^⟨]{0,40}?(?P<s>{ORG})(?:[^⟨]|⟨[OPR]\d+⟩){0,120}?\s(?:and\s)?(?:supply|supplies|supplied|supplying)\s(?P<o>{ORGS})\swith\s", {"conf": 0.75}),
+    ("supplies", r"^[^⟨]{0,40}?(?P<s>{ORG}){TEXT120}\s(?:and\s)?(?:supply|supplies|supplied|supplying)\s(?P<o>{ORGS})\swith\s", {"conf": 0.75}),
     ("collaboratesWith", r"(?P<s>{ORG})\s(?:is|was|has been|had been|became|remains)\s(?:a|an|the|its)\s(?:\S+\s){0,2}?partner\s(?:for|of|to)\s(?P<o>{ORGS})", {}),
     ("collaboratesWith", r"(?P<s>{ORG})\s(?:and)\s(?P<o>{ORG})\s(?:\S+\s){0,4}?(?:formed|form|announced|signed|launched|created)\s(?:a|an)\s(?:\S+\s){0,2}?(?:partnership|joint venture|alliance|collaboration)", {}),
     # --- competesWith
@@ -209,14 +209,14 @@ RELATION_PATTERNS = (
     ("acquires", r"(?P<s>{ORG})\s(?:\S+\s){0,5}?(?:its|the)\s(?:\S+\s){0,3}?(?:acquisition|purchase|takeover|buyout)\sof\s(?:\S+\s){0,2}?(?P<o>{OPS})(?!\s(?:\S+\s){0,2}?by\s)", {}),
     ("acquires", r"(?P<o>{OP}),\s(?:which|that)\s(?:was|is)\s(?:acquired|bought|purchased)\sby\s(?P<s>{ORG})", {}),
     # "Stripe, a payments provider, made its largest purchase, buying Bridge": the clause's agent opens the sentence
-    ("acquires", r"^[^⟨]{0,40}?(?P<s>{ORG})(?:[^⟨]|⟨[OPR]\d+⟩){0,160}?,\s(?:buying|acquiring|purchasing|snapping up|scooping up|taking over)\s(?:(?:the|a|an|its)\s)?(?:[^⟨\s]+\s){0,3}?(?P<o>{OPS})", {}),
-    ("acquires", r"^[^⟨]{0,40}?(?P<s>{ORG})(?:[^⟨]|⟨[OPR]\d+⟩){0,160}?\b(?:including|among them)\s(?:(?:its|the|a|an)\s)?[^⟨]{0,30}?(?:acquisition|purchase|takeover|buyout)\sof\s(?:[^⟨\s]+\s){0,2}?(?P<o>{OPS})", {}),
+    ("acquires", r"^[^⟨]{0,40}?(?P<s>{ORG}){TEXT160},\s(?:buying|acquiring|purchasing|snapping up|scooping up|taking over)\s(?:(?:the|a|an|its)\s)?(?:[^⟨\s]+\s){0,3}?(?P<o>{OPS})", {}),
+    ("acquires", r"^[^⟨]{0,40}?(?P<s>{ORG}){TEXT160}\b(?:including|among them)\s(?:(?:its|the|a|an)\s)?[^⟨]{0,30}?(?:acquisition|purchase|takeover|buyout)\sof\s(?:[^⟨\s]+\s){0,2}?(?P<o>{OPS})", {}),
     # "Deel paid over $100 million for Hofy" (not "for a stake in", not "for a licence")
     ("acquires", r"(?P<s>{ORGS})\s(?:\S+\s){0,4}?(?:paid|pays|pay|paying)\s{AMOUNT}\s(?:(?!stake|shares?\s|licen|rights?\s)[^⟨\s]+\s){0,3}?for\s(?:(?!stake|shares?\s|licen|rights?\s)[^⟨\s]+\s){0,3}?(?P<o>{OPS})", {"conf": 0.75}),
     # --- founded
     # "Founded in 2023 by Arthur Mensch, a former DeepMind researcher, alongside Timothée Lacroix and Guillaume Lample, Mistral has ..."
-    ("founded", r"^(?:Co-)?[Ff]ounded\s(?:in\s\d{4}\s)?by\s(?P<s>{PERS})(?:[^⟨]|⟨[OPR]\d+⟩){0,160}?,\s(?P<o>{ORG})\s(?:has|had|is|was|became|went|now|quickly|soon)\b", {}),
-    ("founded", r"^(?:Co-)?[Ff]ounded\s(?:in\s\d{4}\s)?by\s(?:[^⟨]|⟨[OPR]\d+⟩){0,100}?\b(?:alongside|together with|with|and)\s(?:[^⟨\s]+\s){0,3}?(?P<s>{PERS}),\s(?P<o>{ORG})\s(?:has|had|is|was|became|went|now|quickly|soon)\b", {}),
+    ("founded", r"^(?:Co-)?[Ff]ounded\s(?:in\s\d{4}\s)?by\s(?P<s>{PERS}){TEXT160},\s(?P<o>{ORG})\s(?:has|had|is|was|became|went|now|quickly|soon)\b", {}),
+    ("founded", r"^(?:Co-)?[Ff]ounded\s(?:in\s\d{4}\s)?by\s{TEXT100}\b(?:alongside|together with|with|and)\s(?:[^⟨\s]+\s){0,3}?(?P<s>{PERS}),\s(?P<o>{ORG})\s(?:has|had|is|was|became|went|now|quickly|soon)\b", {}),
     ("founded", r"(?P<o>{ORG})\s(?:\S+\s){0,10}?(?:co-)?(?:founded|formed|started|established|set up|launched|created)\s(?:\S+\s){0,3}?by\s(?:(?:\S+\s){0,4}?[-–—]\s|(?:\S+\s){0,2}?)?(?P<s>{PERS})", {}),
     ("founded", r"(?P<s>{PERS}),?\s(?:who\s)?(?:\S+\s){0,2}?(?:co-founded|cofounded|founded|started|established|set up)\s(?:\S+\s){0,2}?(?P<o>{ORGS})", {}),
     ("founded", r"(?P<s>{PER}),\s[^⟨]{0,80}?\bwho\s(?:\S+\s)?(?:co-founded|cofounded|founded|started)\s(?P<o>{ORG})", {}),
