@@ -31,7 +31,7 @@ WORD = re.compile(r"[^\W_](?:[\w’'.&-]*[^\W_])?")
 VERSION = re.compile(r"^(?:\d[\w.]*|Pro|Max|Plus|Ultra|mini|Mini|Air|SE|XL|Turbo|Lite)$")
 JOIN_OK = re.compile(r"^[ \-.,&’'·]{0,3}$")
 _CUE_HEADS = ("Gründer", "Mitgründer", "Tochter", "Zulieferer", "Konkurrent", "Rivale", "Mutter", "Sprecher",
-              "Chef", "Manager", "Hersteller")
+              "Chef", "Manager", "Hersteller", "Wettbewerber", "Mitbewerber", "Herausforderer")
 _HYPHENATED = re.compile(r"[\w-]+")
 NAME_TOKEN = re.compile(r"^(?:[A-ZÄÖÜ][\w’'&.-]*|(?=[A-Z0-9]*[A-Z])[A-Z0-9]{2,}|\d+[A-Za-z][\w]*|[a-z]+[A-Z][\w]*)$")
 
@@ -40,6 +40,7 @@ class _Profile:
     """Per-language lookups derived once from the language data."""
 
     SHARED = ("absorb_stops", "org_descriptors", "product_descriptors", "anaphor_heads", "org_pronouns", "role_words", "relational",
+              "demonstratives", "finite_verbs",
               "given", "particles", "units", "org_prefixes", "person_words", "generic", "stop")
 
     def __init__(self, code: str):
@@ -55,6 +56,8 @@ class _Profile:
                                            for e in ("", "s", "es", "’s", "'s") + (("n",) if h.endswith("e") else ())},
                                           key=len, reverse=True))
         self.org_pronouns = frozenset(p.casefold() for p in lang.ORG_PRONOUNS)
+        self.demonstratives = frozenset(getattr(lang, "DEMONSTRATIVES", ()))
+        self.finite_verbs = frozenset(getattr(lang, "FINITE_VERBS", ()))
         self.role_words = frozenset({r.split()[-1] for r in lang.ROLE_TITLES} | set(getattr(lang, "ROLE_COMPOUNDS", ())))
         self.relational = frozenset(getattr(lang, "RELATIONAL_DESCRIPTORS", ()))
         self.given = given_names()
@@ -71,11 +74,11 @@ class _Profile:
         self.name_after = [(kind, re.compile(rx)) for kind, rx in getattr(lang, "NAME_CONTEXT_AFTER", ())]
         cues = "|".join(self.person_cues) or "(?!)"
         roles = "|".join(re.escape(r) for r in sorted(lang.ROLE_TITLES, key=len, reverse=True))
-        dets = "|".join(lang.DETERMINERS)
+        dets = "|".join(lang.DETERMINERS + getattr(lang, "POSSESSIVES", ()))  # "Fury, its foundation model"
         copulas = "|".join(getattr(lang, "COPULAS", ())) or "(?!)"
         self.apposition = re.compile(r"(?:,\s|\s(?:" + copulas + r")\s)(?:" + dets + r")\s((?:[\w.-]+\s){0,3}[\w-]+)")
         self.person_after = re.compile(
-            rf",? (?:{cues})\b| (?:is|was) with |, (?:a|an|the)? ?[\w -]{{0,30}}?(?:{roles})\b")
+            rf",? (?:{cues})\b| (?:is|was) with |, (?:a|an|the)? ?[\w’' -]{{0,30}}?(?:{roles})\b")
 
 
 @lru_cache(maxsize=4)
@@ -558,15 +561,29 @@ class _Finder:
         """English: an unknown capitalised name in a list with organisations is one ("DST Global, Bpifrance and
         Nvidia"); capitals mark names there, unlike German nouns."""
         changed = False
+        suffix = re.compile(r"^\s(?:" + "|".join(re.escape(x.rstrip(".")) for x in self.lang.LEGAL_SUFFIXES) + r")\.?")
+        joins = set(self.lang.COORDINATORS) | {x.rstrip(".") for x in self.lang.LEGAL_SUFFIXES}
+
+        def neighbour(k: int, step: int) -> Mention | None:
+            # across "and" or a legal suffix not yet joined to its name ("Huawei Device Co., Razer USA and ASUSTek")
+            for _ in range(3):
+                if k in self.taken or not 0 <= k < len(self.tokens) or self.tokens[k][2] not in joins:
+                    return self.taken.get(k)
+                k += step
+            return None
+
+        def links(a: int, b: int) -> bool:
+            return bool(link.match(suffix.sub("", self.text[a:b], count=1)))
+
         for i, stop in self._free_names():
             if self.tokens[i][2] in self.role_words or self._sentence_initial(i):
                 continue
             start = self.tokens[i][0]
-            left = self.taken.get(i - 1)
-            right = self.taken.get(stop)
+            left = neighbour(i - 1, -1)
+            right = neighbour(stop, 1)
             name_end = self.tokens[stop - 1][1]
-            if (left and left.type == "Organization" and not left.anaphor and link.match(self.text[left.end:start])) or \
-                    (right and right.type == "Organization" and not right.anaphor and link.match(self.text[name_end:right.start])):
+            if (left and left.type == "Organization" and not left.anaphor and links(left.end, start)) or \
+                    (right and right.type == "Organization" and not right.anaphor and links(name_end, right.start)):
                 self.discover(i, stop, "Organization")
                 changed = True
         return changed
@@ -621,13 +638,16 @@ class _Finder:
         dets = set(self.lang.ANAPHOR_DETERMINERS)
         roles = {r.casefold() for r in self.lang.ROLE_TITLES}
         taken_starts = {m.start for m in named}
-        candidates = dets | {"a", "an"} | set(self.lang.PERSON_PRONOUNS) | set(self.lang.ORG_PRONOUNS)
+        candidates = dets | {"a", "an"} | set(self.lang.PERSON_PRONOUNS) | set(self.lang.ORG_PRONOUNS) | self.demonstratives
         candidates |= {c.casefold() for c in candidates}
         for w, match in enumerate(words):
             token = match.group()
             if token not in candidates and token.casefold() not in candidates:
                 continue  # most words start nothing: skip the lookups below
             if self.token_at(match.start()) in self.taken:
+                continue
+            if token in self.demonstratives and w + 1 < len(words) and words[w + 1].group() in self.finite_verbs:
+                anaphors.append(Mention(match.start(), match.end(), ("?Last",), "Organization", anaphor=True))
                 continue
             if token in self.lang.PERSON_PRONOUNS:
                 anaphors.append(Mention(match.start(), match.end(), ("?Person",), "Person", anaphor=True))
@@ -698,10 +718,14 @@ class _Finder:
         history: dict[str, list[tuple[int, Mention]]] = {}
         salience: dict[str, int] = {}
         pronouns = tuple(p.casefold() for p in tuple(self.lang.PERSON_PRONOUNS) + tuple(self.lang.ORG_PRONOUNS))
+        last: tuple[int, Mention] | None = None  # the latest mention of one entity, for a demonstrative
         for m in everything:
             sentence = self.sentence_of(m.start)
             if m.keys[0].startswith("?"):
-                pick = self._antecedent(m, sentence, history.get(m.keys[0][1:], []), salience, pronouns)
+                if m.keys[0] == "?Last":
+                    pick = last[1] if last is not None and last[0] >= sentence - 1 else None
+                else:
+                    pick = self._antecedent(m, sentence, history.get(m.keys[0][1:], []), salience, pronouns)
                 if pick is None:
                     continue
                 m.keys = pick.keys
@@ -713,6 +737,7 @@ class _Finder:
                 kind = self.found.entities[m.keys[0]].type
                 history.setdefault(kind, []).append((sentence, m))
                 salience[m.keys[0]] = salience.get(m.keys[0], 0) + 1
+                last = (sentence, m)
         return resolved
 
     def _antecedent(self, m: Mention, sentence: int, history, salience, pronouns) -> Mention | None:

@@ -42,7 +42,11 @@ def _coordination(letters: str, lang) -> str:
     one = f"⟨[{letters}]\\d+⟩"
     words = "|".join(re.escape(c) for c in lang.COORDINATORS)
     dets = "|".join(re.escape(d) for d in lang.DETERMINERS)
-    return f"{one}(?:(?:\\s?,\\s|\\s(?:{words})\\s|\\s?,\\s(?:{words})\\s)(?:(?:{dets})\\s)?{one})*"
+    item = f"(?:(?:{dets})\\s)?{one}"
+    # "A, B und C", "A and B", "A, B, C (and others)"; a comma alone does not join two names ("In addition to
+    # Lenovo, CellTran filed")
+    last = f"(?:\\s(?:{words})\\s|\\s?,\\s(?:{words})\\s){item}"
+    return f"{one}(?:(?:\\s?,\\s{item}){{2,}}(?:{last})?|(?:\\s?,\\s{item})*{last})?"
 
 
 def _alternation(words) -> str:

@@ -70,6 +70,11 @@ class RuleExtractor:
             if len(indices) < 1 or (cues.denial is not None and cues.denial.search(sentence.text)):
                 continue
             masked = self._mask(text, sentence, found.mentions, indices)
+            variants = [masked]
+            if cues.apposition is not None:
+                bare = cues.apposition.sub(r"\1 ", masked)  # "Ericsson, the market leader, filed" -> "Ericsson filed"
+                if bare != masked:
+                    variants.append(bare)
             letters = {found.mentions[i].type for i in indices}
             letters = {LETTER[t] for t in letters}
             single = len(indices) < 2
@@ -83,7 +88,7 @@ class RuleExtractor:
                         continue
                     if relation in cued:
                         continue  # the sentence has none of the relation's cue words
-                    for match in regex.finditer(masked):
+                    for match in (m for variant in variants for m in regex.finditer(variant)):
                         window = masked[max(0, match.start() - 40): match.end()]
                         window = QUOTE_END.split(window)[-1]  # "„... nicht zu Ende“, sagt X": the quote is not negated here
                         window = cues.not_negating.sub(" ", PLACEHOLDER_RE.sub(" ", window))
@@ -112,8 +117,8 @@ class RuleExtractor:
 
     def _emit(self, triples, relation, match, options, found, sentence, indices, data, date, funded=tuple) -> None:
         groups = match.groupdict()
-        subjects = placeholders(groups.get("s"))
-        objects = placeholders(groups.get("o"))
+        subjects = self._heads(match, "s", _cues(data.CODE).compound)
+        objects = self._heads(match, "o", _cues(data.CODE).compound)
         pairs = placeholders(groups.get("pair"))
         mentions = found.mentions
         confidence = options.get("conf", 0.85)
@@ -193,6 +198,18 @@ class RuleExtractor:
                         old.confidence = max(old.confidence, round(conf, 3))
 
     @staticmethod
+    def _heads(match, group: str, compound) -> list[int]:
+        """The mentions of a slot; where the slot's last name only modifies a noun compound's head
+        ("a suit against Lenovo competitor LG Electronics", "sued Autonomy CEO Mike Lynch"), the head
+        takes its place, unless the head is part of the match already."""
+        numbers = placeholders(match.group(group) if group in match.re.groupindex else None)
+        if numbers and compound is not None:
+            head = compound.match(match.string, match.end(group))
+            if head and head.start(1) >= match.end():
+                numbers[-1] = int(head.group(2))
+        return numbers
+
+    @staticmethod
     def _focus(found, sentence, indices):
         """The organisation the text was about just before this sentence, not named in it."""
         here = {k for i in indices for k in found.mentions[i].keys}
@@ -263,6 +280,13 @@ class _Cues:
         self.funding_for = re.compile("|".join(funding_for)) if funding_for else None
         # cue words are lower case and searched in the casefolded sentence (faster than IGNORECASE)
         self.relations = {r: re.compile(c.casefold()) for r, c in getattr(data, "RELATION_CUES", {}).items()}
+        heads = getattr(data, "COMPOUND_HEADS", ())
+        self.compound = re.compile(r"\s(?:" + "|".join(re.escape(h) for h in heads) + r")\s(⟨[OPR](\d+)⟩)") \
+            if heads else None
+        openers = "|".join(re.escape(o).replace(r"\ ", r"\s") for o in getattr(data, "APPOSITION_OPENERS", ()))
+        # ", the market leader in networking," after a mention: no mention, quote or bracket inside
+        self.apposition = re.compile(r"(⟨[OPR]\d+⟩(?:’s)?),\s(?:" + openers + r")\s[^,⟨⟩;:\"“”„»«()]{1,100}?,\s") \
+            if openers else None
 
 
 @lru_cache(maxsize=4)

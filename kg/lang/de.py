@@ -62,6 +62,7 @@ ORG_DESCRIPTORS = (
     "softwarehaus", "autobauer", "behörde", "organisation", "institut", "universität", "versandhaus",
     "versender", "plattformbetreiber", "netzbetreiber", "provider", "partner", "firmen", "konzerne",
     "konkurrent", "konkurrenten", "wettbewerber", "töchter", "marke", "fintech", "insurtech", "proptech", "studio", "entwicklerstudio", "spielestudio", "lieferant",
+    "vermögensverwalter", "ausrüster", "mitbewerber",
 )
 PRODUCT_DESCRIPTORS = (
     "suchmaschine", "plattform", "app", "webportal", "portal", "netzwerk", "smartphone", "chip", "prozessor",
@@ -72,7 +73,8 @@ PRODUCT_DESCRIPTORS = (
 )
 INFLECTIONS = ("", "s", "es", "n", "en", "e", "ern", "er", "in", "innen")
 # Descriptors that carry a relation themselves; they stay in the text for the relation patterns.
-RELATIONAL_DESCRIPTORS = ("eigentümer", "tochter", "zulieferer", "rivale", "konkurrent", "partner", "investor",
+RELATIONAL_DESCRIPTORS = ("eigentümer", "tochter", "zulieferer", "rivale", "konkurrent", "wettbewerber", "mitbewerber",
+                          "partner", "investor",
                           "geldgeber", "mutter", "kapitalgeber", "konkurrenz", "marke", "töchter", "mehrheitseigner", "lieferant", "besitzer")
 # Endings of German common nouns: a capitalised word with one of them does not continue a name.
 NOUN_ENDINGS = ("ung", "ungen", "heit", "keit", "schaft", "tion", "tionen", "e", "en", "er", "ern", "chen", "nis",
@@ -95,6 +97,13 @@ ORG_ANAPHOR_HEADS = ("unternehmen", "konzern", "firma", "startup", "start-up", "
 ANAPHOR_DETERMINERS = ("der", "die", "das", "den", "dem", "des")
 PERSON_PRONOUNS = ("er", "ihn", "ihm")
 ORG_PRONOUNS = ()
+# Demonstratives that stand for the last name before them when a verb follows ("... der Sicherheitsfirma
+# Fireeye. Diese hatte 2013 Mandiant übernommen"); before a noun they are determiners ("Diese Firma").
+DEMONSTRATIVES = ("Diese", "Dieser", "Dieses", "diese", "dieser", "Letztere", "Letzterer", "letztere", "letzterer")
+FINITE_VERBS = ("hat", "hatte", "hatten", "haben", "ist", "war", "waren", "sind", "sei", "wird", "wurde", "wurden",
+                "werden", "will", "wollte", "soll", "sollte", "kann", "konnte", "muss", "musste", "darf", "gehört",
+                "gehörte", "übernahm", "übernimmt", "kaufte", "kauft", "gründete", "investierte", "investiert",
+                "beteiligte", "lieferte", "liefert", "verklagte", "verklagt", "arbeitet", "arbeitete", "kooperiert")
 NAME_PARTICLES = ("von", "vom", "zu", "der", "van", "de", "di", "da", "du", "le", "la", "ter", "den")
 # Words for people (not roles) in front of a name: "der Milliardär Kirk Kerkorian".
 PERSON_DESCRIPTORS = ("Milliardär", "Milliardärin", "Multimilliardär", "Unternehmer", "Unternehmerin", "Investorin",
@@ -106,6 +115,9 @@ PREPOSITIONS = ("in", "an", "von", "mit", "für", "bei", "zu", "und", "oder", "a
 POSSESSIVES = ("sein", "seine", "seinem", "seinen", "seiner", "ihr", "ihre", "ihrem", "ihren", "ihrer", "unser", "unsere")
 COPULAS = ("ist", "war")  # "Square ist ein Zahlungsdienstleister": the descriptor types the name
 DETERMINERS = ("der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "eines", "einer")
+# Words that open an apposition or relative clause after a name ("Cisco, der seit Jahren mit Splunk arbeitet,
+# übernimmt"); the patterns also see the sentence without such a clause where it names nobody.
+APPOSITION_OPENERS = DETERMINERS + ("deren", "dessen", "welche", "welcher", "welches", "einer der", "eines der")
 
 ROLE_TITLES = (
     "Chief Executive Officer", "Chief AI Officer", "Chief Technology Officer", "Chief Operating Officer",
@@ -182,7 +194,7 @@ RELATION_PATTERNS = (
     ("competesWith", r"(?P<s>{ORG})\s(?:ist|gilt als|sind)\s(?:\S+\s){0,3}?(?:Konkurrent|Rivale|Wettbewerber)\w*\s(?:von|des|der)\s(?P<o>{ORGS})", {}),
     # --- investsIn
     ("investsIn", r"Investition\w*\s(?:von\s{AMOUNT}\s)?(?:von|vom|des|der|durch)\s(?P<s>{OPERS})\s(?:in\s(?:(?:{STAKE}|(?:\S+\s){0,2}?Anteile?)\s(?:an\s)?)?|bei\s)(?P<o>{ORGS})", {}),
-    ("investsIn", r"Investition\w*\s(?:von\s{AMOUNT}\s)?(?:von|vom|durch)\s(?P<s>{OPERS})(?!\s(?:in|an|bei)\s)", {"implicit": "o"}),
+    ("investsIn", r"(?<![\w-])Investition\w*\s(?:von\s{AMOUNT}\s)?(?:von|vom|durch)\s(?P<s>{OPERS})(?!\s(?:in|an|bei)\s)", {"implicit": "o"}),
     ("investsIn", r"(?P<s>{OPERS})\s(?:\S+\s){0,4}?investier\w*\s(?:{GAP4})?(?:{AMOUNT}\s)?(?:\S+\s){0,3}?in\s(?:{STAKE}\s(?:an\s)?)?(?P<o>{ORGS})", {}),
     ("investsIn", r"(?<!⟩\s)\b(?:investiert|investierte|beteiligt|beteiligte)\s(?:sich\s)?(?P<s>{OPERS})\s(?:\S+\s){0,5}?(?:in|an|bei)\s(?:{STAKE}\s(?:an\s)?)?(?P<o>{ORGS})", {}),
     ("investsIn", r"(?P<s>{OPERS})\s(?:\S+\s){0,4}?beteilig\w*\s(?:sich\s)?(?:\S+\s){0,5}?(?:an|bei)\s(?P<o>{ORGS})", {}),
@@ -207,11 +219,13 @@ RELATION_PATTERNS = (
     ("investsIn", r"(?P<o>{ORG})\s(?:\S+\s){0,8}?(?:Finanzierungsrunde|Finanzierung)\s(?:\S+\s){0,3}?(?:angeführt\s)?(?:von|unter Führung von)\s(?P<s>{OPERS})", {}),
     # --- acquires (subject first, then verb-first after a fronted phrase: "Im Juni übernahm X ...")
     ("acquires", r"(?P<s>{ORGS})\s(?:{AUX}\s)?(?:\S+\s){0,2}?(?:übernimmt|übernahm|kauft|kaufte|erwirbt|erwarb|schluckt|schluckte)\s(?:(?!Anteil|Aktie|Beteiligung)\S+\s){0,3}?(?<!von\s)(?<!vom\s)(?P<o>{OPS})(?!\s(?:\S+\s){0,2}?(?:Anteile?|Aktien|Beteiligung)\b)", {}),
-    ("acquires", r"(?P<s>{ORGS})\s{AUX}\s(?:\S+\s){0,6}?(?P<o>{OP})\s[^⟨]{0,80}?(?:von\s{ORG}\s[^⟨]{0,20}?)?(?:übernommen|gekauft|erworben|geschluckt|übernehmen|kaufen|erwerben|zu übernehmen|zu kaufen)\b", {}),
+    ("acquires", r"(?P<s>{ORGS})\s{AUX}\s(?:\S+\s){0,6}?(?P<o>{OP})\s[^⟨]{0,80}?(?:von\s{ORG}\s[^⟨]{0,20}?)?(?:übernommen|gekauft|erworben|geschluckt|übernehmen|kaufen|erwerben|schlucken|zu übernehmen|zu kaufen)\b", {}),
     ("acquires", r"(?P<o>{OP})\s(?:wurde|wird|werden|wurden|soll|sollen|sei)\s(?:\S+\s){0,6}?(?:von|durch)\s(?:\S+\s){0,2}?(?P<s>{ORG})\s(?:\S+\s){0,4}?(?:übernommen|gekauft|erworben|geschluckt)", {}),
     ("acquires", r"(?<!⟩\s)\b(?:übernimmt|übernahm|kauft|kaufte|erwirbt|erwarb|schluckt|schluckte)\s(?:\S+\s){0,2}?(?<!von\s)(?<!vom\s)(?P<s>{ORG})\s(?:(?!Anteil|Aktie|Beteiligung)\S+\s){0,3}?(?P<o>{OPS})", {}),
-    ("acquires", r"(?<!⟩\s)\b{AUX}\s(?:\S+\s){0,2}?(?P<s>{ORG})\s(?:\S+\s){0,4}?(?P<o>{OP})\s[^⟨]{0,60}?(?:übernommen|gekauft|erworben|übernehmen|kaufen|erwerben)\b", {}),
+    ("acquires", r"(?<!⟩\s)\b{AUX}\s(?:\S+\s){0,2}?(?P<s>{ORG})\s(?:\S+\s){0,4}?(?P<o>{OP})\s[^⟨]{0,60}?(?:übernommen|gekauft|erworben|geschluckt|übernehmen|kaufen|erwerben|schlucken)\b", {}),
     ("acquires", r"(?:Übernahme|Kauf|Erwerb)\s(?:von\s|des\s|der\s)?(?P<o>{OP})\s(?:\S+\s){0,3}?durch\s(?P<s>{ORG})", {}),
+    # "Wie Google bekannt gibt, soll Mandiant übernommen werden": the company that announces it buys
+    ("acquires", r"\b[Ww]ie\s(?P<s>{ORG})\s(?:\S+\s){0,3}?(?:bekannt gibt|bekanntgibt|bekannt gab|bekanntgab|mitteilt|mitteilte|ankündigt|ankündigte|verkündet|verkündete),\s(?:soll|sollen|wird|werden)\s[^⟨]{0,40}?(?P<o>{OPS})\s(?:(?!von\s|vom\s|durch\s)[^⟨]){0,80}?(?:übernommen|gekauft|erworben|geschluckt)\swerden", {}),
     # "dass PizzaBo an den britischen Konkurrenten JustEat verkauft wurde", "verkaufte X an Y"
     ("acquires", r"(?P<o>{OP})\s(?:[^⟨\s]\S*\s){0,4}?an\s(?:[^⟨\s]+\s){0,3}?(?P<s>{ORG})\s(?:[^⟨\s]+\s){0,2}?verkauft\b", {}),
     ("acquires", r"\bverkauft\w*\s(?:[^⟨\s]+\s){0,3}?(?P<o>{OP})\s(?:[^⟨\s]+\s){0,4}?an\s(?:[^⟨\s]+\s){0,3}?(?P<s>{ORG})", {}),
@@ -239,7 +253,7 @@ RELATION_PATTERNS = (
     ("worksFor", r"\b(?:neue[rn]?\s)?{ROLE}\s(?:(?:von|bei|des|der)\s)?(?P<o>{ORG}),?\s(?P<s>{PER})", {}),
     ("worksFor", r"(?P<o>{ORG})\s?-{ROLEC}\s(?:und\s(?:\S+\s){0,2})?(?P<s>{PER})", {}),
     ("worksFor", r"(?P<o>{ORG})\s?-(?:Mit)?[Gg]ründer(?:in)?\sund\s{ROLE}\s(?P<s>{PER})", {}),
-    ("worksFor", r"(?P<s>{PER}),\s(?:der\s|die\s)?(?:[^⟨\s,]+\s){0,3}?(?:[\w]+-)?{ROLE}\s(?:(?:von|bei|des|der)\s)?(?P<o>{ORG})", {}),
+    ("worksFor", r"(?P<s>{PER}),\s(?:der\s|die\s)?(?:[^⟨\s,]+\s){0,3}?(?:[\w]+-)?{ROLE}\s(?:(?:von|vom|bei|beim|des|der)\s)?(?P<o>{ORG})", {}),
     ("worksFor", r"(?P<o>{ORG})(?:\s(?:AG|SE|GmbH|Inc\.))?\s(?:und|sowie)\s(?:deren|dessen)\s(?:neue[rn]?\s)?{ROLE}\w{0,2}\s(?P<s>{PER})", {}),
     ("worksFor", r"(?P<s>{PER})\s(?:ist|wird|bleibt)\s(?:\S+\s){0,2}?{ROLE}\s(?:von|bei|des|der)\s(?:(?-i:[A-ZÄÖÜ]\w*er)\s)?(?P<o>{ORG})", {}),
     ("worksFor", r"(?P<o>{ORG})\s{ROLE}\s(?P<s>{PER})", {}),
@@ -267,7 +281,8 @@ RELATION_PATTERNS = (
     ("owns", r"(?P<o>{OP}),\s(?:eine|die|das|der|dem)\s(?:\S+\s){0,3}?\w*(?:Tochter|Tochterfirma|Tochtergesellschaft|Sparte|Marke|tochter|sparte)\w*\s(?:von|des|der)\s(?P<s>{ORG})", {}),
     ("owns", r"(?P<s>{ORG})\s(?:\S+\s){0,5}?(?:seine[rnms]?|ihre[rnms]?)\s(?:\S+-)?(?:Tochter|Tochterfirma|Tochtergesellschaft|Sparte|Marke)\w*\s(?P<o>{OPS})", {}),
     ("owns", r"(?P<o>{OP})\s(?:\S+\s){0,2}?gehör\w*\s(?:\S+\s){0,2}?(?:zu|zum|zur)\s(?:\S+\s){0,2}?(?P<s>{ORG})", {}),
-    ("owns", r"(?:Mutterkonzern|Mutter|Eigentümer\w*|Besitzer\w*|Mehrheitseigner\w*)\s(?P<s>{ORGS})", {"implicit": "o"}),
+    # "seine Mutter X" names the parent of the company the text is about, unless a name stands right before it
+    ("owns", r"^(?!.*?⟨[OR]\d+⟩s?\s(?:\S+\s){0,2}?(?:Mutterkonzern|Mutter|Eigentümer|Mehrheitseigner))(?:.*?\s)?(?:Mutterkonzern|Mutter|Eigentümer\w*|Besitzer\w*|Mehrheitseigner\w*)\s(?P<s>{ORGS})", {"implicit": "o"}),
     ("owns", r"(?P<o>{ORG})\s?-(?:Mutter|Mutterkonzern|Mutterfirma|Mutterunternehmen|Eigentümer)\w*\s(?P<s>{ORG})", {}),
     ("investsIn", r"(?P<s>{ORG})\s?-(?:Beteiligung|Investment)\s(?P<o>{ORG})", {}),
     ("owns", r"(?P<o>{OP})s?\s(?:\S+\s){0,2}?(?:Mutterkonzern|Mutter|Eigentümer\w*|Mehrheitseigner\w*)\s(?P<s>{ORGS})", {}),

@@ -32,7 +32,8 @@ ANNOUNCED_CUES = ("announced", "announces", "agreed", "agrees", "plans to", "wil
 
 # A sentence that says a company raised money ("Mistral AI has raised EUR 1.7 billion in a Series C round").
 # Verbs of raising put the company before them, "round for" after them.
-FUNDING_CUES = (r"\b(?:has\s|have\s|had\s)?(?:raised|raises|raising|secured|secures|closed|pulled in|bagged)\b",)
+FUNDING_CUES = (r"\b(?:has\s|have\s|had\s)?(?:raised|raises|raising|secured|secures|closed|pulled in|bagged)\b",
+                r"\b(?:announced|announces|completed|completes|received|receives|landed|lands)\s(?:an?\s|its\s)?(?:[^\s]+\s){0,5}?(?:round|financing|funding)\b")
 FUNDING_FOR = (r"\b(?:round|funding|financing|investment)\s(?:\S+\s)?(?:for|in|into)\s",)
 
 # -------------------------------------------------------------------- entities
@@ -72,6 +73,12 @@ INFLECTIONS = ("", "s")
 # Descriptors that carry a relation themselves; they stay in the text for the relation patterns.
 RELATIONAL_DESCRIPTORS = ("rival", "competitor", "supplier", "subsidiary", "owner", "parent", "investor",
                           "partner", "maker", "unit", "backer", "challenger", "vendor")
+# Nouns that make a name before them a modifier ("Lenovo competitor LG Electronics", "Autonomy CEO Mike
+# Lynch"): a relation's slot that ends on the modifier takes the name after the noun.
+COMPOUND_HEADS = ("competitor", "rival", "supplier", "subsidiary", "unit", "partner", "backer", "vendor", "owner",
+                  "parent", "investor", "challenger", "co-founder", "cofounder", "founder", "CEO", "chief executive",
+                  "CFO", "CTO", "COO", "chairman", "president", "spokesperson", "spokesman", "spokeswoman",
+                  "executive", "engineer", "researcher", "co-founder and CEO")
 GENERIC_PREFIXES = ("US", "U.S.", "UK", "EU", "AI", "Tech", "Silicon", "Internet", "Ex", "Co")
 GROUP_ANAPHORS = ("companies", "firms", "carmakers", "automakers", "owners", "partners", "investors", "giants")
 ORG_ANAPHOR_HEADS = ("company", "firm", "startup", "start-up", "giant", "group", "maker", "chipmaker", "developer", "lab",
@@ -89,6 +96,9 @@ PREPOSITIONS = ("in", "into", "to", "of", "with", "for", "from", "by", "at", "on
 POSSESSIVES = ("its", "his", "her", "their", "our", "my")
 COPULAS = ("is", "was")  # "Wiz is a cloud security startup": the descriptor types the name
 DETERMINERS = ("the", "a", "an")
+# Words that open an apposition or relative clause after a name ("Ericsson, the market leader in networking,
+# filed"); the patterns also see the sentence without such a clause where it names nobody.
+APPOSITION_OPENERS = ("the", "a", "an", "which", "who", "whose", "one of the")
 
 # Words in front of a capitalised name that are not part of it.
 NAME_STOPWORDS = (
@@ -200,7 +210,7 @@ RELATION_PATTERNS = (
     ("investsIn", r"(?P<o>{ORG})\s(?:\S+\s){0,3}?(?:landed|won|secured|brought in|added|got|tapped)\s(?:\S+\s){0,3}?(?:{ORG}(?:’s|'s)\s)?(?P<s>{OPERS})\sas\s(?:its\s|a\s|an\s|the\s)?(?:lead\s|anchor\s|new\s|first\s|strategic\s)?(?:investors?|backers?)\b", {}),
     ("investsIn", r"(?P<s>{OPERS})\s(?:led|co-led)\s(?:\S+\s){0,5}?(?:round|investment)\s(?:\S+\s){0,2}?in\s(?P<o>{ORGS})", {}),
     # --- acquires
-    ("acquires", r"(?P<s>{ORGS})\s(?:\S+\s){0,7}?{ACTIVE}{ACQ}\s(?!by\s)(?:(?:the|a|an|its)\s)?(?:(?!by\s)\S+\s){0,2}?(?P<o>{OPS})", {}),
+    ("acquires", r"(?P<s>{ORGS})\s(?:\S+\s){0,7}?{ACTIVE}{ACQ}\s(?!by\s|from\s)(?:(?:the|a|an|its)\s)?(?:(?!by\s|from\s)\S+\s){0,2}?(?P<o>{OPS})", {}),
     ("acquires", r"(?P<o>{OP})\s(?:\S+\s){0,4}?(?:was|were|is|being|been|be|has been|had been|will be)\s(?:\S+\s)?(?:acquired|bought|purchased|taken over|snapped up)\s(?:\S+\s){0,3}?by\s(?-i:[a-z][\w-]*\s){0,3}?(?P<s>{ORG})", {}),
     ("acquires", r"(?P<o>{OP})\s(?:\S+\s){0,3}?being\s(?:acquired|bought|purchased|taken over)\sby\s(?P<s>{ORG})", {}),
     ("acquires", r"(?:acquisition|purchase|takeover|buyout)\sof\s(?P<o>{OP})\s(?:\S+\s){0,3}?by\s(?P<s>{ORG})", {}),
@@ -251,6 +261,8 @@ RELATION_PATTERNS = (
     # --- develops
     ("develops", r"(?P<s>{ORGS})\s(?:\S+\s){0,3}?(?:develops|developed|developing|makes|made|builds|built|launched|launches|unveiled|unveils|released|releases|introduced|introduces|invented|created|creates|designs|designed|produces|produced|debuted|rolled out|rolls out|announced)\s(?!by\s)(?:(?:the|its|a|an|their)\s)?(?:[^\s⟨]+\s){0,4}?(?P<o>{PRODS})", {}),
     ("develops", r"(?P<o>{PROD})\s(?:maker|developer|creator|owner|manufacturer)\s(?P<s>{ORG})", {}),
+    # "Scout AI announced ... to accelerate development of Fury, its foundation model": the nearest organisation
+    ("develops", r"(?P<s>{ORG})[^⟨]{0,120}?(?P<o>{PROD}),\s(?:its|their)\s(?:[^\s⟨]+\s){0,3}?(?:model|app|platform|chip|processor|software|service|assistant|chatbot|system|device|phone|smartphone|car|vehicle|robot|tool|engine|browser|product)s?\b", {"conf": 0.75}),
     ("develops", r"(?P<s>{ORG}),?\s(?:{ORG}|(?:the\s|a\s)?(?:\S+\s){0,3}?(?:company|start-up|startup|firm|lab|maker|developer|team))\sbehind\s(?P<o>{PRODS})", {}),
     ("develops", r"(?P<s>{ORG}),\s(?:the\s|a\s)?(?:\S+\s){0,3}?(?:maker|developer|creator)\sof\s(?P<o>{PRODS})", {}),
     ("develops", r"(?P<s>{ORG})(?:'s|’s)\s(?:\S+\s)?(?P<o>{PROD})", {"conf": 0.6}),
@@ -279,7 +291,11 @@ RELATION_PATTERNS = (
     ("supplies", r"(?P<s>{ORG}),?\s(?:\S+\s){0,2}?(?:supplies|supplied|provides|provided)\s(?P<o>{ORGS})\swith\s", {}),
     # --- sues
     ("sues", r"(?P<s>{ENTS})\s(?:\S+\s){0,3}?(?:sued|sues|suing|has sued)\s(?P<o>{ENTS})", {}),
-    ("sues", r"(?P<s>{ENTS})\s(?:\S+\s){0,3}?(?:filed|files|filing|brought|brings)\s(?:a\s|an\s)?(?:\S+\s){0,3}?(?:lawsuit|suit|complaint|case)\s(?:\S+\s){0,2}?against\s(?P<o>{ENTS})", {}),
+    ("sues", r"(?P<s>{ENTS})\s(?:\S+\s){0,3}?(?:filed|files|filing|brought|brings|launched|kicked off)\s(?:a\s|an\s|its\s)?(?:\S+\s){0,3}?(?:lawsuit|suit|complaint|case|legal action|proceedings|litigation)s?\s(?:\S+\s){0,2}?against\s(?P<o>{ENTS})", {}),
+    # "a complaint filed in a federal court by X against Y"
+    ("sues", r"\b(?:lawsuit|suit|complaint|case)s?\s(?:(?:was|were|is|has been|had been)\s)?(?:filed|brought)\s[^⟨]{0,60}?\bby\s[^⟨]{0,40}?(?P<s>{ENTS})\)?\s(?:\S+\s){0,2}?against\s(?P<o>{ENTS})", {}),
+    # patent disputes: "X accuses Y of infringing its patents"
+    ("sues", r"(?P<s>{ENTS})\s(?:\S+\s){0,2}?(?:accuses|accused|accusing)\s(?:the\s)?(?P<o>{ENTS})(?:’s)?\s{TEXT60}\bof\s(?:infringing|violating|copying|misappropriating)\b", {"conf": 0.75}),
     ("sues", r"(?P<o>{ENTS})\s(?:\S+\s){0,3}?(?:was|is|were|has been)\s(?:being\s)?sued\sby\s(?P<s>{ENTS})", {}),
     # --- usesTechnologyOf
     ("usesTechnologyOf", r"(?P<s>{OP})\s(?:\S+\s){0,3}?(?:uses|used|licenses|licensed|integrates|integrated|adopts|adopted|relies on|relied on|runs on|ran on|is built on|was built on|is powered by|was powered by|switched to|switches to|will switch to|deploys|deployed)\s(?:(?:the|its)\s)?(?:\S+\s){0,3}?(?P<o>{OPS})", {}),
@@ -308,7 +324,7 @@ RELATION_CUES = {
                 r"|announc|maker|owner|manufactur|behind|’s|'s",
     "owns": r"subsidiar|\bunit\b|division|brand|\barm\b|\bpart\b|own|control|parent",
     "supplies": r"suppl|manufactur|vendor|deliver|provid|sell|sold|make|customer|produc|build|foundry",
-    "sues": r"\bsue|suing|lawsuit|\bsuit\b|complaint|\bcase\b",
+    "sues": r"\bsue|suing|lawsuit|\bsuits?\b|complaint|\bcase\b|legal action|proceedings|litigation|accus",
     "usesTechnologyOf": r"\buse|used|licens|integrat|adopt|reli|\bruns?\b|\bran\b|built|powered|switch|deploy|train"
                         r"|host|build|technolog|chip|software|model|platform|bring|add",
 }
