@@ -40,7 +40,7 @@ class _Profile:
     """Per-language lookups derived once from the language data."""
 
     SHARED = ("absorb_stops", "org_descriptors", "product_descriptors", "anaphor_heads", "org_pronouns", "role_words", "relational",
-              "demonstratives", "finite_verbs",
+              "demonstratives", "finite_verbs", "quantifiers",
               "given", "particles", "units", "org_prefixes", "person_words", "generic", "stop")
 
     def __init__(self, code: str):
@@ -58,6 +58,7 @@ class _Profile:
         self.org_pronouns = frozenset(p.casefold() for p in lang.ORG_PRONOUNS)
         self.demonstratives = frozenset(getattr(lang, "DEMONSTRATIVES", ()))
         self.finite_verbs = frozenset(getattr(lang, "FINITE_VERBS", ()))
+        self.quantifiers = frozenset(getattr(lang, "QUANTIFIERS", ()))
         self.role_words = frozenset({r.split()[-1] for r in lang.ROLE_TITLES} | set(getattr(lang, "ROLE_COMPOUNDS", ())))
         self.relational = frozenset(getattr(lang, "RELATIONAL_DESCRIPTORS", ()))
         self.given = given_names()
@@ -104,6 +105,7 @@ class Found:
 
     entities: dict[str, EntityInfo] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
+    sentence_starts: list[int] = field(default_factory=list)
 
 
 class _Finder:
@@ -124,7 +126,7 @@ class _Finder:
         self._words_by_end: dict[int, str] | None = None
         self._lower_words: set[str] | None = None
         self.taken: dict[int, Mention] = {}  # token index -> mention
-        self.found = Found()
+        self.found = Found(sentence_starts=[s.start for s in sentences])
         self.names: dict[str, str] = {}  # token key of a discovered name -> entity key
         for name in _Profile.SHARED:  # per-language lookups, derived once per process
             setattr(self, name, getattr(self.profile, name))
@@ -318,8 +320,11 @@ class _Finder:
                     break  # "des Start-ups Movinga Bastian Knutzen": the company's name ends before the founder's
                 heads = self.profile.org_heads
                 if self.code == "de" and not person and word.endswith(self.lang.NOUN_ENDINGS) and not word.isupper() \
-                        and gap != ". " and word not in heads and (j + 1 >= len(self.tokens) or self.tokens[j + 1][2] not in heads):
-                    break  # "Cariad Probleme": a German noun after a name is not part of it ("Merantix Venture Fund" is)
+                        and gap != ". " and word not in heads and (j + 1 >= len(self.tokens) or self.tokens[j + 1][2] not in heads) \
+                        and not (j == i + 1 and self.tokens[i][2].isupper() and len(self.tokens[i][2]) > 1
+                                 and not self.descriptor_class(word) and not self._lower_word(word)):
+                    break  # "Cariad Probleme": a German noun after a name is not part of it ("Merantix Venture Fund",
+                    # and after an acronym a word never written in lower case: "IDS Scheer", are)
             j += 1
             if not person and self._abbreviation_joins(j - 1):
                 continue  # "Dr. Kade": an abbreviation inside an organisation's name
@@ -371,6 +376,9 @@ class _Finder:
             kind = self.descriptor_class(full_word) if nxt < len(self.tokens) else ""
             if kind and self.text[end: end + 1] == " " and nxt not in self.taken:
                 stop = self.name_after(nxt)
+                place = self.tokens[nxt][2]
+                if stop == nxt + 1 and (place in self.units or place.rstrip("s") in self.units):
+                    stop = nxt  # "der zweitgrößte Softwarekonzern Deutschlands": a place, no name
                 if stop > nxt and (self.code == "de" or full_word[:1].islower()):
                     if kind == "Organization" and self.tokens[nxt][2] in self.given and stop - nxt >= 2:
                         kind = "Person"  # "der Star-Investor Klaus Hommels" is a person
@@ -378,7 +386,8 @@ class _Finder:
                     continue
             # compound prefix: "Here-Kartendienst", "Midjourney-Gründer", "Verizon -Tochter"
             if NAME_TOKEN.match(word) and word not in self.generic and word not in self.stop \
-                    and re.match(r" ?-[A-ZÄÖÜ]", self.text[end: end + 3]) and (i == 0 or self.text[self.tokens[i - 1][1]: start] in (" ", "\n")):
+                    and re.match(r" ?-[A-ZÄÖÜ]", self.text[end: end + 3]) and (i == 0 or self.text[self.tokens[i - 1][1]: start] in (" ", "\n")) \
+                    and not (i and (self.tokens[i - 1][2].isdigit() or self.tokens[i - 1][2] in self.quantifiers)):  # "den drei Regionen-Chefs"
                 tail = self.text[end:].lstrip(" -")
                 tail_word = re.match(r"[\w-]+", tail)
                 tail_word = tail_word.group(0) if tail_word else ""
@@ -414,7 +423,9 @@ class _Finder:
                     and not self.descriptor_class(self.tokens[nxt][2]):
                 stop = self.name_after(i, 3, person=True)
                 if stop >= nxt + 1:
-                    self.discover(i, max(stop, nxt + 1), "Person")
+                    first = i - 1 if i and self.text[self.tokens[i - 1][1]: start] == "-" and self.tokens[i - 1][2] in self.given \
+                        and i - 1 not in self.taken else i  # "Karl-Heinz Streibich"
+                    self.discover(first, max(stop, nxt + 1), "Person")
                     continue
             # legal suffix or organisation word at the end: "Little Eye Labs", "Founders Fund", "Acme GmbH"
             if NAME_TOKEN.match(word) and word not in self.stop and self.text[start - 1: start] != "-" and (
@@ -467,8 +478,11 @@ class _Finder:
         before, after = self.profile.name_before, self.profile.name_after
         if not before and not after:
             return
+        shaped = getattr(self.lang, "NAME_CONTEXT_SHAPED", False)
         for i, stop in self._free_names(cut=True):
             start, word = self.tokens[i][0], self.tokens[i][2]
+            if shaped and not (re.search(r".[A-Z0-9]", word) or (word.isupper() and len(word) >= 2)):
+                continue  # German: "IDS Scheer", "WebMethods", not "Anteile"
             # "Autonomy CEO Mike Lynch": the name ends before a role word
             stop = next((k for k in range(i + 1, stop) if self.tokens[k][2] in self.role_words), stop)
             left = self.text[max(0, start - 40): start]
@@ -486,9 +500,13 @@ class _Finder:
         ("Lumora's"), an inner capital or digit ("HeadSpin"), or a singular never written in lower case here."""
         if right.startswith(("’s", "'s")) or re.search(r".[A-Z0-9]", word):
             return True
+        return not word.endswith("s") and not self._lower_word(word)
+
+    def _lower_word(self, word: str) -> bool:
+        """The article writes the word in lower case somewhere (a common word, not a name)."""
         if self._lower_words is None:
             self._lower_words = {t[2] for t in self.tokens if t[2].islower()}
-        return not word.endswith("s") and word.lower() not in self._lower_words
+        return word.lower() in self._lower_words
 
     def _legal_ahead(self, i: int) -> bool:
         return any(self.tokens[k][2] in self.lang.LEGAL_SUFFIXES or self.tokens[k][2] + "." in self.lang.LEGAL_SUFFIXES
@@ -756,7 +774,11 @@ class _Finder:
                 return same[-1]  # "it" after "X signed a deal with Y, and it ...": the clause subject X
             return same[0]  # nearest (the list runs backwards)
         if not earlier:
-            return None
+            if not history or self.text[m.start:m.end].casefold() in pronouns:
+                return None
+            # "das Unternehmen" long after the last name: the company the article is about, if one stands out
+            top = max((c for _, c in history), key=lambda c: salience.get(c.keys[0], 0))
+            return top if salience.get(top.keys[0], 0) >= 2 else None
         last_sentence = self.sentence_of(earlier[0].start)
         nearest = [c for c in earlier if self.sentence_of(c.start) == last_sentence]
         return max(nearest, key=lambda c: (salience.get(c.keys[0], 0), -c.start))

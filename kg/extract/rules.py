@@ -200,7 +200,8 @@ class RuleExtractor:
     @staticmethod
     def _heads(match, group: str, compound) -> list[int]:
         """The mentions of a slot; where the slot's last name only modifies a noun compound's head
-        ("a suit against Lenovo competitor LG Electronics", "sued Autonomy CEO Mike Lynch"), the head
+        ("a suit against Lenovo competitor LG Electronics", "sued Autonomy CEO Mike Lynch", "take on China’s
+        DeepSeek"), the head
         takes its place, unless the head is part of the match already."""
         numbers = placeholders(match.group(group) if group in match.re.groupindex else None)
         if numbers and compound is not None:
@@ -211,13 +212,18 @@ class RuleExtractor:
 
     @staticmethod
     def _focus(found, sentence, indices):
-        """The organisation the text was about just before this sentence, not named in it."""
+        """The organisation the text was about just before this sentence, not named in it: of the nearest
+        earlier sentence that names one, the one named first (its subject, as a rule)."""
         here = {k for i in indices for k in found.mentions[i].keys}
+        starts = found.sentence_starts
+        pick = None
         for index in range(min(indices) - 1, -1, -1):
             m = found.mentions[index]
             if m.end <= sentence.start and m.type == "Organization" and len(m.keys) == 1 and m.keys[0] not in here:
-                return index
-        return None
+                if pick is not None and (not starts or m.start < starts[max(0, bisect.bisect_right(starts, found.mentions[pick].start) - 1)]):
+                    break  # past the start of the sentence of the latest one
+                pick = index
+        return pick
 
 
 class _Funded:
@@ -281,7 +287,8 @@ class _Cues:
         # cue words are lower case and searched in the casefolded sentence (faster than IGNORECASE)
         self.relations = {r: re.compile(c.casefold()) for r, c in getattr(data, "RELATION_CUES", {}).items()}
         heads = getattr(data, "COMPOUND_HEADS", ())
-        self.compound = re.compile(r"\s(?:" + "|".join(re.escape(h) for h in heads) + r")\s(⟨[OPR](\d+)⟩)") \
+        # "Lenovo competitor LG Electronics", "China’s DeepSeek": the name after the noun or possessive is the head
+        self.compound = re.compile(r"(?:\s(?:" + "|".join(re.escape(h) for h in heads) + r")\s|’s\s|'s\s)(⟨[OPR](\d+)⟩)") \
             if heads else None
         openers = "|".join(re.escape(o).replace(r"\ ", r"\s") for o in getattr(data, "APPOSITION_OPENERS", ()))
         # ", the market leader in networking," after a mention: no mention, quote or bracket inside

@@ -157,6 +157,22 @@ ROLE_COMPOUNDS = (
     "Co-Chefin", "Aufsichtsratsvorsitzende", "Aufsichtsratsvorsitzender", "Gründer", "Mitgründer",
 )
 
+# Slots that name an organisation ("hatte IDS Scheer 2009 übernommen", "früher bei IDC"): (class, expression
+# over the text just before the name) and (class, expression just after it). Every German noun is capitalised,
+# so here only names shaped like names count (an acronym or an inner capital: "IDS Scheer", "WebMethods").
+NAME_CONTEXT_BEFORE = (
+    ("Organization", r"\b(?:Übernahme|Übernahmen|Akquise|Akquisition|Kauf|Erwerb)\s(?:von|des|der)\s$"),
+    ("Organization", r"\b(?:früher|zuvor|bisher|ehemals|einst|zuletzt)\s(?:bei|für)\s(?:der\s|dem\s)?$"),
+    ("Organization", r"\b(?:Analyst|Analystin|Experte|Expertin|Marktforscher\w*|Manager|Managerin)\s(?:\w+\s){0,2}(?:von|bei|beim)\s$"),
+    ("Organization", r"\b[A-ZÄÖÜ][a-zäöüß]+\s[A-ZÄÖÜ][a-zäöüß-]+\s(?:von|vom)\s$"),  # "Rüdiger Spies von IDC"
+)
+NAME_CONTEXT_AFTER = (
+    ("Organization", r"^\s(?:im\sJahr\s)?(?:\d{4}\s)?(?:übernommen|gekauft|erworben|geschluckt)\b"),
+)
+NAME_CONTEXT_SHAPED = True
+# Words that count a noun: what follows them is a common noun, not a name ("den drei Regionen-Chefs").
+QUANTIFIERS = ("zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf", "beiden",
+               "mehrere", "mehreren", "einige", "einigen", "viele", "vielen", "alle", "allen", "sämtliche", "beide")
 # A place after a company's name makes a unit of its own ("TSMC Arizona", "ZTE Europe", "Microsoft Deutschland").
 UNIT_WORDS = ("Europe", "Europa", "America", "Americas", "Asia", "Africa", "EMEA", "APAC", "International", "Global",
               "Germany", "Deutschland", "Austria", "Österreich", "Switzerland", "Schweiz", "France", "Frankreich",
@@ -223,14 +239,14 @@ RELATION_PATTERNS = (
     ("acquires", r"(?P<o>{OP})\s(?:wurde|wird|werden|wurden|soll|sollen|sei)\s(?:\S+\s){0,6}?(?:von|durch)\s(?:\S+\s){0,2}?(?P<s>{ORG})\s(?:\S+\s){0,4}?(?:übernommen|gekauft|erworben|geschluckt)", {}),
     ("acquires", r"(?<!⟩\s)\b(?:übernimmt|übernahm|kauft|kaufte|erwirbt|erwarb|schluckt|schluckte)\s(?:\S+\s){0,2}?(?<!von\s)(?<!vom\s)(?P<s>{ORG})\s(?:(?!Anteil|Aktie|Beteiligung)\S+\s){0,3}?(?P<o>{OPS})", {}),
     ("acquires", r"(?<!⟩\s)\b{AUX}\s(?:\S+\s){0,2}?(?P<s>{ORG})\s(?:\S+\s){0,4}?(?P<o>{OP})\s[^⟨]{0,60}?(?:übernommen|gekauft|erworben|geschluckt|übernehmen|kaufen|erwerben|schlucken)\b", {}),
-    ("acquires", r"(?:Übernahme|Kauf|Erwerb)\s(?:von\s|des\s|der\s)?(?P<o>{OP})\s(?:\S+\s){0,3}?durch\s(?P<s>{ORG})", {}),
+    ("acquires", r"(?:Übernahme|Kauf|Erwerb|Akquise|Akquisition)\s(?:von\s|des\s|der\s)?(?P<o>{OP})\s(?:\S+\s){0,3}?durch\s(?P<s>{ORG})", {}),
     # "Wie Google bekannt gibt, soll Mandiant übernommen werden": the company that announces it buys
     ("acquires", r"\b[Ww]ie\s(?P<s>{ORG})\s(?:\S+\s){0,3}?(?:bekannt gibt|bekanntgibt|bekannt gab|bekanntgab|mitteilt|mitteilte|ankündigt|ankündigte|verkündet|verkündete),\s(?:soll|sollen|wird|werden)\s[^⟨]{0,40}?(?P<o>{OPS})\s(?:(?!von\s|vom\s|durch\s)[^⟨]){0,80}?(?:übernommen|gekauft|erworben|geschluckt)\swerden", {}),
     # "dass PizzaBo an den britischen Konkurrenten JustEat verkauft wurde", "verkaufte X an Y"
     ("acquires", r"(?P<o>{OP})\s(?:[^⟨\s]\S*\s){0,4}?an\s(?:[^⟨\s]+\s){0,3}?(?P<s>{ORG})\s(?:[^⟨\s]+\s){0,2}?verkauft\b", {}),
     ("acquires", r"\bverkauft\w*\s(?:[^⟨\s]+\s){0,3}?(?P<o>{OP})\s(?:[^⟨\s]+\s){0,4}?an\s(?:[^⟨\s]+\s){0,3}?(?P<s>{ORG})", {}),
     ("acquires", r"Verkauf\s(?:von\s|des\s|der\s)?(?P<o>{OP})\s(?:\S+\s){0,3}?an\s(?:(?:den|die|das)\s)?(?P<s>{ORG})", {}),
-    ("acquires", r"(?P<s>{ORG})\s(?:\S+\s){0,4}?(?:Übernahme|Kauf|Erwerb)\s(?:von\s|des\s|der\s)?(?P<o>{OP})(?!\s(?:\S+\s){0,3}?durch\s)", {}),
+    ("acquires", r"(?P<s>{ORG})\s(?:\S+\s){0,4}?(?:Übernahme|Kauf|Erwerb|Akquise|Akquisition)\s(?:von\s|des\s|der\s)?(?P<o>{OP})(?!\s(?:\S+\s){0,3}?durch\s)", {}),
     # "Facebook zahlt für den Messenger-Dienst WhatsApp 19 Milliarden Dollar" (a price, not a stake or a licence)
     ("acquires", r"(?P<s>{ORGS})\s(?:{AUX}\s)?(?:\S+\s){0,4}?(?:zahlt|zahlte|zahlten|bezahlt|bezahlte|blättert|blätterte)\s(?:(?!Beteiligung|Anteil|Aktie|Lizenz|Rechte)[^⟨\s]+\s){0,5}?für\s(?:(?!Beteiligung|Anteil|Aktie|Lizenz|Rechte)[^⟨\s]+\s){0,3}?(?P<o>{OPS})", {"conf": 0.75, "money": True}),
     ("acquires", r"(?<!⟩\s)\b(?:zahlt|zahlte|bezahlte|blätterte)\s(?P<s>{ORG})\s(?:(?!Beteiligung|Anteil|Aktie|Lizenz|Rechte)[^⟨\s]+\s){0,3}?für\s(?:(?!Beteiligung|Anteil|Aktie|Lizenz|Rechte)[^⟨\s]+\s){0,3}?(?P<o>{OPS})", {"conf": 0.75, "money": True}),
@@ -251,6 +267,12 @@ RELATION_PATTERNS = (
     ("founded", r"(?P<o>{ORG})\s(?:wurde|war)\s(?:\S+\s){0,4}?von\s(?:\S+\s){0,3}?(?P<s>{PERS})\s(?:\S+\s){0,3}?(?:gegründet|ins Leben gerufen)", {}),
     # --- worksFor
     ("worksFor", r"\b(?:neue[rn]?\s)?{ROLE}\s(?:(?:von|bei|des|der)\s)?(?P<o>{ORG}),?\s(?P<s>{PER})", {}),
+    # "meint Rüdiger Spies von IDC:", "Anna Roth vom Branchenverband Bitkom sagte"
+    ("worksFor", r"(?P<s>{PER})\s(?:von|vom)\s(?P<o>{ORG})(?:\s?[:,]|\s(?:sagt|sagte|meint|meinte|erklärt|erklärte|betont|betonte)\b)", {"conf": 0.75}),
+    # "Jennifer Morgan und Christian Klein, die beide schon länger bei SAP sind"
+    ("worksFor", r"(?P<s>{PERS}),\s(?:der|die)\s(?:[^⟨\s]+\s){0,4}?bei\s(?:der\s|dem\s)?(?P<o>{ORG})\s(?:[^⟨\s]+\s){0,2}?(?:arbeitet|arbeiten|tätig|beschäftigt|angestellt|ist|sind)\b", {}),
+    # "Hasso Plattner, Vorsitzender des SAP-Verwaltungsrates"
+    ("worksFor", r"(?P<s>{PER}),\s(?P<role>Vorsitzende[r]?|Mitglied|Chef|Chefin)\s(?:des|im)\s(?P<o>{ORG})\s?-(?:Verwaltungsrat|Aufsichtsrat|Vorstand|Vorstands|Beirat)\w*", {}),
     ("worksFor", r"(?P<o>{ORG})\s?-{ROLEC}\s(?:und\s(?:\S+\s){0,2})?(?P<s>{PER})", {}),
     ("worksFor", r"(?P<o>{ORG})\s?-(?:Mit)?[Gg]ründer(?:in)?\sund\s{ROLE}\s(?P<s>{PER})", {}),
     ("worksFor", r"(?P<s>{PER}),\s(?:der\s|die\s)?(?:[^⟨\s,]+\s){0,3}?(?:[\w]+-)?{ROLE}\s(?:(?:von|vom|bei|beim|des|der)\s)?(?P<o>{ORG})", {}),
@@ -258,7 +280,7 @@ RELATION_PATTERNS = (
     ("worksFor", r"(?P<s>{PER})\s(?:ist|wird|bleibt)\s(?:\S+\s){0,2}?{ROLE}\s(?:von|bei|des|der)\s(?:(?-i:[A-ZÄÖÜ]\w*er)\s)?(?P<o>{ORG})", {}),
     ("worksFor", r"(?P<o>{ORG})\s{ROLE}\s(?P<s>{PER})", {}),
     ("worksFor", r"(?P<s>{PER})\s(?:\S+\s){0,3}?(?:sitzt|saß|sitzen)\s(?:\S+\s){0,2}?(?:im|in den)\s(?P<role>Aufsichtsrat|Vorstand|Verwaltungsrat|Beirat)\s(?:von|des|der|bei)\s(?P<o>{ORG})", {}),
-    ("worksFor", r"(?:^|[^⟩]\s)(?P<role>Konzernchef|Konzernchefin|Firmenchef|Firmenchefin|Vorstandschef|Vorstandschefin|Unternehmenschef|Finanzchef|Finanzchefin|Konzernsprecher|Unternehmenssprecher|Firmengründer|Aufsichtsratschef|Aufsichtsratschefin|Aufsichtsratsvorsitzende[rn]?|Vorstandsvorsitzende[rn]?)\s(?P<s>{PER})", {"implicit": "o", "alone": True}),
+    ("worksFor", r"(?:^|[^⟩]\s)(?P<role>Konzernchef|Konzernchefin|Firmenchef|Firmenchefin|Vorstandschef|Vorstandschefin|Unternehmenschef|Finanzchef|Finanzchefin|Konzernsprecherin|Konzernsprecher|Unternehmenssprecherin|Unternehmenssprecher|Firmensprecherin|Firmensprecher|Vorstandsmitglieder|Vorstandsmitgliedern|Vorstandsmitglied|Firmengründer|Aufsichtsratschef|Aufsichtsratschefin|Aufsichtsratsvorsitzende[rn]?|Vorstandsvorsitzende[rn]?)\s(?P<s>{PER})", {"implicit": "o", "alone": True}),
     ("formerlyWorkedFor", r"(?P<s>{PER})\s(?:\S+\s){0,2}?(?:arbeitete|war)\s(?:zuvor|früher|vorher|bis\s\d{4})\s(?:\S+\s){0,2}?(?:für|bei)\s(?:(?:den|die|das|dem)\s)?(?P<o>{ORG})", {}),
     ("worksFor", r"(?P<s>{PER})\s(?:\S+\s){0,2}?(?:arbeitet|arbeitete|heuert|heuerte)\s(?:\S+\s){0,3}?(?:für|bei)\s(?P<o>{ORG})", {}),
     ("worksFor", r"(?P<s>{PER})\s(?:\S+\s){0,3}?wechsel\w*\s(?:\S+\s){0,4}?von\s(?:{ORG})\s(?:\S+\s){0,2}?zu\s(?P<o>{ORG})", {}),
@@ -267,6 +289,9 @@ RELATION_PATTERNS = (
     ("formerlyWorkedFor", r"(?:ehemalige[rn]?\s|frühere[rn]?\s|Ex-)(?P<o>{ORG})\s?-{ROLEC}\s(?P<s>{PER})", {}),
     ("formerlyWorkedFor", r"(?P<s>{PER}),\s(?:der|die)?\s?(?:ehemalige[rn]?|frühere[rn]?|Ex-)\s?{ROLE}\s(?:von|bei|des|der)\s(?P<o>{ORG})", {}),
     ("formerlyWorkedFor", r"(?P<s>{PER})\s(?:\S+\s){0,3}?(?:verließ|verlässt|verlassen)\s(?:\S+\s){0,2}?(?P<o>{ORG})", {}),
+    ("formerlyWorkedFor", r"(?P<s>{PER}),?\s(?:[^⟨\s]+\s){0,3}?(?P<o>{ORG})\s(?:[^⟨\s]+\s){0,3}?(?:verlassen|verlässt|verließ)\b", {}),
+    # "Wolfram Jost, früher bei IDS Scheer tätig"
+    ("formerlyWorkedFor", r"(?P<s>{PER})(?:,|\s(?:\S+\s){0,2}?)\s?(?:früher|zuvor|ehemals|einst|bis\s\d{4})\s(?:bei|für)\s(?:der\s|dem\s|den\s)?(?P<o>{ORG})", {}),
     ("formerlyWorkedFor", r"(?P<s>{PER})\s(?:\S+\s){0,3}?wechsel\w*\s(?:\S+\s){0,4}?von\s(?P<o>{ORG})\s(?:\S+\s){0,2}?zu\s{ORG}", {}),
     # --- develops
     ("develops", r"(?P<s>{ORGS})\s(?:{AUX}\s)?(?:\S+\s){0,3}?(?:entwickelt|entwickelte|baut|baute|bringt|brachte|präsentiert|präsentierte|stellt|stellte|veröffentlicht|veröffentlichte|produziert|produzierte|lanciert|startet|startete|erfand)\s(?:[^⟨\s]\S*\s){0,8}?(?P<o>{PRODS})", {}),
@@ -321,9 +346,9 @@ RELATION_CUES = {
                         r"|joint venture|gemeinschaftsunternehmen|bündnis|gemeinsam",
     "competesWith": r"konkurren|konkurrier|wettbewerber|rivale|mitbewerber|herausforderer",
     "investsIn": r"invest|beteilig|anteil|steig|finanzierung|gesteckt|steckt|gepumpt|pumpt|eingeschossen|geldgeber|kapitalgeber|gesellschafter",
-    "acquires": r"übernimm|übernahm|übernomm|übernehm|übernahme|kauf|erwirb|erwarb|erworb|erwerb|schluck|zahl|blätter",
+    "acquires": r"übernimm|übernahm|übernomm|übernehm|übernahme|kauf|erwirb|erwarb|erworb|erwerb|schluck|zahl|blätter|akquis",
     "founded": r"gründ|ins leben gerufen|\b(?:und|mit) (?:sein|ihr)",
-    "formerlyWorkedFor": r"ehemalig|früher|ex-|verließ|verlässt|verlassen|wechsel|zuvor|vorher|bis \d",
+    "formerlyWorkedFor": r"ehemalig|früher|ex-|verließ|verlässt|verlassen|wechsel|zuvor|vorher|bis \d|ehemals|einst",
     "develops": r"entwickel|bau|bring|gebracht|präsentier|stell|veröffentlich|produzier|lancier|start|erfand|erfunden|eingeführt"
                 r"|herausgebracht|vorgestellt|\bsein|\bihr|hersteller|macher|erfinder|konzern|anbieter|mutter|\bvon\b|\bvom\b",
     "owns": r"tochter|töchter|sparte|marke|plattform|dienst|gehör|mutter|eigentümer|besitzer|mehrheit|besitzt|hält|kontrolliert",

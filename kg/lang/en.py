@@ -159,6 +159,8 @@ ROLE_NORMAL = {
 }
 ROLE_COMPOUNDS = ()
 
+# Words that count a noun: what follows them is a common noun, not a name.
+QUANTIFIERS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "many", "all", "both")
 # A place after a company's name makes a unit of its own ("TSMC Arizona", "ZTE Europe", "Microsoft Deutschland").
 UNIT_WORDS = ("Europe", "Europa", "America", "Americas", "Asia", "Africa", "EMEA", "APAC", "International", "Global",
               "Germany", "Deutschland", "Austria", "Österreich", "Switzerland", "Schweiz", "France", "Frankreich",
@@ -182,11 +184,21 @@ RELATION_PATTERNS = (
     # "Nvidia will invest $100 billion in OpenAI and supply it with chips": the clause's subject supplies
     ("supplies", r"^[^⟨]{0,40}?(?P<s>{ORG}){TEXT120}\s(?:and\s)?(?:supply|supplies|supplied|supplying)\s(?P<o>{ORGS})\swith\s", {"conf": 0.75}),
     ("collaboratesWith", r"(?P<s>{ORG})\s(?:is|was|has been|had been|became|remains)\s(?:a|an|the|its)\s(?:\S+\s){0,2}?partner\s(?:for|of|to)\s(?P<o>{ORGS})", {}),
-    ("collaboratesWith", r"(?P<s>{ORG})\s(?:and)\s(?P<o>{ORG})\s(?:\S+\s){0,4}?(?:formed|form|announced|signed|launched|created)\s(?:a|an)\s(?:\S+\s){0,2}?(?:partnership|joint venture|alliance|collaboration)", {}),
+    ("collaboratesWith", r"(?P<s>{ORG})\s(?:and|&)\s(?P<o>{ORG})\s(?:\S+\s){0,4}?(?:formed|form|forge|forged|announced|announce|signed|sign|launched|created|expand|expands|expanded|expanding|deepen|deepens|deepened|deepening|extend|extends|extended|renew|renews|renewed|strengthen|strengthens|strengthened|broaden|broadens|broadened)\s(?:a|an|the|their)\s(?:\S+\s){0,3}?(?:partnership|joint venture|alliance|collaboration|cooperation|pact)", {}),
+    # headlines: "Google and Intel Expand Multi-Year AI Chip Partnership"
+    ("collaboratesWith", r"^(?P<s>{ORG})\s(?:and|&)\s(?P<o>{ORG})\s(?:Expand|Deepen|Extend|Renew|Strengthen|Broaden|Form|Forge|Sign|Announce|Ink|Strike|Launch)\s(?:\S+\s){0,5}?(?:Partnership|Alliance|Collaboration|Joint Venture|Pact|Deal)\b", {}),
+    # "Nvidia and Intel will work on integrating ...", "X will invest in Y as part of a new collaboration"
+    ("collaboratesWith", r"(?P<s>{ORG})\s(?:and|&)\s(?P<o>{ORG})\s(?:will\s|are\sto\s|plan\sto\s|agreed\sto\s)?work\s(?:together\s|jointly\s|closely\s)?(?:on|to)\b", {}),
+    ("collaboratesWith", r"(?P<s>{ORG})\s(?:\S+\s){0,3}?(?:invest|invests|invested|investing)\s{TEXT40}\bin\s(?P<o>{ORG})\s(?:\S+\s){0,2}?as\spart\sof\s(?:a|an|the|their|its)\s(?:[^⟨\s]+\s){0,2}?(?:collaboration|partnership|alliance)\b", {}),
+    # "Nvidia is set to launch ..., partnering with Intel and MediaTek"
+    ("collaboratesWith", r"^[^⟨]{0,30}?(?P<s>{ORG})[^⟨]{0,120},\s(?:partnering|teaming up|collaborating|working together)\swith\s(?P<o>{ORGS})", {"conf": 0.75}),
     # --- competesWith
     ("competesWith", r"(?P<s>{ORG})[^⟨]{0,100}?\b(?:rivals?|competitors?|competition|challengers?),?\s(?:such as\s|like\s|including\s|from\s|with\s)?(?P<o>{ORGS})", {}),
     ("competesWith", r"(?P<s>{ORG})\s(?:\S+\s){0,4}?(?:competes|compete|competing|competed|rivals|vies|vying)\s(?:\S+\s){0,3}?(?:with|against)\s(?P<o>{ORGS})", {}),
     ("competesWith", r"(?P<o>{ORG})\s(?:rival|competitor|challenger)s?\s(?P<s>{ORGS})", {}),
+    # "positioning Intel to compete in the market dominated by Nvidia and AMD", "to directly challenge AMD and Intel"
+    ("competesWith", r"(?P<s>{ORG})\s(?:\S+\s){0,2}?to\scompete\s(?:in|for)\s[^⟨]{0,60}?\b(?:dominated|led|ruled)\sby\s(?P<o>{ORGS})", {}),
+    ("competesWith", r"^[^⟨]{0,30}?(?P<s>{ORG}){TEXT160}\b(?:to|and)\s(?:directly\s|head-on\s)?(?:challenge|take on|rival|compete with|compete against)\s(?P<o>{ORGS})", {"conf": 0.75}),
     ("competesWith", r"(?P<s>{ORG})\s(?:is|was)\s[^⟨]{0,80}?\b(?:rival|competitor|challenger)\s(?:of|to)\s(?P<o>{ORGS})", {}),
     ("competesWith", r"(?P<s>{ORG}),\s[^⟨]{0,80}?\b(?:an?|the)\s(?P<o>{ORG})\s(?:rival|competitor|challenger)\b", {"conf": 0.75}),
     # --- investsIn
@@ -233,6 +245,8 @@ RELATION_PATTERNS = (
     ("founded", r"(?:co-founded|cofounded|founded)\s(?P<o>{ORG})\s(?:alongside|together with|with)\s(?:with\s)?(?P<s>{PERS})", {}),
     ("founded", r"{PER}\s(?:\S+\s){0,2}?(?:co-founded|cofounded|founded|started)\s(?P<o>{ORG})\s(?:in\s\d{4}\s)?(?:together\s)?with\s(?P<s>{PERS})", {}),
     ("founded", r"(?P<s>{PER}),\s(?P<o>{ORG})’s\s(?:\S+\s){0,2}?(?:co-?founder|founder)", {}),
+    # "Nvidia founder and chief executive officer (CEO) Jensen Huang"
+    ("founded", r"(?P<o>{ORG})(?:’s|'s)?\s(?:co-?founder|founder)\s(?:and\s[^⟨,]{0,45}?)?(?P<s>{PER})", {}),
     ("founded", r"(?P<o>{ORG})\s(?:\S+\s){0,3}?(?:co-)?(?:founded|formed|started|established)\s(?:\S+\s){0,3}?by\s(?:\S+\s){0,6}?(?:including|among them|such as)\s(?P<s>{PERS})", {}),
     ("founded", r"(?P<s>{PER}),\s(?:the\s|a\s|who\s)?(?:\S+\s)?(?:co-?founder|founder)s?\s(?:and\s(?:\S+\s){0,2}?)?(?:of|at)\s(?P<o>{ORG})", {}),
     ("founded", r"(?P<o>{ORG})(?:'s|’s)?\s(?:\S+\s)?(?:co-?founder|founder)s?(?:\sand\s(?:\S+\s){0,2}?)?,?\s(?P<s>{PERS})", {}),
@@ -283,7 +297,7 @@ RELATION_PATTERNS = (
     ("supplies", r"(?P<o>{ORG})(?:'s|’s)\s(?:\S+\s){0,2}?(?:suppliers?|vendors?|contract manufacturers?)\s(?:,\s)?(?P<s>{ORGS})", {}),
     ("supplies", r"(?:for|to)\s(?P<o>{ORG}),\s(?:one\sof\s)?(?:its|their)\s(?:\S+\s){0,2}?(?:suppliers?|vendors?|contract manufacturers?),\s(?P<s>{ORGS})", {}),
     ("supplies", r"(?P<s>{ORG}),?\s(?:\S+\s){0,3}?(?:supplier|manufacturer|vendor)\s(?:of\s(?:\S+\s){0,2}?)?(?:to|for)\s(?P<o>{ORGS})", {}),
-    ("supplies", r"(?P<s>{ORG})\s(?:\S+\s){0,2}?(?:supplies|supplied|delivers|delivered|provides|provided|sells|sold|manufactures|manufactured|manufacture|makes|make|produce|produces|build|builds|supply)\s(?:\S+\s){0,4}?(?:to|for)\s(?P<o>{ORGS})", {"conf": 0.7}),
+    ("supplies", r"(?P<s>{ORG})\s(?:\S+\s){0,2}?(?:supplies|supplied|delivers|delivered|provides|provided|sells|sold|manufactures|manufactured|manufacture|makes|make|produce|produces|build|builds|supply|design|designs|designed)\s(?:\S+\s){0,4}?(?:to|for)\s(?P<o>{ORGS})", {"conf": 0.7}),
     # "Apple has signed a deal with Samsung to supply ...", "designated Samsung as the primary supplier", "gave the supplier contract to TSMC"
     ("supplies", r"(?P<o>{ORG})\s(?:\S+\s){0,3}?(?:signed|struck|inked|reached)\s(?:a|an)\s(?:\S+\s){0,3}?(?:deal|agreement|contract)\swith\s(?P<s>{ORG})\sto\s(?:supply|make|manufacture|produce|build|deliver)\b", {}),
     ("supplies", r"(?P<o>{ORG})\s(?:\S+\s){0,3}?(?:designated|named|chose|picked|selected|tapped)\s(?P<s>{ORG})\sas\s(?:its|the|a|an)\s(?:\S+\s){0,2}?(?:supplier|manufacturer|vendor|foundry)\b", {}),
@@ -314,8 +328,8 @@ MACROS = {"AUX": _AUX, "BY": _BY, "ACQ": _ACQ, "ACTIVE": _ACTIVE}
 # Words one of which a sentence must contain before a relation's patterns are tried (a fast prefilter;
 # every pattern above has its cue here). worksFor is always tried.
 RELATION_CUES = {
-    "collaboratesWith": r"partner|collaborat|team|work|alli|joined forces|signed|cooperat|joint|tie-up|together",
-    "competesWith": r"rival|compet|challeng|\bvie[sd]?\b|vying",
+    "collaboratesWith": r"partner|collaborat|team|work|alli|joined forces|signed|cooperat|joint|tie-up|together|pact|deal",
+    "competesWith": r"rival|compet|challeng|\bvie[sd]?\b|vying|take on",
     "investsIn": r"invest|backer|backed|shareholder|stakeholder|stake|fund|financ|\bled\b|round|participa",
     "acquires": r"acqui|buy|bought|purchas|over|snap|scoop|\bsale\b|\bpa(?:id|ys?|ying)\b",
     "founded": r"found|formed|started|establish|set up|launch|creat",
@@ -323,7 +337,7 @@ RELATION_CUES = {
     "develops": r"develop|make|made|build|built|launch|unveil|releas|introduc|invent|creat|design|produc|debut|roll"
                 r"|announc|maker|owner|manufactur|behind|’s|'s",
     "owns": r"subsidiar|\bunit\b|division|brand|\barm\b|\bpart\b|own|control|parent",
-    "supplies": r"suppl|manufactur|vendor|deliver|provid|sell|sold|make|customer|produc|build|foundry",
+    "supplies": r"suppl|manufactur|vendor|deliver|provid|sell|sold|make|customer|produc|build|foundry|design",
     "sues": r"\bsue|suing|lawsuit|\bsuits?\b|complaint|\bcase\b|legal action|proceedings|litigation|accus",
     "usesTechnologyOf": r"\buse|used|licens|integrat|adopt|reli|\bruns?\b|\bran\b|built|powered|switch|deploy|train"
                         r"|host|build|technolog|chip|software|model|platform|bring|add",
