@@ -32,6 +32,9 @@ VERSION = re.compile(r"^(?:\d[\w.]*|Pro|Max|Plus|Ultra|mini|Mini|Air|SE|XL|Turbo
 JOIN_OK = re.compile(r"^[ \-.,&’'·]{0,3}$")
 _CUE_HEADS = ("Gründer", "Mitgründer", "Tochter", "Zulieferer", "Konkurrent", "Rivale", "Mutter", "Sprecher",
               "Chef", "Manager", "Hersteller", "Wettbewerber", "Mitbewerber", "Herausforderer")
+# Lower-case words after a hyphen that make a modifier, not part of a name ("Plano-based", "Nvidia-backed").
+_HYPHEN_MODIFIERS = frozenset(("based", "owned", "backed", "led", "funded", "made", "like", "style", "born", "run",
+                               "listed", "linked", "sized", "basiert", "eigene", "nahe"))
 _HYPHENATED = re.compile(r"[\w-]+")
 NAME_TOKEN = re.compile(r"^(?:[A-ZÄÖÜ][\w’'&.-]*|(?=[A-Z0-9]*[A-Z])[A-Z0-9]{2,}|\d+[A-Za-z][\w]*|[a-z]+[A-Z][\w]*)$")
 
@@ -304,6 +307,11 @@ class _Finder:
             if person and j > i and self.text[self.tokens[j - 1][1]: start] == "-" and word.isalpha() and word.islower() \
                     and len(word) <= 5:
                 j += 1  # "Lee Hee-sung": a hyphenated Korean given name
+                continue
+            if not person and j > i and self.text[self.tokens[j - 1][1]: start] == "-" and word.isalpha() and word.islower() \
+                    and len(word) <= 6 and word not in _HYPHEN_MODIFIERS and not (j - 1 == i and self.tokens[i][2] in self.generic) \
+                    and self.token_sentence[j] == sentence:
+                j += 1  # "Bundesverband Deutsche Start-ups", "Middle-earth Enterprises": one hyphenated word
                 continue
             if self.token_sentence[j] != sentence or not NAME_TOKEN.match(word) or word in self.stop:
                 break

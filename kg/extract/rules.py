@@ -288,7 +288,8 @@ class _Cues:
         self.relations = {r: re.compile(c.casefold()) for r, c in getattr(data, "RELATION_CUES", {}).items()}
         heads = getattr(data, "COMPOUND_HEADS", ())
         # "Lenovo competitor LG Electronics", "China’s DeepSeek": the name after the noun or possessive is the head
-        self.compound = re.compile(r"(?:\s(?:" + "|".join(re.escape(h) for h in heads) + r")\s|’s\s|'s\s)(⟨[OPR](\d+)⟩)") \
+        # (or a name right after it: "the acquisition of Returnal developer Housemarque", descriptor masked)
+        self.compound = re.compile(r"(?:\s(?:" + "|".join(re.escape(h) for h in heads) + r")\s|’s\s|'s\s|\s)(⟨[OPR](\d+)⟩)") \
             if heads else None
         openers = "|".join(re.escape(o).replace(r"\ ", r"\s") for o in getattr(data, "APPOSITION_OPENERS", ()))
         # ", the market leader in networking," after a mention: no mention, quote or bracket inside

@@ -37,7 +37,7 @@ ANNOUNCED_CUES = ("kündigt", "kündigte", "angekündigt", "plant", "planen", "w
 # A sentence that says a company raised money ("Mistral hat 1,7 Milliarden Euro eingesammelt").
 # Verbs of raising put the company before them, "Runde für" after them.
 FUNDING_CUES = (r"\beingesammelt\b", r"\bsammel\w*\s", r"\berhielt\b", r"\berhält\b", r"\bbekommt\b", r"\bbekam\b",
-                r"\babgeschlossen\b")
+                r"\babgeschlossen\b", r"\b(?:Millionen|Milliarden|Mio\.|Mrd\.)\s(?:Euro|Dollar|US-Dollar)\s(?:\S+\s){0,3}?erhalten\b")
 FUNDING_FOR = (r"(?:[Rr]unde|Finanzierung|Investment|Kapitalspritze)\w*\s(?:\S+\s)?(?:für|in|bei)\s",)
 
 # -------------------------------------------------------------------- entities
@@ -132,6 +132,8 @@ ROLE_TITLES = (
     "Gründer", "Gründerin", "Mitgründer", "Mitgründerin", "Mitbegründer", "Ingenieur", "Ingenieurin",
     "Forscher", "Forscherin", "Entwickler", "Entwicklerin", "Mitarbeiter", "Mitarbeiterin", "Berater", "Beraterin",
     "Analyst", "Analystin", "Investor", "Chefentwickler", "Chefdesigner", "Chefwissenschaftler",
+    "Vorsitzender", "Vorsitzende", "Konzernsprecherin", "Unternehmenssprecherin", "Co-Geschäftsführer",
+    "Co-Geschäftsführerin",
 )
 ROLE_NORMAL = {
     "chef": "CEO", "chefin": "CEO", "konzernchef": "CEO", "konzernchefin": "CEO", "firmenchef": "CEO",
@@ -220,9 +222,11 @@ RELATION_PATTERNS = (
     ("investsIn", r"(?<!\bin\s)(?<!\bin\sden\s)(?<!\bin\sdas\s)(?<!\bin\sdie\s)(?P<s>{OPERS})\s(?:{AUX}\s)?(?:[^⟨\s]\S*\s){0,7}?(?P<o>in\s(?:[^⟨\s]+\s){0,3}?{OP}(?:(?:,\s|\s(?:und|oder|sowie)\s|,\s(?:und|oder)\s)(?:in\s)?(?:[^⟨\s]+\s){0,3}?(?:{OP}|(?-i:[A-ZÄÖÜ][\w-]*)))*\s(?:[^⟨\s]+\s){0,3}?(?:investiert|investierte|investierten|investieren|eingeschossen|gesteckt|gepumpt|steckt|steckte|pumpt|pumpte)\b)", {}),
     ("investsIn", r"(?P<s>{OPERS})\s{AUX}\s(?:[^⟨\s]\S*\s){0,5}?an\s(?P<o>{ORGS})\s(?:[^⟨\s]+\s){0,3}?beteiligt\b", {}),
     # "Die Bestandsinvestoren A, B und C stemmten die Hälfte der Runde": the investors of the company just named
-    ("investsIn", r"^(?=.*?(?:Runde|Finanzierung|Kapital|Million|Milliard|Investment))(?:.*?\s)?(?:Investoren|Bestandsinvestoren|Neuinvestoren|Geldgeber|Kapitalgeber|Wagniskapitalgeber|Altgesellschafter\w*|Gesellschafter\w*|Geldgebern|Investor)\s(?:wie\s|darunter\s|sind\s|waren\s)?(?P<s>{OPERS})", {"implicit": "o", "conf": 0.8}),
+    ("investsIn", r"^(?=.*?(?:Runde|Finanzierung|Kapital|Million|Milliard|Investment))(?:.*?\s)?(?:Investoren|Bestandsinvestoren|Neuinvestoren|Geldgeber|Kapitalgeber|Wagniskapitalgeber|Altgesellschafter\w*|Gesellschafter\w*|Geldgebern|Investor|Investorenkreis\szählen|Investorenkreis\sgehören)\s(?:u\.\s?a\.\s|unter anderem\s|auch\s)?(?:wie\s|darunter\s|sind\s|waren\s|(?:ist|sind|war|waren)\s(?:mit\s)?(?:der\s|dem\s|den\s)?(?:auch\s)?)?(?:[^⟨\s]+\s)?(?P<s>{OPERS})", {"implicit": "o", "conf": 0.8}),
     ("investsIn", r"(?P<s>{OPER}),\s(?:einer|eine|eines)\s(?:der|seiner|ihrer|seinen|ihren)\s(?:\S+\s)?(?:Investoren|Geldgeber|Kapitalgeber|Anteilseigner|Gesellschafter|Aktionäre|Großaktionäre)\b", {"implicit": "o", "conf": 0.8}),
     # "eine Finanzierungsrunde, an der sich mit SAP, Bosch und der Schwarz-Gruppe drei Konzerne beteiligt hatten"
+    # "Unter den Geldgebern ist mit der Allianz auch ...": the company that raised the round
+    ("investsIn", r"\b[Uu]nter\sden\s(?:Geldgebern|Investoren|Kapitalgebern|Neuinvestoren|Bestandsinvestoren)\s(?:ist|sind|war|waren)\s(?:mit\s)?(?:der\s|dem\s|den\s)?(?:auch\s)?(?P<s>{OPERS})", {"implicit": "funded", "conf": 0.8}),
     ("investsIn", r"\b(?:an|bei)\s(?:der|dem|denen)\ssich\s(?:auch\s)?(?:mit\s)?(?P<s>{OPERS})\s(?:[^⟨\s]+\s){0,8}?beteiligt", {"implicit": "funded", "conf": 0.8}),
     # "X übernimmt von Bosch die Anteile am KI-Unternehmen Y": a stake, not the company
     ("investsIn", r"(?P<s>{ORGS})\s(?:\S+\s){0,2}?(?:übernimmt|übernahm|kauft|kaufte|erwirbt|erwarb|stockt|stockte)\s(?:[^\s]+\s){0,4}?(?:Anteile?|Aktien|Beteiligung|Aktienpaket)\w*\s(?:\S+\s){0,2}?(?:an|am|der|des|bei|von)\s(?:\S+\s){0,2}?(?P<o>{ORG})", {}),

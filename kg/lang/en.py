@@ -78,7 +78,7 @@ RELATIONAL_DESCRIPTORS = ("rival", "competitor", "supplier", "subsidiary", "owne
 COMPOUND_HEADS = ("competitor", "rival", "supplier", "subsidiary", "unit", "partner", "backer", "vendor", "owner",
                   "parent", "investor", "challenger", "co-founder", "cofounder", "founder", "CEO", "chief executive",
                   "CFO", "CTO", "COO", "chairman", "president", "spokesperson", "spokesman", "spokeswoman",
-                  "executive", "engineer", "researcher", "co-founder and CEO")
+                  "executive", "engineer", "researcher", "co-founder and CEO", "developer", "maker", "studio", "publisher")
 GENERIC_PREFIXES = ("US", "U.S.", "UK", "EU", "AI", "Tech", "Silicon", "Internet", "Ex", "Co")
 GROUP_ANAPHORS = ("companies", "firms", "carmakers", "automakers", "owners", "partners", "investors", "giants")
 ORG_ANAPHOR_HEADS = ("company", "firm", "startup", "start-up", "giant", "group", "maker", "chipmaker", "developer", "lab",
@@ -213,7 +213,7 @@ RELATION_PATTERNS = (
     # "other investors in this round include A, B and C", "participation from existing backers including A and B"
     ("investsIn", r"\b(?:investors|backers|shareholders|participants)\s(?:[^⟨]{0,60}?\s)?(?:include|included|including|such as|are|were|like)\s(?P<s>{OPERS})", {"implicit": "funded", "conf": 0.85, "no_amount": True}),
     ("investsIn", r"\b(?:participation|investment|money|funding)\sfrom\s(?:[^⟨]{0,40}?\s)?(?:including\s)?(?P<s>{OPERS})", {"implicit": "funded", "conf": 0.8, "no_amount": True}),
-    ("investsIn", r"\b(?:investment|round|funding|financing)\s(?:was|is|has been|had been)\s(?:led|co-led)\sby\s(?:(?-i:[a-zA-Z][\w-]*)\s){0,4}?(?P<s>{OPERS})", {"implicit": "funded", "conf": 0.85}),
+    ("investsIn", r"\b(?:investment|round|funding|financing)\s(?:was|is|has been|had been|is being|was being)\s(?:led|co-led)\sby\s(?:(?-i:[a-zA-Z][\w-]*)\s){0,4}?(?P<s>{OPERS})", {"implicit": "funded", "conf": 0.85}),
     ("investsIn", r"(?P<o>{ORG}),\s(?:a|an|the)\s[^⟨]{0,60}?\b(?:backed|funded)\sby\s(?P<s>{OPERS})", {"no_amount": True}),
     ("investsIn", r"(?P<s>{ORG})-(?:backed|funded)\s(?:\S+\s){0,2}?(?P<o>{ORG})", {}),
     # "X raised $2 billion in a Nvidia-led financing", "a SoftBank-led round in X", "X landed CapitalG as lead investor"
@@ -223,7 +223,7 @@ RELATION_PATTERNS = (
     ("investsIn", r"(?P<s>{OPERS})\s(?:led|co-led)\s(?:\S+\s){0,5}?(?:round|investment)\s(?:\S+\s){0,2}?in\s(?P<o>{ORGS})", {}),
     # --- acquires
     ("acquires", r"(?P<s>{ORGS})\s(?:\S+\s){0,7}?{ACTIVE}{ACQ}\s(?!by\s|from\s)(?:(?:the|a|an|its)\s)?(?:(?!by\s|from\s)\S+\s){0,2}?(?P<o>{OPS})", {}),
-    ("acquires", r"(?P<o>{OP})\s(?:\S+\s){0,4}?(?:was|were|is|being|been|be|has been|had been|will be)\s(?:\S+\s)?(?:acquired|bought|purchased|taken over|snapped up)\s(?:\S+\s){0,3}?by\s(?-i:[a-z][\w-]*\s){0,3}?(?P<s>{ORG})", {}),
+    ("acquires", r"(?P<o>{OP})\s(?:\S+\s){0,4}?(?:was|were|is|being|been|be|has been|had been|will be)\s(?:\S+\s)?(?:acquired|bought|purchased|taken over|snapped up)\s(?:\S+\s){0,3}?by\s(?:(?-i:[a-z][\w-]*\s){0,3}?|(?:a|an|the)\s(?:[^⟨\s]+\s){0,4}?)(?P<s>{ORG})", {}),
     ("acquires", r"(?P<o>{OP})\s(?:\S+\s){0,3}?being\s(?:acquired|bought|purchased|taken over)\sby\s(?P<s>{ORG})", {}),
     ("acquires", r"(?:acquisition|purchase|takeover|buyout)\sof\s(?P<o>{OP})\s(?:\S+\s){0,3}?by\s(?P<s>{ORG})", {}),
     ("acquires", r"\bsale\sof\s(?:(?:its|the|his|her|their)\s)?(?P<o>{OP})\s(?:\S+\s){0,3}?to\s(?P<s>{ORG})", {}),
