@@ -157,6 +157,9 @@ ROLE_COMPOUNDS = (
     "Aufsichtsratschef", "Geschäftsführer", "Geschäftsführerin", "Direktor", "Vize", "Vizechef",
     "Vorstandsvorsitzende", "Vorstandsvorsitzender", "Vorstandsvorsitzenden", "CEO", "CTO", "CFO", "COO", "Co-Chef",
     "Co-Chefin", "Aufsichtsratsvorsitzende", "Aufsichtsratsvorsitzender", "Gründer", "Mitgründer",
+    "Entwicklungsvorstand", "Technikvorstand", "Finanzvorstand", "Produktvorstand", "Vertriebsvorstand",
+    "Personalvorstand", "Digitalvorstand", "Entwicklungschef", "Marketingchef", "Vertriebschef", "Personalchef",
+    "Strategiechef", "Europachef", "Deutschlandchef", "Geschäftsführerin",
 )
 
 # Slots that name an organisation ("hatte IDS Scheer 2009 übernommen", "früher bei IDC"): (class, expression
@@ -180,7 +183,7 @@ UNIT_WORDS = ("Europe", "Europa", "America", "Americas", "Asia", "Africa", "EMEA
               "Germany", "Deutschland", "Austria", "Österreich", "Switzerland", "Schweiz", "France", "Frankreich",
               "UK", "Ireland", "Italy", "Italia", "Spain", "España", "Japan", "China", "India", "Korea", "Taiwan",
               "Canada", "Brasil", "Brazil", "Mexico", "Australia", "Singapore", "Arizona", "Texas", "California",
-              "Dresden", "Nordamerika")
+              "Dresden", "Nordamerika", "USA", "Montreal", "Toronto")
 
 # -------------------------------------------------------------------- relations
 _VON = r"(?:von|vom|des|der|bei|beim)"
@@ -197,6 +200,8 @@ RELATION_PATTERNS = (
     # "Merantix, das Venture Studio von Adrian Locher, und die japanische Softbank haben eine Partnerschaft vereinbart"
     ("collaboratesWith", r"^[^⟨]{0,30}?(?P<s>{ORG}),\s(?:[^⟨]|⟨P\d+⟩){0,100}?,\s(?:und|sowie)\s(?:[^⟨\s]+\s){0,2}?(?P<o>{ORG})\s(?:{AUX}\s)?(?:\S+\s){0,4}?(?:Partnerschaft|Kooperation|Zusammenarbeit|Allianz|Joint Venture|Kooperationsvertrag)\w*\s(?:\S+\s){0,3}?(?:vereinbart|geschlossen|eingegangen|angekündigt|unterzeichnet|vereinbarten|schlossen|gegründet)", {}),
     ("collaboratesWith", r"(?P<s>{ORG})\s?-(?:Partner|Partnerin|Kooperationspartner)\s(?P<o>{ORG})", {}),
+    # "BMW und Daimler fusionierten bereits ihre Mobilitätsdienste"
+    ("collaboratesWith", r"(?P<s>{ORG})\s(?:und|sowie)\s(?P<o>{ORG})\s(?:\S+\s){0,2}?(?:fusionierten|fusionieren|fusionierte|bündelten|bündeln|verschmolzen|verschmelzen)\s(?:\S+\s){0,2}?(?:ihre|ihr)\s", {}),
     ("collaboratesWith", r"(?P<s>{ORG})\s(?:und|sowie)\s(?P<o>{ORG})\s(?:\S+\s){0,6}?(?:kooperieren|arbeiten\s(?:\S+\s){0,4}?zusammen|gründen\s(?:ein|eine)\s(?:Joint Venture|Gemeinschaftsunternehmen)|verbünden sich)", {}),
     # "Die Deutsche Telekom und der Technologiekonzern Nvidia bauen gemeinsam ...", "errichten ein gemeinsames Rechenzentrum"
     ("collaboratesWith", r"(?P<s>{ORG})\s(?:und|sowie)\s(?P<o>{ORG})\s(?:[^⟨\s]+\s){0,8}?(?:gemeinsam|gemeinsame[nmrs]?|zusammen)\s", {"conf": 0.8}),
@@ -222,7 +227,7 @@ RELATION_PATTERNS = (
     ("investsIn", r"(?<!\bin\s)(?<!\bin\sden\s)(?<!\bin\sdas\s)(?<!\bin\sdie\s)(?P<s>{OPERS})\s(?:{AUX}\s)?(?:[^⟨\s]\S*\s){0,7}?(?P<o>in\s(?:[^⟨\s]+\s){0,3}?{OP}(?:(?:,\s|\s(?:und|oder|sowie)\s|,\s(?:und|oder)\s)(?:in\s)?(?:[^⟨\s]+\s){0,3}?(?:{OP}|(?-i:[A-ZÄÖÜ][\w-]*)))*\s(?:[^⟨\s]+\s){0,3}?(?:investiert|investierte|investierten|investieren|eingeschossen|gesteckt|gepumpt|steckt|steckte|pumpt|pumpte)\b)", {}),
     ("investsIn", r"(?P<s>{OPERS})\s{AUX}\s(?:[^⟨\s]\S*\s){0,5}?an\s(?P<o>{ORGS})\s(?:[^⟨\s]+\s){0,3}?beteiligt\b", {}),
     # "Die Bestandsinvestoren A, B und C stemmten die Hälfte der Runde": the investors of the company just named
-    ("investsIn", r"^(?=.*?(?:Runde|Finanzierung|Kapital|Million|Milliard|Investment))(?:.*?\s)?(?:Investoren|Bestandsinvestoren|Neuinvestoren|Geldgeber|Kapitalgeber|Wagniskapitalgeber|Altgesellschafter\w*|Gesellschafter\w*|Geldgebern|Investor|Investorenkreis\szählen|Investorenkreis\sgehören)\s(?:u\.\s?a\.\s|unter anderem\s|auch\s)?(?:wie\s|darunter\s|sind\s|waren\s|(?:ist|sind|war|waren)\s(?:mit\s)?(?:der\s|dem\s|den\s)?(?:auch\s)?)?(?:[^⟨\s]+\s)?(?P<s>{OPERS})", {"implicit": "o", "conf": 0.8}),
+    ("investsIn", r"^(?=.*?(?:Runde|Finanzierung|Kapital|Million|Milliard|Investment|Investorenkreis))(?:.*?\s)?(?:Investoren|Bestandsinvestoren|Neuinvestoren|Geldgeber|Kapitalgeber|Wagniskapitalgeber|Altgesellschafter\w*|Gesellschafter\w*|Geldgebern|Investor|Investorenkreis\szählen|Investorenkreis\sgehören)\s(?:u\.\s?a\.\s|unter anderem\s|auch\s)?(?:wie\s|darunter\s|sind\s|waren\s|(?:ist|sind|war|waren)\s(?:mit\s)?(?:der\s|dem\s|den\s)?(?:auch\s)?)?(?:[^⟨\s]+\s)?(?P<s>{OPERS})", {"implicit": "o", "conf": 0.8}),
     ("investsIn", r"(?P<s>{OPER}),\s(?:einer|eine|eines)\s(?:der|seiner|ihrer|seinen|ihren)\s(?:\S+\s)?(?:Investoren|Geldgeber|Kapitalgeber|Anteilseigner|Gesellschafter|Aktionäre|Großaktionäre)\b", {"implicit": "o", "conf": 0.8}),
     # "eine Finanzierungsrunde, an der sich mit SAP, Bosch und der Schwarz-Gruppe drei Konzerne beteiligt hatten"
     # "Unter den Geldgebern ist mit der Allianz auch ...": the company that raised the round
@@ -306,7 +311,7 @@ RELATION_PATTERNS = (
     ("develops", r"(?P<o>{PROD})\s?-(?:Hersteller|Entwickler|Macher|Erfinder|Konzern|Anbieter|Mutter)\w*\s(?P<s>{ORG})", {}),
     ("develops", r"(?P<o>{PROD})\s(?:von|vom)\s(?P<s>{ORG})", {"conf": 0.6}),
     # --- owns
-    ("owns", r"(?P<s>{ORG})\s?-(?:Tochter|Töchter|Tochterfirma|Tochtergesellschaft|Tochterunternehmen|Sparte|Marke|Plattform|Dienst)\w*\s(?P<o>{OPS})", {}),
+    ("owns", r"(?P<s>{ORG})\s?-(?:\w*?[Tt]ochter|Töchter|Tochterfirma|Tochtergesellschaft|Tochterunternehmen|Sparte|Marke|Plattform|Dienst)\w*\s(?P<o>{OPS})", {}),
     ("owns", r"(?P<o>{OP}),\s(?:eine|die|das|der|dem)\s(?:\S+\s){0,3}?\w*(?:Tochter|Tochterfirma|Tochtergesellschaft|Sparte|Marke|tochter|sparte)\w*\s(?:von|des|der)\s(?P<s>{ORG})", {}),
     ("owns", r"(?P<s>{ORG})\s(?:\S+\s){0,5}?(?:seine[rnms]?|ihre[rnms]?)\s(?:\S+-)?(?:Tochter|Tochterfirma|Tochtergesellschaft|Sparte|Marke)\w*\s(?P<o>{OPS})", {}),
     ("owns", r"(?P<o>{OP})\s(?:\S+\s){0,2}?gehör\w*\s(?:\S+\s){0,2}?(?:zu|zum|zur)\s(?:\S+\s){0,2}?(?P<s>{ORG})", {}),
@@ -347,7 +352,7 @@ MACROS = {"AUX": _AUX}
 # every pattern above has its cue here). worksFor is always tried.
 RELATION_CUES = {
     "collaboratesWith": r"kooperi|arbeite|verbünd|spann|\btu[nt]\b|\btat\b|zusammen|kooperation|partner|allianz"
-                        r"|joint venture|gemeinschaftsunternehmen|bündnis|gemeinsam",
+                        r"|joint venture|gemeinschaftsunternehmen|bündnis|gemeinsam|fusionier|bündelt|bündeln|verschm",
     "competesWith": r"konkurren|konkurrier|wettbewerber|rivale|mitbewerber|herausforderer",
     "investsIn": r"invest|beteilig|anteil|steig|finanzierung|gesteckt|steckt|gepumpt|pumpt|eingeschossen|geldgeber|kapitalgeber|gesellschafter",
     "acquires": r"übernimm|übernahm|übernomm|übernehm|übernahme|kauf|erwirb|erwarb|erworb|erwerb|schluck|zahl|blätter|akquis",

@@ -166,7 +166,7 @@ UNIT_WORDS = ("Europe", "Europa", "America", "Americas", "Asia", "Africa", "EMEA
               "Germany", "Deutschland", "Austria", "Österreich", "Switzerland", "Schweiz", "France", "Frankreich",
               "UK", "Ireland", "Italy", "Italia", "Spain", "España", "Japan", "China", "India", "Korea", "Taiwan",
               "Canada", "Brasil", "Brazil", "Mexico", "Australia", "Singapore", "Arizona", "Texas", "California",
-              "Dresden", "Nordamerika")
+              "Dresden", "Nordamerika", "USA", "Montreal", "Toronto")
 
 # -------------------------------------------------------------------- relations
 _AUX = r"(?:has|have|had|is|are|was|were|will|would|could|can|plans to|agreed to|wants to|is set to|is to|has agreed to|had agreed to|did)"
@@ -266,8 +266,16 @@ RELATION_PATTERNS = (
     ("worksFor", r"(?:^|[^⟩]\s)(?:its\s|the\scompany's\s|the\scompany’s\s)?(?:new\s)?(?P<role>(?:[\w-]+\s){0,2}?(?:chief executive|chief executive officer|CEO|president|chairman|chief technology officer|CTO|chief financial officer|CFO|spokesperson|spokesman|spokeswoman|founder and CEO))\s(?P<s>{PER})", {"implicit": "o", "alone": True}),
     ("worksFor", r"(?P<s>{PER})\s(?:\S+\s){0,2}?(?:works|worked|working|joined|joins)\s(?:(?:for|at)\s)?(?P<o>{ORG})", {"conf": 0.7}),
     # --- formerlyWorkedFor
+    # "Google announced that Ruth Porat will be its new CFO", "Anthony Noto to the CFO slot at Twitter",
+    # "Sarah Friar to Square as the payment company's CFO"
+    ("worksFor", r"(?P<o>{ORG})\s[^⟨]{0,80}?(?P<s>{PER})\s(?:will\sbe|would\sbe|is|becomes|will\sbecome|was\snamed|has\sbeen\snamed)\s(?:its|their)\s(?:new\s|next\s|first\s)?{ROLE}\b", {}),
+    ("worksFor", r"(?P<s>{PER})\sto\sthe\s{ROLE}\s(?:slot|job|post|role|position|seat)\s(?:at|of)\s(?P<o>{ORG})", {}),
+    ("worksFor", r"(?P<s>{PER})\s(?:\S+\s){0,2}?to\s(?P<o>{ORG})\sas\s(?:its|their|the\s(?:[^⟨\s]+\s){0,2}?(?:company|firm)(?:’s|'s)|⟨O\d+⟩(?:’s|'s))\s(?:new\s)?{ROLE}\b", {}),
     ("formerlyWorkedFor", r"(?P<s>{PER}),\s(?:a\s|the\s)?(?:former|ex-)\s?{ROLE}\s(?:of|at|for)\s(?P<o>{ORG})", {}),
-    ("formerlyWorkedFor", r"(?:former|ex-)\s?(?P<o>{ORG})\s{ROLE},?\s(?P<s>{PER})", {}),
+    ("formerlyWorkedFor", r"(?:former|ex-)\s?(?P<o>{ORG})\s(?:[a-z-]+\s){0,2}?(?:{ROLE}|banker|analyst|trader|lawyer|consultant),?\s(?P<s>{PER})", {}),
+    # "the same firm's former analyst Sarah Friar", "Alex Estevez, partner at Accel and former CFO of Atlassian"
+    ("formerlyWorkedFor", r"(?P<o>{ORG})(?:’s|'s)\s(?:former|ex-)\s?(?:[a-z-]+\s){0,2}?(?:{ROLE}|banker|analyst|trader|lawyer|consultant)\s(?P<s>{PER})", {}),
+    ("formerlyWorkedFor", r"(?P<s>{PER}),\s{TEXT60}\band\s(?:a\s)?(?:former|ex-)\s?{ROLE}\s(?:of|at|for)\s(?P<o>{ORGS})", {}),
     ("formerlyWorkedFor", r"(?P<s>{PER}),\s(?:the\s|a\s)?(?:former|ex-)\s?(?P<o>{ORG})\s{ROLE}", {}),
     ("formerlyWorkedFor", r"(?P<s>{PER})\s(?:\S+\s){0,2}?(?:left|quit|departed|resigned from|stepped down from|exited)\s(?P<o>{ORG})", {}),
     ("formerlyWorkedFor", r"(?P<s>{PER})\s(?:\S+\s){0,3}?(?:previously|formerly|once)\s(?:worked|served)\s(?:\S+\s){0,3}?(?:at|for)\s(?P<o>{ORG})", {}),
