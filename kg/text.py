@@ -45,7 +45,7 @@ def _is_abbreviation(text: str, dot: int, code: str) -> bool:
     words = text[max(0, dot - 12): dot + 1].split()
     if not words:
         return False
-    last = words[-1]
+    last = words[-1].lstrip("([{„“\"'«»")  # "(u.a. 1&1, GMX)"
     if last in abbrevs or (len(words) > 1 and f"{words[-2]} {last}" in abbrevs):
         return True
     token = re.search(r"(\S+)\.$", text[max(0, dot - 30): dot + 1])
@@ -62,7 +62,13 @@ def _is_abbreviation(text: str, dot: int, code: str) -> bool:
 
 
 def split_sentences(text: str, code: str = "en") -> list[Sentence]:
-    """Split ``text`` into sentences with offsets; whitespace-only pieces are dropped."""
+    """Split ``text`` into sentences with offsets; whitespace-only pieces are dropped.
+
+    Examples
+    --------
+    >>> [s.text for s in split_sentences("Die United Internet AG (u.a. 1&1, GMX) erklärte das. Gut.", "de")]
+    ['Die United Internet AG (u.a. 1&1, GMX) erklärte das.', 'Gut.']
+    """
     sentences: list[Sentence] = []
     start = 0
     for match in _BOUNDARY.finditer(text):

@@ -200,6 +200,10 @@ RELATION_PATTERNS = (
     # "Merantix, das Venture Studio von Adrian Locher, und die japanische Softbank haben eine Partnerschaft vereinbart"
     ("collaboratesWith", r"^[^⟨]{0,30}?(?P<s>{ORG}),\s(?:[^⟨]|⟨P\d+⟩){0,100}?,\s(?:und|sowie)\s(?:[^⟨\s]+\s){0,2}?(?P<o>{ORG})\s(?:{AUX}\s)?(?:\S+\s){0,4}?(?:Partnerschaft|Kooperation|Zusammenarbeit|Allianz|Joint Venture|Kooperationsvertrag)\w*\s(?:\S+\s){0,3}?(?:vereinbart|geschlossen|eingegangen|angekündigt|unterzeichnet|vereinbarten|schlossen|gegründet)", {}),
     ("collaboratesWith", r"(?P<s>{ORG})\s?-(?:Partner|Partnerin|Kooperationspartner)\s(?P<o>{ORG})", {}),
+    # "Inzwischen kooperiert die Deutsche Glasfaser auch mit der Deutschen Telekom", "Neben den Partnerschaften mit
+    # Telekom und Vodafone will das Unternehmen ..."
+    ("collaboratesWith", r"\b(?:kooperiert|kooperierte|kooperieren|kooperierten)\s(?:\S+\s){0,2}?(?P<s>{ORG})\s(?:\S+\s){0,3}?mit\s(?:\S+\s){0,2}?(?P<o>{ORGS})", {}),
+    ("collaboratesWith", r"\b(?:Partnerschaft|Partnerschaften|Kooperation|Kooperationen|Zusammenarbeit)\smit\s(?:\S+\s)?(?P<o>{ORGS})\s(?:{AUX}|hat|ist)\s(?:der\s|die\s|das\s)?(?P<s>{ORG})", {}),
     # "BMW und Daimler fusionierten bereits ihre Mobilitätsdienste"
     ("collaboratesWith", r"(?P<s>{ORG})\s(?:und|sowie)\s(?P<o>{ORG})\s(?:\S+\s){0,2}?(?:fusionierten|fusionieren|fusionierte|bündelten|bündeln|verschmolzen|verschmelzen)\s(?:\S+\s){0,2}?(?:ihre|ihr)\s", {}),
     ("collaboratesWith", r"(?P<s>{ORG})\s(?:und|sowie)\s(?P<o>{ORG})\s(?:\S+\s){0,6}?(?:kooperieren|arbeiten\s(?:\S+\s){0,4}?zusammen|gründen\s(?:ein|eine)\s(?:Joint Venture|Gemeinschaftsunternehmen)|verbünden sich)", {}),
@@ -230,6 +234,9 @@ RELATION_PATTERNS = (
     ("investsIn", r"^(?=.*?(?:Runde|Finanzierung|Kapital|Million|Milliard|Investment|Investorenkreis))(?:.*?\s)?(?:Investoren|Bestandsinvestoren|Neuinvestoren|Geldgeber|Kapitalgeber|Wagniskapitalgeber|Altgesellschafter\w*|Gesellschafter\w*|Geldgebern|Investor|Investorenkreis\szählen|Investorenkreis\sgehören)\s(?:u\.\s?a\.\s|unter anderem\s|auch\s)?(?:wie\s|darunter\s|sind\s|waren\s|(?:ist|sind|war|waren)\s(?:mit\s)?(?:der\s|dem\s|den\s)?(?:auch\s)?)?(?:[^⟨\s]+\s)?(?P<s>{OPERS})", {"implicit": "o", "conf": 0.8}),
     ("investsIn", r"(?P<s>{OPER}),\s(?:einer|eine|eines)\s(?:der|seiner|ihrer|seinen|ihren)\s(?:\S+\s)?(?:Investoren|Geldgeber|Kapitalgeber|Anteilseigner|Gesellschafter|Aktionäre|Großaktionäre)\b", {"implicit": "o", "conf": 0.8}),
     # "eine Finanzierungsrunde, an der sich mit SAP, Bosch und der Schwarz-Gruppe drei Konzerne beteiligt hatten"
+    # "die United Internet AG als Großaktionärin der Tele Columbus AG", "die von ihr gehaltenen Anteile an X"
+    ("investsIn", r"(?P<s>{OPER})\s(?:(?:ist|war)\s(?:der\s|die\s)?|(?:[^⟨\s]+\s){0,2}?als\s)(?:größte[rn]?\s)?(?:Großaktionär|Großaktionärin|Hauptaktionär|Hauptaktionärin|Ankerinvestor|Ankeraktionär|Anteilseigner|Aktionär|Aktionärin)\s(?:der|des|von|bei)\s(?P<o>{ORG})", {}),
+    ("investsIn", r"^[^⟨]{0,20}?(?P<s>{ORG}){TEXT100}\b(?:von\s(?:ihr|ihm|ihnen)\s)?(?:gehaltenen|gehaltene)\s(?:Anteile|Beteiligung|Aktien)\s(?:von\s{STAKE}\s)?an\s(?P<o>{ORG})", {}),
     # "Unter den Geldgebern ist mit der Allianz auch ...": the company that raised the round
     ("investsIn", r"\b[Uu]nter\sden\s(?:Geldgebern|Investoren|Kapitalgebern|Neuinvestoren|Bestandsinvestoren)\s(?:ist|sind|war|waren)\s(?:mit\s)?(?:der\s|dem\s|den\s)?(?:auch\s)?(?P<s>{OPERS})", {"implicit": "funded", "conf": 0.8}),
     ("investsIn", r"\b(?:an|bei)\s(?:der|dem|denen)\ssich\s(?:auch\s)?(?:mit\s)?(?P<s>{OPERS})\s(?:[^⟨\s]+\s){0,8}?beteiligt", {"implicit": "funded", "conf": 0.8}),
@@ -243,12 +250,14 @@ RELATION_PATTERNS = (
     ("investsIn", r"(?P<s>{OPERS})\s(?:\S+\s){0,3}?steig\w*\s(?:\S+\s){0,4}?(?:bei|beim)\s(?P<o>{ORG})\s(?:\S+\s){0,6}?ein\b", {}),
     ("investsIn", r"(?P<o>{ORG})\s(?:\S+\s){0,8}?(?:Finanzierungsrunde|Finanzierung)\s(?:\S+\s){0,3}?(?:angeführt\s)?(?:von|unter Führung von)\s(?P<s>{OPERS})", {}),
     # --- acquires (subject first, then verb-first after a fronted phrase: "Im Juni übernahm X ...")
-    ("acquires", r"(?P<s>{ORGS})\s(?:{AUX}\s)?(?:\S+\s){0,2}?(?:übernimmt|übernahm|kauft|kaufte|erwirbt|erwarb|schluckt|schluckte)\s(?:(?!Anteil|Aktie|Beteiligung)\S+\s){0,3}?(?<!von\s)(?<!vom\s)(?P<o>{OPS})(?!\s(?:\S+\s){0,2}?(?:Anteile?|Aktien|Beteiligung)\b)", {}),
+    ("acquires", r"(?P<s>{ORGS})\s(?:{AUX}\s)?(?:\S+\s){0,2}?(?:übernimmt|übernahm|übernehmen|übernahmen|kauft|kaufte|kaufen|kauften|erwirbt|erwarb|erwerben|erwarben|schluckt|schluckte)\s(?:(?!Anteil|Aktie|Beteiligung)\S+\s){0,3}?(?<!von\s)(?<!vom\s)(?<!mit\s)(?P<o>{OPS})(?!\s(?:\S+\s){0,2}?(?:Anteile?|Aktien|Beteiligung)\b)", {}),
     ("acquires", r"(?P<s>{ORGS})\s{AUX}\s(?:\S+\s){0,6}?(?P<o>{OP})\s[^⟨]{0,80}?(?:von\s{ORG}\s[^⟨]{0,20}?)?(?:übernommen|gekauft|erworben|geschluckt|übernehmen|kaufen|erwerben|schlucken|zu übernehmen|zu kaufen)\b", {}),
     ("acquires", r"(?P<o>{OP})\s(?:wurde|wird|werden|wurden|soll|sollen|sei)\s(?:\S+\s){0,6}?(?:von|durch)\s(?:\S+\s){0,2}?(?P<s>{ORG})\s(?:\S+\s){0,4}?(?:übernommen|gekauft|erworben|geschluckt)", {}),
     ("acquires", r"(?<!⟩\s)\b(?:übernimmt|übernahm|kauft|kaufte|erwirbt|erwarb|schluckt|schluckte)\s(?:\S+\s){0,2}?(?<!von\s)(?<!vom\s)(?P<s>{ORG})\s(?:(?!Anteil|Aktie|Beteiligung)\S+\s){0,3}?(?P<o>{OPS})", {}),
     ("acquires", r"(?<!⟩\s)\b{AUX}\s(?:\S+\s){0,2}?(?P<s>{ORG})\s(?:\S+\s){0,4}?(?P<o>{OP})\s[^⟨]{0,60}?(?:übernommen|gekauft|erworben|geschluckt|übernehmen|kaufen|erwerben|schlucken)\b", {}),
     ("acquires", r"(?:Übernahme|Kauf|Erwerb|Akquise|Akquisition)\s(?:von\s|des\s|der\s)?(?P<o>{OP})\s(?:\S+\s){0,3}?durch\s(?P<s>{ORG})", {}),
+    # "EQT übernimmt zusammen mit dem Pensionsfonds Omers den Konzern": two buyers
+    ("acquires", r"(?P<s>{ORG}\s(?:übernimmt|übernahm|übernehmen|kauft|kaufte|erwirbt|erwarb)\s(?:zusammen|gemeinsam)\smit\s(?:[^⟨\s]+\s){0,3}?{ORG})\s(?:[^⟨\s]+\s){0,2}?(?P<o>{OPS})", {}),
     # "Wie Google bekannt gibt, soll Mandiant übernommen werden": the company that announces it buys
     ("acquires", r"\b[Ww]ie\s(?P<s>{ORG})\s(?:\S+\s){0,3}?(?:bekannt gibt|bekanntgibt|bekannt gab|bekanntgab|mitteilt|mitteilte|ankündigt|ankündigte|verkündet|verkündete),\s(?:soll|sollen|wird|werden)\s[^⟨]{0,40}?(?P<o>{OPS})\s(?:(?!von\s|vom\s|durch\s)[^⟨]){0,80}?(?:übernommen|gekauft|erworben|geschluckt)\swerden", {}),
     # "dass PizzaBo an den britischen Konkurrenten JustEat verkauft wurde", "verkaufte X an Y"
@@ -354,7 +363,7 @@ RELATION_CUES = {
     "collaboratesWith": r"kooperi|arbeite|verbünd|spann|\btu[nt]\b|\btat\b|zusammen|kooperation|partner|allianz"
                         r"|joint venture|gemeinschaftsunternehmen|bündnis|gemeinsam|fusionier|bündelt|bündeln|verschm",
     "competesWith": r"konkurren|konkurrier|wettbewerber|rivale|mitbewerber|herausforderer",
-    "investsIn": r"invest|beteilig|anteil|steig|finanzierung|gesteckt|steckt|gepumpt|pumpt|eingeschossen|geldgeber|kapitalgeber|gesellschafter",
+    "investsIn": r"invest|beteilig|anteil|steig|finanzierung|gesteckt|steckt|gepumpt|pumpt|eingeschossen|geldgeber|kapitalgeber|gesellschafter|aktionär|anteilseigner",
     "acquires": r"übernimm|übernahm|übernomm|übernehm|übernahme|kauf|erwirb|erwarb|erworb|erwerb|schluck|zahl|blätter|akquis",
     "founded": r"gründ|ins leben gerufen|\b(?:und|mit) (?:sein|ihr)",
     "formerlyWorkedFor": r"ehemalig|früher|ex-|verließ|verlässt|verlassen|wechsel|zuvor|vorher|bis \d|ehemals|einst",

@@ -184,7 +184,7 @@ RELATION_PATTERNS = (
     # "Nvidia will invest $100 billion in OpenAI and supply it with chips": the clause's subject supplies
     ("supplies", r"^[^⟨]{0,40}?(?P<s>{ORG}){TEXT120}\s(?:and\s)?(?:supply|supplies|supplied|supplying)\s(?P<o>{ORGS})\swith\s", {"conf": 0.75}),
     ("collaboratesWith", r"(?P<s>{ORG})\s(?:is|was|has been|had been|became|remains)\s(?:a|an|the|its)\s(?:\S+\s){0,2}?partner\s(?:for|of|to)\s(?P<o>{ORGS})", {}),
-    ("collaboratesWith", r"(?P<s>{ORG})\s(?:and|&)\s(?P<o>{ORG})\s(?:\S+\s){0,4}?(?:formed|form|forge|forged|announced|announce|signed|sign|launched|created|expand|expands|expanded|expanding|deepen|deepens|deepened|deepening|extend|extends|extended|renew|renews|renewed|strengthen|strengthens|strengthened|broaden|broadens|broadened)\s(?:a|an|the|their)\s(?:\S+\s){0,3}?(?:partnership|joint venture|alliance|collaboration|cooperation|pact)", {}),
+    ("collaboratesWith", r"(?P<s>{ORG})\s(?:and|&)\s(?P<o>{ORG})\s(?:\S+\s){0,4}?(?:formed|form|forge|forged|announced|announce|signed|sign|launched|created|formalized|formalised|formalize|cemented|cement|sealed|seal|struck|strike|inked|ink|unveiled|expand|expands|expanded|expanding|deepen|deepens|deepened|deepening|extend|extends|extended|renew|renews|renewed|strengthen|strengthens|strengthened|broaden|broadens|broadened)\s(?:a|an|the|their)\s(?:\S+\s){0,3}?(?:partnership|joint venture|alliance|collaboration|cooperation|pact)", {}),
     # headlines: "Google and Intel Expand Multi-Year AI Chip Partnership"
     ("collaboratesWith", r"^(?P<s>{ORG})\s(?:and|&)\s(?P<o>{ORG})\s(?:Expand|Deepen|Extend|Renew|Strengthen|Broaden|Form|Forge|Sign|Announce|Ink|Strike|Launch)\s(?:\S+\s){0,5}?(?:Partnership|Alliance|Collaboration|Joint Venture|Pact|Deal)\b", {}),
     # "Nvidia and Intel will work on integrating ...", "X will invest in Y as part of a new collaboration"
@@ -203,11 +203,15 @@ RELATION_PATTERNS = (
     ("competesWith", r"(?P<s>{ORG}),\s[^⟨]{0,80}?\b(?:an?|the)\s(?P<o>{ORG})\s(?:rival|competitor|challenger)\b", {"conf": 0.75}),
     # --- investsIn
     ("investsIn", r"(?P<s>{OPERS})\s(?:\S+\s){0,3}?(?:invests|invested|investing|invest|has invested|are invested|is invested|were invested|was invested)\s(?:\S+\s){0,4}?in\s(?:{STAKE}\s(?:of\s)?)?(?P<o>{ORGS})", {}),
-    ("investsIn", r"(?P<s>{OPERS})\s(?:is|was|are|were|has been|became)\s(?:an?\s)?(?:\S+\s){0,2}?(?:investor|backer|shareholder|stakeholder)s?\s(?:\S+\s){0,4}?(?:in|of|to)\s(?P<o>{ORGS})", {}),
+    # "Amazon commit billions of dollars to the AI safety company"
+    ("investsIn", r"(?P<s>{OPERS})\s(?:\S+\s){0,2}?(?:commit|commits|committed|committing|pledge|pledges|pledged)\s(?:\S+\s){0,4}?(?:dollars|euros|billion|million|bn)\s(?:\S+\s){0,2}?to\s(?P<o>{ORG})", {}),
+    # "Amazon intends to expand its stake in Anthropic"
+    ("investsIn", r"(?P<s>{OPERS})\s(?:\S+\s){0,3}?(?:expand|expands|expanded|expanding|increase|increases|increased|increasing|raise|raises|raised|boost|boosts|boosted|double|doubles|doubled|build|builds|built|lift|lifts|lifted)\s(?:its|their|his|her)\s(?:\S+\s){0,2}?(?:stake|holding|shareholding)\s(?:to\s{STAKE}\s)?in\s(?P<o>{ORGS})", {}),
+    ("investsIn", r"(?P<s>{OPERS})\s(?:is|was|are|were|has been|became)\s(?:an?\s)?(?:\S+\s){0,3}?(?:investor|backer|shareholder|stakeholder)s?\s(?:\S+\s){0,4}?(?:in|of|to)\s(?P<o>{ORGS})", {}),
     ("investsIn", r"(?P<s>{OPERS})\s(?:\S+\s){0,3}?(?:took|takes|take|bought|buys|acquired|holds|owns|paid|pays)\s(?:an?\s)?(?:\S+\s){0,5}?(?:{STAKE}\s)?(?:minority\s)?stake\s(?:in)\s(?P<o>{ORGS})", {}),
     ("investsIn", r"(?P<o>{ORG})(?:\s(?:\S+\s){0,8}?|[^⟨]{0,160}?\b)(?:funding|financing|investment)\s(?:round\s)?(?:\S+\s){0,3}?(?:led|backed|from)\s(?:by\s)?(?:(?-i:[a-zA-Z][\w-]*)\s){0,4}?(?P<s>{OPERS})", {}),
     ("investsIn", r"(?P<o>{ORG})\s(?:\S+\s){0,3}?(?:is|was|are|were)\s(?:\S+\s){0,2}?backed\sby\s(?P<s>{OPERS})", {}),
-    ("investsIn", r"(?P<s>{OPERS})(?:'s|’s)?\s(?:\S+\s){0,4}?investment\s(?:of\s{AMOUNT}\s)?in(?:to)?\s(?:{STAKE}\s(?:of\s)?)?(?P<o>{ORGS})", {}),
+    ("investsIn", r"(?P<s>{OPERS})(?:'s|’s)?\s(?:\S+\s){0,7}?investment\s(?:of\s{AMOUNT}\s)?in(?:to)?\s(?:{STAKE}\s(?:of\s)?)?(?P<o>{ORGS})", {}),
     ("investsIn", r"(?P<s>{OPER}),\s(?P<o>{ORG})(?:'s|’s)\s(?:\S+\s){0,2}?(?:investor|backer|shareholder|stakeholder)", {}),
     ("investsIn", r"(?P<s>{OPER}),\s(?:one|another)\sof\s(?:its|the|their|his|her)\s(?:\S+\s)?(?:investors|backers|shareholders)\b", {"implicit": "o", "conf": 0.8}),
     # "other investors in this round include A, B and C", "participation from existing backers including A and B"
@@ -283,6 +287,9 @@ RELATION_PATTERNS = (
     # --- develops
     ("develops", r"(?P<s>{ORGS})\s(?:\S+\s){0,3}?(?:develops|developed|developing|makes|made|builds|built|launched|launches|unveiled|unveils|released|releases|introduced|introduces|invented|created|creates|designs|designed|produces|produced|debuted|rolled out|rolls out|announced)\s(?!by\s)(?:(?:the|its|a|an|their)\s)?(?:[^\s⟨]+\s){0,4}?(?P<o>{PRODS})", {}),
     ("develops", r"(?P<o>{PROD})\s(?:maker|developer|creator|owner|manufacturer)\s(?P<s>{ORG})", {}),
+    # "Anthropic uses Trainium2 chips to develop large language models, including the Claude model series"
+    ("develops", r"(?P<s>{ORG})\s{TEXT80}\bto\s(?:develop|build|train|create|make)\s[^⟨]{0,50}?\b(?:including|such as|like)\s(?:its\s|their\s|the\s)?(?P<o>{PRODS})", {"conf": 0.75}),
+    ("develops", r"(?P<s>{ORG})(?:’s|'s)\s[^⟨]{0,40}?\b(?:including|such as|like)\s(?:its|their)\s(?P<o>{PRODS})", {"conf": 0.75}),
     # "Scout AI announced ... to accelerate development of Fury, its foundation model": the nearest organisation
     ("develops", r"(?P<s>{ORG})[^⟨]{0,120}?(?P<o>{PROD}),\s(?:its|their)\s(?:[^\s⟨]+\s){0,3}?(?:model|app|platform|chip|processor|software|service|assistant|chatbot|system|device|phone|smartphone|car|vehicle|robot|tool|engine|browser|product)s?\b", {"conf": 0.75}),
     ("develops", r"(?P<s>{ORG}),?\s(?:{ORG}|(?:the\s|a\s)?(?:\S+\s){0,3}?(?:company|start-up|startup|firm|lab|maker|developer|team))\sbehind\s(?P<o>{PRODS})", {}),
@@ -338,7 +345,7 @@ MACROS = {"AUX": _AUX, "BY": _BY, "ACQ": _ACQ, "ACTIVE": _ACTIVE}
 RELATION_CUES = {
     "collaboratesWith": r"partner|collaborat|team|work|alli|joined forces|signed|cooperat|joint|tie-up|together|pact|deal",
     "competesWith": r"rival|compet|challeng|\bvie[sd]?\b|vying|take on",
-    "investsIn": r"invest|backer|backed|shareholder|stakeholder|stake|fund|financ|\bled\b|round|participa",
+    "investsIn": r"commit|pledge|invest|backer|backed|shareholder|stakeholder|stake|fund|financ|\bled\b|round|participa",
     "acquires": r"acqui|buy|bought|purchas|over|snap|scoop|\bsale\b|\bpa(?:id|ys?|ying)\b",
     "founded": r"found|formed|started|establish|set up|launch|creat",
     "formerlyWorkedFor": r"former|ex-|left|quit|depart|resign|stepped|exit|previous|once|moved|switch|defect|came",
