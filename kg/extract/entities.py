@@ -62,6 +62,9 @@ class _Profile:
         self.demonstratives = frozenset(getattr(lang, "DEMONSTRATIVES", ()))
         self.finite_verbs = frozenset(getattr(lang, "FINITE_VERBS", ()))
         self.quantifiers = frozenset(getattr(lang, "QUANTIFIERS", ()))
+        # a legal suffix not yet joined to its name, and the words a list may step over ("Huawei Device Co., Razer")
+        self.suffix_gap = re.compile(r"^\s(?:" + "|".join(re.escape(x.rstrip(".")) for x in lang.LEGAL_SUFFIXES) + r")\.?")
+        self.list_joins = frozenset(lang.COORDINATORS) | {x.rstrip(".") for x in lang.LEGAL_SUFFIXES}
         self.role_words = frozenset({r.split()[-1] for r in lang.ROLE_TITLES} | set(getattr(lang, "ROLE_COMPOUNDS", ())))
         self.relational = frozenset(getattr(lang, "RELATIONAL_DESCRIPTORS", ()))
         self.given = given_names()
@@ -587,8 +590,7 @@ class _Finder:
         """English: an unknown capitalised name in a list with organisations is one ("DST Global, Bpifrance and
         Nvidia"); capitals mark names there, unlike German nouns."""
         changed = False
-        suffix = re.compile(r"^\s(?:" + "|".join(re.escape(x.rstrip(".")) for x in self.lang.LEGAL_SUFFIXES) + r")\.?")
-        joins = set(self.lang.COORDINATORS) | {x.rstrip(".") for x in self.lang.LEGAL_SUFFIXES}
+        suffix, joins = self.profile.suffix_gap, self.profile.list_joins
 
         def neighbour(k: int, step: int) -> Mention | None:
             # across "and" or a legal suffix not yet joined to its name ("Huawei Device Co., Razer USA and ASUSTek")

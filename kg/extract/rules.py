@@ -199,10 +199,9 @@ class RuleExtractor:
 
     @staticmethod
     def _heads(match, group: str, compound) -> list[int]:
-        """The mentions of a slot; where the slot's last name only modifies a noun compound's head
-        ("a suit against Lenovo competitor LG Electronics", "sued Autonomy CEO Mike Lynch", "take on China’s
-        DeepSeek"), the head
-        takes its place, unless the head is part of the match already."""
+        """The mentions of a slot; where the slot's last name only modifies a noun compound's head ("a suit
+        against Lenovo competitor LG Electronics", "sued Autonomy CEO Mike Lynch", "take on China’s DeepSeek"),
+        the head takes its place, unless the head is part of the match already."""
         numbers = placeholders(match.group(group) if group in match.re.groupindex else None)
         if numbers and compound is not None:
             head = compound.match(match.string, match.end(group))
@@ -220,8 +219,10 @@ class RuleExtractor:
         for index in range(min(indices) - 1, -1, -1):
             m = found.mentions[index]
             if m.end <= sentence.start and m.type == "Organization" and len(m.keys) == 1 and m.keys[0] not in here:
-                if pick is not None and (not starts or m.start < starts[max(0, bisect.bisect_right(starts, found.mentions[pick].start) - 1)]):
-                    break  # past the start of the sentence of the latest one
+                if pick is not None:
+                    first = bisect.bisect_right(starts, found.mentions[pick].start) - 1
+                    if not starts or m.start < starts[max(0, first)]:
+                        break  # past the start of the sentence of the latest one
                 pick = index
         return pick
 
