@@ -212,19 +212,30 @@ class RuleExtractor:
     @staticmethod
     def _focus(found, sentence, indices):
         """The organisation the text was about just before this sentence, not named in it: of the nearest
-        earlier sentence that names one, the one named first (its subject, as a rule)."""
+        earlier sentence that names one, the one named first (its subject, as a rule), passing over one that
+        only modifies a person's title ("Eucalyptus CEO Marten Mickos will join HP")."""
         here = {k for i in indices for k in found.mentions[i].keys}
         starts = found.sentence_starts
-        pick = None
+        mentions = found.mentions
+        candidates: list[int] = []  # the nearest sentence's organisations, last first
         for index in range(min(indices) - 1, -1, -1):
-            m = found.mentions[index]
+            m = mentions[index]
             if m.end <= sentence.start and m.type == "Organization" and len(m.keys) == 1 and m.keys[0] not in here:
-                if pick is not None:
-                    first = bisect.bisect_right(starts, found.mentions[pick].start) - 1
+                if candidates:
+                    first = bisect.bisect_right(starts, mentions[candidates[0]].start) - 1
                     if not starts or m.start < starts[max(0, first)]:
                         break  # past the start of the sentence of the latest one
-                pick = index
-        return pick
+                candidates.append(index)
+        if not candidates:
+            return None
+
+        def modifier(index: int) -> bool:
+            after = mentions[index + 1] if index + 1 < len(mentions) else None
+            return after is not None and after.type == "Person" and not after.anaphor \
+                and 0 <= after.start - mentions[index].end <= 40 \
+                and bisect.bisect_right(starts, after.start) == bisect.bisect_right(starts, mentions[index].start)
+
+        return next((i for i in reversed(candidates) if not modifier(i)), candidates[-1])
 
 
 class _Funded:
