@@ -89,7 +89,7 @@ class RuleExtractor:
                     if relation in cued:
                         continue  # the sentence has none of the relation's cue words
                     for match in (m for variant in variants for m in regex.finditer(variant)):
-                        window = masked[max(0, match.start() - 40): match.end()]
+                        window = match.string[max(0, match.start() - 40): match.end()]  # the variant matched
                         window = QUOTE_END.split(window)[-1]  # "„... nicht zu Ende“, sagt X": the quote is not negated here
                         window = cues.not_negating.sub(" ", PLACEHOLDER_RE.sub(" ", window))
                         if negation.search(window):
@@ -117,8 +117,9 @@ class RuleExtractor:
 
     def _emit(self, triples, relation, match, options, found, sentence, indices, data, date, funded=tuple) -> None:
         groups = match.groupdict()
-        subjects = self._heads(match, "s", _cues(data.CODE).compound)
-        objects = self._heads(match, "o", _cues(data.CODE).compound)
+        compound = _cues(data.CODE).compound
+        subjects = self._heads(match, "s", compound)
+        objects = self._heads(match, "o", compound)
         pairs = placeholders(groups.get("pair"))
         mentions = found.mentions
         confidence = options.get("conf", 0.85)
@@ -218,13 +219,14 @@ class RuleExtractor:
         starts = found.sentence_starts
         mentions = found.mentions
         candidates: list[int] = []  # the nearest sentence's organisations, last first
+        bound = 0  # where that sentence starts
         for index in range(min(indices) - 1, -1, -1):
             m = mentions[index]
             if m.end <= sentence.start and m.type == "Organization" and len(m.keys) == 1 and m.keys[0] not in here:
-                if candidates:
-                    first = bisect.bisect_right(starts, mentions[candidates[0]].start) - 1
-                    if not starts or m.start < starts[max(0, first)]:
-                        break  # past the start of the sentence of the latest one
+                if not candidates:
+                    bound = starts[max(0, bisect.bisect_right(starts, m.start) - 1)] if starts else m.start
+                elif m.start < bound:
+                    break
                 candidates.append(index)
         if not candidates:
             return None
