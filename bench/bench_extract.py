@@ -1,8 +1,10 @@
-"""Extraction throughput: articles per second per core on ~500-word articles.
+"""Extraction throughput: articles per second per core on ~500-word articles, trained vs rules.
 
 Run: python bench/bench_extract.py [N]   (default 200 articles; German and English, from examples/)
-Reports the rules extractor against a baseline in the same process: plain sentence splitting of the
-same texts (the cheapest pass any extractor must make), as a ratio.
+Reports, in the same process and on the same texts: the default ``trained`` extractor, the ``rules``
+extractor (the baseline the trained one must stay within half of), and plain sentence splitting (the
+cheapest pass any extractor makes), alternating runs so that machine load hits both alike; then the
+trained extractor on one article of 1x, 4x and 16x the length (time per word should stay flat: linear).
 """
 from __future__ import annotations
 
@@ -39,16 +41,27 @@ def timed(fn, items) -> float:
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 200
     items = corpus(n)
-    extract_text(items[0][0], lang=items[0][1])  # warm caches (gazetteer, patterns, language model)
-    runs = [timed(lambda t, l: extract_text(t, lang=l), items) for _ in range(3)]
+    for name in ("trained", "rules"):  # warm caches (gazetteer, patterns, models, language model)
+        extract_text(items[0][0], lang=items[0][1], extractor=name)
+    trained, rules = [], []
+    for _ in range(3):
+        trained.append(timed(lambda t, l: extract_text(t, lang=l, extractor="trained"), items))
+        rules.append(timed(lambda t, l: extract_text(t, lang=l, extractor="rules"), items))
     base = [timed(lambda t, l: split_sentences(t, l), items) for _ in range(3)]
-    auto = timed(lambda t, l: extract_text(t), items)
-    rules = statistics.median(runs)
-    print(f"articles: {n} x 500 words (German and English)")
-    print(f"rules extractor, --lang given: {n / rules:8.1f} articles/s per core (median of 3)")
-    print(f"rules extractor, language detected: {n / auto:8.1f} articles/s per core")
-    print(f"baseline sentence splitting only: {n / statistics.median(base):8.1f} articles/s")
-    print(f"ratio extractor / baseline time: {rules / statistics.median(base):.1f}x")
+    t, r, b = statistics.median(trained), statistics.median(rules), statistics.median(base)
+    print(f"articles: {n} x 500 words (German and English), --lang given, median of 3 alternating runs")
+    print(f"trained extractor (default): {n / t:8.1f} articles/s per core")
+    print(f"rules extractor:             {n / r:8.1f} articles/s per core")
+    print(f"sentence splitting only:     {n / b:8.1f} articles/s")
+    print(f"trained / rules speed: {r / t:.2f}x (the aim: at least 0.5x)")
+    text, lang = items[0]
+    print("length scaling of the trained extractor (one article, s per 1,000 words):")
+    for factor in (1, 4, 16):
+        long = " ".join([text] * factor)
+        start = time.perf_counter()
+        extract_text(long, lang=lang, extractor="trained")
+        seconds = time.perf_counter() - start
+        print(f"  {500 * factor:6} words: {seconds:7.3f} s, {seconds / factor * 2:.4f} s per 1,000 words")
 
 
 if __name__ == "__main__":

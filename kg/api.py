@@ -51,14 +51,14 @@ def _extractor(name: str, entities: tuple[str, ...]):
     return extractors.get(name, entities=entities)
 
 
-def extract_text(text: str, lang: str = "auto", extractor: str = "rules", entities: tuple[str, ...] = (),
+def extract_text(text: str, lang: str = "auto", extractor: str = "trained", entities: tuple[str, ...] = (),
                  date: str = "") -> list:
     """Triples of one text (no store)."""
     return _extractor(extractor, tuple(str(e) for e in entities)).extract(text, lang=lang, date=date).triples
 
 
-def extract_article(path: str | Path, lang: str = "auto", extractor: str = "rules",
-                    entities: tuple[str, ...] = (), llm: dict | None = None):
+def extract_article(path: str | Path, lang: str = "auto", extractor: str = "trained",
+                    entities: tuple[str, ...] = (), llm: dict | None = None, model: str = ""):
     """The :class:`~kg.extract.base.Extraction` of the first article in a file, and the extractor that made
     it (an LLM extractor carries its request tally and rejections)."""
     path = Path(path)
@@ -68,18 +68,29 @@ def extract_article(path: str | Path, lang: str = "auto", extractor: str = "rule
         raise InputError(f"{path}: is a folder; kg extract takes one file (use kg build for folders)")
     article = next(iter(read_file(path)))
     options = dict(llm or {}) if "llm" in extractor else {}
+    if model and extractor == "trained":
+        options["model"] = str(model)
     engine = extractors.get(extractor, entities=tuple(entities), **options)
     return engine.extract(article.text, lang=article.lang or lang, date=article.date), engine
 
 
 BATCH = 256
+
+
+def _keyed(articles, key: str):
+    """Articles whose content key includes the extractor's model version (so a new model re-extracts)."""
+    for article in articles:
+        article.extractor_key = key
+        yield article
+
 WRITE_QUADS = 20_000  # quads held before they are written (a remote store sends ~5,000 per request)
 
 
 def build(paths: Iterable[str | Path], store: str | Path = DEFAULT_STORE, out: str | Path | None = "output",
-          extractor: str = "rules", lang: str = "auto", entities: tuple[str, ...] = (),
+          extractor: str = "trained", lang: str = "auto", entities: tuple[str, ...] = (),
           progress: Callable[[int, int], None] | None = None,
-          llm: dict | None = None, dry_run: bool = False, workers: int = 1, dask: str = "") -> BuildReport:
+          llm: dict | None = None, dry_run: bool = False, workers: int = 1, dask: str = "",
+          model: str = "") -> BuildReport:
     """Read, extract and store articles; write ``OUT/graph.ttl`` and ``OUT/graph.html``.
 
     Every input is read once (streaming) and rejected with a named error before the store is touched;
@@ -106,6 +117,8 @@ def build(paths: Iterable[str | Path], store: str | Path = DEFAULT_STORE, out: s
             options["splits"] = split_pairs
         if "llm" in extractor:
             options.update(llm or {})
+        if model and extractor == "trained":
+            options["model"] = str(model)
         engine = extractors.get(extractor, **options)
         report.engine = engine
         cluster = _dask_client(dask) if dask else None
@@ -113,7 +126,8 @@ def build(paths: Iterable[str | Path], store: str | Path = DEFAULT_STORE, out: s
         extraction = _Extraction(engine, extractor, options, lang, workers, pool, cluster)
         done = 0
         try:
-            prepared = (extraction.start(kg, batch) for batch in _batches(iter_articles(files), BATCH))
+            keyed = _keyed(iter_articles(files), getattr(engine, "label", ""))
+            prepared = (extraction.start(kg, batch) for batch in _batches(keyed, BATCH))
             # one batch of look-ahead: workers extract the next batch while this process writes this one
             for batch, digests, pending in _lookahead(prepared, 1 if (cluster or pool) else 0):
                 report.articles += len(batch)

@@ -31,7 +31,8 @@ class Article:
     """One article: its text and what is known about it.
 
     ``id`` is stable for a source (file name, or the ``id`` of a JSONL line) and decides which
-    article a rebuild replaces; ``digest`` is the SHA-256 of the text and decides whether it changed.
+    article a rebuild replaces; ``digest`` is the SHA-256 of the text (and of the extractor and model
+    version that read it, where one is set) and decides whether it changed.
     """
 
     id: str
@@ -42,10 +43,12 @@ class Article:
     lang: str = ""
     source: str = ""
     meta: dict = field(default_factory=dict)
+    extractor_key: str = ""  # the extractor and model version: a new model re-extracts unchanged text
 
     @property
     def digest(self) -> str:
-        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+        key = self.text if not self.extractor_key else self.text + "\0" + self.extractor_key
+        return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
 def article_id(name: str) -> str:

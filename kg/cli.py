@@ -52,6 +52,11 @@ class KgGroup(click.Group):
                                        "rerun with KG_DEBUG=1 and report it") from None
 
 
+def model_option(f):
+    return click.option("--model", type=click.Path(path_type=Path), default=None,
+                        help="Model folder for the trained extractor (default: the one shipped; see kg train).")(f)
+
+
 def store_option(f):
     return click.option("--store", type=str, envvar="KG_STORE", default=str(Path("output") / "store"),
                         show_default=True, help=STORE_HELP)(f)
@@ -109,7 +114,9 @@ def cli():
 @click.option("--out", type=click.Path(path_type=Path), default=Path("output"), show_default=True,
               help="Folder for graph.ttl and graph.html.")
 @store_option
-@click.option("--extractor", default="rules", show_default=True, help="Extractor name (see kg eval).")
+@click.option("--extractor", default="trained", show_default=True,
+              help="trained (default), rules, llm or rules+llm.")
+@model_option
 @click.option("--lang", type=LANG, default="auto", show_default=True, help="Article language; auto detects it.")
 @entities_option
 @llm_options
@@ -119,7 +126,7 @@ def cli():
               help="Extract in N processes (the store still has one writer).")
 @click.option("--dask", default="", help="Send extraction to a Dask cluster, e.g. tcp://scheduler:8786.")
 def build(paths, out, store, extractor, lang, entities, llm_url, llm_model, llm_concurrency, llm_timeout, dry_run,
-          verbose, workers, dask):
+          verbose, workers, dask, model):
     """Extract articles into the store; write OUT/graph.ttl and OUT/graph.html.
 
     PATHS are files or folders of .txt, .md, .html or .jsonl articles (JSONL: one
@@ -148,7 +155,7 @@ def build(paths, out, store, extractor, lang, entities, llm_url, llm_model, llm_
 
     report = api.build(paths, store=store, out=out, extractor=extractor, lang=lang, entities=tuple(entities),
                        progress=progress, llm=_llm(llm_url, llm_model, llm_concurrency, llm_timeout), dry_run=dry_run,
-                       workers=workers, dask=dask)
+                       workers=workers, dask=dask, model=model)
     if dry_run:
         requests, tokens = report.planned
         click.echo(f"dry run: {report.added} of {report.articles} articles to extract; {requests} LLM requests, "
@@ -166,11 +173,12 @@ def build(paths, out, store, extractor, lang, entities, llm_url, llm_model, llm_
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "table", "turtle"]), default="jsonl", show_default=True)
 @click.option("--lang", type=LANG, default="auto", show_default=True)
-@click.option("--extractor", default="rules", show_default=True, help="rules, llm or rules+llm.")
+@click.option("--extractor", default="trained", show_default=True, help="trained, rules, llm or rules+llm.")
+@model_option
 @entities_option
 @llm_options
 @click.option("--verbose", is_flag=True, help="Show why LLM triples were rejected.")
-def extract(file, fmt, lang, extractor, entities, llm_url, llm_model, llm_concurrency, llm_timeout, verbose):
+def extract(file, fmt, lang, extractor, model, entities, llm_url, llm_model, llm_concurrency, llm_timeout, verbose):
     """Extract the triples of one article, without a store.
 
     JSONL rows: s, p, o, s_type, o_type, attrs, evidence, start, end, confidence.
@@ -182,7 +190,7 @@ def extract(file, fmt, lang, extractor, entities, llm_url, llm_model, llm_concur
     from . import api
 
     result, engine = api.extract_article(file, lang=lang, extractor=extractor, entities=tuple(entities),
-                                 llm=_llm(llm_url, llm_model, llm_concurrency, llm_timeout))
+                                 llm=_llm(llm_url, llm_model, llm_concurrency, llm_timeout), model=model)
     _report_llm(engine, verbose)
     for warning in result.warnings:
         click.echo(f"warning: {file}: {warning}", err=True)
@@ -453,13 +461,52 @@ def cache(clear):
     click.echo(f"{count} cached answers in {folder}")
 
 
+@cli.command()
+@click.argument("gold_dirs", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--dev", "dev_dirs", multiple=True, type=click.Path(path_type=Path),
+              help="Gold folder to choose thresholds on (default: corpus/dev where it exists).")
+@click.option("--bio", "bio_files", multiple=True, type=click.Path(path_type=Path),
+              help="Extra tagger training data: token<TAB>BIO-tag lines (e.g. scripts/convert_ner.py output).")
+@click.option("--out", type=click.Path(path_type=Path), default=Path("output") / "model", show_default=True,
+              help="Model folder to write.")
+@click.option("--iterations", default=80, show_default=True, type=click.IntRange(1, 1000),
+              help="CRF training iterations.")
+def train(gold_dirs, dev_dirs, bio_files, out, iterations):
+    """Train the tagger and the relation model from annotated articles.
+
+    GOLD_DIRS default to corpus/train. The model folder OUT is what --model reads;
+    copy it over kg/models/default to ship it.
+
+    \b
+    Example:
+      kg train corpus/train --dev corpus/dev --out output/model
+      kg eval corpus/test --model output/model
+    """
+    from .extract.training import train as run
+
+    gold_dirs = list(gold_dirs) or [Path("corpus") / "train"]
+    if not dev_dirs and (Path("corpus") / "dev").is_dir():
+        dev_dirs = [Path("corpus") / "dev"]
+    for path in [*gold_dirs, *dev_dirs]:
+        if not path.is_dir():
+            raise click.ClickException(f"{path}: not a folder of annotated articles")
+    for path in bio_files:
+        if not path.is_file():
+            raise click.ClickException(f"{path}: no such BIO file")
+    meta = run(gold_dirs, list(dev_dirs), out, bio_files, log=lambda line: click.echo(line, err=True),
+               iterations=iterations)
+    click.echo(f"model {meta['version']}: {meta['articles']} articles, {meta['pairs']} pairs, "
+               f"{meta['features']} features, {meta['seconds']} s -> {out}")
+
+
 @cli.command("eval")
 @click.argument("gold_dir", type=click.Path(path_type=Path))
-@click.option("--extractor", default="rules", show_default=True)
+@click.option("--extractor", default="trained", show_default=True, help="trained, rules, llm or rules+llm.")
+@model_option
 @click.option("--lang", type=LANG, default="auto", show_default=True)
 @click.option("--verbose", is_flag=True, help="List every miss (FN) and false hit (FP).")
 @entities_option
-def eval_cmd(gold_dir, extractor, lang, verbose, entities):
+def eval_cmd(gold_dir, extractor, model, lang, verbose, entities):
     """Score an extractor on annotated articles: NAME.txt beside NAME.gold.jsonl.
 
     Prints precision, recall and F1 per relation; the last line is 'F1 <value>'.
@@ -471,7 +518,8 @@ def eval_cmd(gold_dir, extractor, lang, verbose, entities):
     from . import extract as extractors
     from .evaluate import evaluate
 
-    score = evaluate(gold_dir, extractors.get(extractor, entities=tuple(entities)), lang=lang)
+    options = {"model": str(model)} if model and extractor == "trained" else {}
+    score = evaluate(gold_dir, extractors.get(extractor, entities=tuple(entities), **options), lang=lang)
     click.echo(f"{'relation':20} {'P':>6} {'R':>6} {'F1':>6} {'tp':>4} {'fp':>4} {'fn':>4}")
     for name, p, r, f, tp, fp, fn in score.table():
         click.echo(f"{name:20} {p:6.3f} {r:6.3f} {f:6.3f} {tp:4} {fp:4} {fn:4}")

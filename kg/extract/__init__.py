@@ -6,7 +6,7 @@ Built-in extractors are looked up lazily so that importing :mod:`kg` loads no ex
 Examples
 --------
 >>> sorted(available())
-['llm', 'rules', 'rules+llm']
+['llm', 'rules', 'rules+llm', 'trained']
 >>> get("rules").name
 'rules'
 """
@@ -16,7 +16,7 @@ from importlib import import_module
 
 from ..errors import KgError
 
-_BUILTIN = {"rules": "kg.extract.rules:RuleExtractor", "llm": "kg.extract.llm:LlmExtractor",
+_BUILTIN = {"trained": "kg.extract.trained:TrainedExtractor", "rules": "kg.extract.rules:RuleExtractor", "llm": "kg.extract.llm:LlmExtractor",
             "rules+llm": "kg.extract.llm:RulesAndLlm"}
 _REGISTRY: dict[str, type] = {}
 

@@ -15,6 +15,7 @@ class EntityInfo:
     label_de: str = ""
     known: bool = False  # from the gazetteer (its canonical name is the IRI)
     entry: object = None  # the gazetteer entry, where there is one
+    maker: str = ""  # a product's maker, where its name carries the brand ("Nintendo Switch")
 
 
 @dataclass
@@ -48,6 +49,7 @@ class Triple:
     confidence: float
     attrs: dict = field(default_factory=dict)
     extractor: str = "rules"
+    rule: bool = False  # a rule of the rules extractor states it too (the trained extractor keeps those)
 
     def as_json(self) -> dict:
         return {

@@ -568,8 +568,10 @@ class _Finder:
         """A common-word name ('Ford') counts where it stands in a list with names of its class."""
         link = re.compile(r"^(?:,\s|,?\s(?:and|und|or|oder|sowie|&)\s)$")
         changed = True
-        while changed:
+        rounds = 0
+        while changed and rounds <= len(self.tokens):  # each round takes a token, or the pass ends
             changed = False
+            rounds += 1
             for i, (start, end, word) in enumerate(self.tokens):
                 if i in self.taken or not word[:1].isupper():
                     continue
@@ -612,8 +614,9 @@ class _Finder:
             name_end = self.tokens[stop - 1][1]
             if (left and left.type == "Organization" and not left.anaphor and links(left.end, start)) or \
                     (right and right.type == "Organization" and not right.anaphor and links(name_end, right.start)):
+                before = len(self.taken)
                 self.discover(i, stop, "Organization")
-                changed = True
+                changed = changed or len(self.taken) > before  # a name discover() refused changes nothing
         return changed
 
     def repeat_pass(self) -> None:

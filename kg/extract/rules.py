@@ -55,6 +55,10 @@ class RuleExtractor:
         text = text[:MAX_TEXT]
         sentences = split_sentences(text, code)
         found = find_entities(text, sentences, code, self.gazetteer, self.blocked)
+        return Extraction(self.triples_of(text, code, sentences, found, date), found.entities, code)
+
+    def triples_of(self, text: str, code: str, sentences, found, date: str = "") -> list[Triple]:
+        """The rules' triples over sentences and mentions found already (the trained extractor's rule signal)."""
         triples: dict[tuple, Triple] = {}
         by_sentence: dict[int, list[int]] = {}
         starts = [s.start for s in sentences]
@@ -96,7 +100,7 @@ class RuleExtractor:
                             continue
                         self._emit(triples, relation, match, options, found, sentence, indices, data, date,
                                    lambda: funded.at(number))
-        return Extraction(list(triples.values()), found.entities, code)
+        return list(triples.values())
 
     @staticmethod
     def _mask(text, sentence, mentions, indices) -> str:

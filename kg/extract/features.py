@@ -1,0 +1,186 @@
+"""Features of one candidate pair, as strings for a sparse linear model.
+
+The sentence is read as a sequence of words in which the subject, the object and every other mention
+stand as slots (``<S>``, ``<O>``, ``<ORG>``...). Features: the classes and order of the pair, the distance,
+the words and bigrams between, the words around each slot, the relation cue words of the language
+(``RELATION_CUES`` in :mod:`kg.lang.de` / :mod:`kg.lang.en`) before, between and after, other mentions
+between, negation, possessive and hyphen compounds ("Apple's iPod", "Microsoft-Chef"), anaphors, and
+whether a rule of the ``rules`` extractor produced this pair (and which relation).
+
+Examples
+--------
+>>> from kg.extract.base import Mention
+>>> text = "Google kauft YouTube."
+>>> a, b = Mention(0, 6, ("Google",), "Organization"), Mention(13, 20, ("YouTube",), "Organization")
+>>> f = features(text, 0, len(text), a, b, [a, b], "de", {})
+>>> "bw=kauft" in f and "cb=acquires" in f
+True
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .. import lang as languages
+from .base import Mention
+
+WORD_RE = re.compile(r"[^\W_]+(?:[-.&][^\W_]+)*|[^\w\s]")
+SLOT = {"Organization": "<ORG>", "Person": "<PER>", "Product": "<PROD>"}
+
+
+@lru_cache(maxsize=4)
+def _lexicon(code: str):
+    data = languages.get(code)
+    cues = {r: re.compile(c.casefold()) for r, c in data.RELATION_CUES.items()}
+    words = "|".join(re.escape(w) for w in data.NEGATIONS)
+    negation = re.compile(r"(?<!\w)(?:" + words + r")(?!\w)", re.IGNORECASE)
+    former = tuple(c.casefold() for c in data.FORMER_CUES)
+    return cues, negation, former
+
+
+@lru_cache(maxsize=16384)
+def _negated(code: str, text: str) -> bool:
+    return bool(_lexicon(code)[1].search(text))
+
+
+@lru_cache(maxsize=65536)
+def _cued(code: str, text: str) -> tuple[str, ...]:
+    """The relations whose cue words occur in a stretch of words (the same stretches recur across pairs)."""
+    return tuple(relation for relation, cue in _lexicon(code)[0].items() if cue.search(text))
+
+
+def _bucket(n: int) -> str:
+    for bound, name in ((0, "0"), (1, "1"), (2, "2"), (3, "3"), (5, "4-5"), (8, "6-8"), (12, "9-12"), (20, "13-20")):
+        if n <= bound:
+            return name
+    return "21+"
+
+
+def _view(text: str, start: int, end: int, mentions: list[Mention]):
+    """Words and mention slots of a sentence, and each mention's position among them."""
+    items: list[str] = []
+    where: dict[int, int] = {}
+    pos = start
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.start < pos or m.end > end:
+            continue
+        items.extend(w.casefold() for w in WORD_RE.findall(text[pos:m.start]))
+        where[id(m)] = len(items)
+        items.append(SLOT[m.type])
+        pos = m.end
+    items.extend(w.casefold() for w in WORD_RE.findall(text[pos:end]))
+    return items, where
+
+
+def _sequence(text, start, end, a, b, mentions, cache=None):
+    """The sentence's items with the subject as ``<S>`` and the object as ``<O>``, and their positions."""
+    key = (start, end, tuple(id(m) for m in mentions))
+    view = cache.get(key) if cache is not None else None
+    if view is None:
+        view = _view(text, start, end, mentions)
+        if cache is not None:
+            cache[key] = view
+    items, where = view
+    i, j = where.get(id(a)), where.get(id(b))
+    if i is None or j is None:
+        return items, i, j
+    items = list(items)
+    items[i], items[j] = "<S>", "<O>"
+    return items, i, j
+
+
+_HYPHEN = re.compile(r"-([^\W\d_]+)")
+_POSSESSIVE_END = re.compile(r"[’']s$")
+_POSSESSIVE_NEXT = re.compile(r"[’']s\b")
+_GLUE = re.compile(r"(?:[’']s)?\s*")
+
+
+def features(text: str, start: int, end: int, a: Mention, b: Mention, mentions: list[Mention], code: str,
+             rules: dict, s: str = "", o: str = "", focus: str | None = None, cache: dict | None = None) -> list[str]:
+    """Feature strings of the pair (a subject, b object) in the sentence text[start:end]; ``cache`` (a dict
+    kept per article) saves re-reading a sentence for each of its pairs."""
+    former = _lexicon(code)[2]
+    items, i, j = _sequence(text, start, end, a, b, mentions, cache)
+    tp = f"{a.type[:3]}>{b.type[:3]}"
+    if i is None or j is None:
+        return ["bias", "tp=" + tp]
+    order = "SO" if i < j else "OS"
+    lo, hi = min(i, j), max(i, j)
+    between = items[lo + 1:hi]
+    before, after = items[:lo], items[hi + 1:]
+    f = ["bias", "tp=" + tp, f"tp={tp}|{order}", f"L{code}|tp={tp}", "dist=" + _bucket(len(between)),
+         f"dist={_bucket(len(between))}|{order}"]
+    words = [w for w in between if not w.startswith("<")]
+    near = len(between) <= 8
+    for w in words:
+        f.append("bw=" + w)
+        f.append(f"bw={w}|{order}")
+        if near:
+            f.append(f"bw={w}|{tp}|{order}")
+        if len(w) > 6:
+            f.append(f"bs={w[:6]}|{order}")  # a crude stem: "gegründet"/"gegründete", "acquisition"/"acquisitions"
+    for x, y in zip(between, between[1:]):
+        f.append(f"bb={x}_{y}")
+    if len(between) <= 4:
+        f.append(f"bstr={' '.join(between)}|{order}")
+    if between:
+        f.append("bf=" + between[0])
+        f.append("bl=" + between[-1])
+    others = [w for w in between if w.startswith("<")]
+    f.append("mb=" + str(min(len(others), 3)))
+    for w in set(others):
+        f.append("mbt=" + w)
+    for name, k in (("s", i), ("o", j)):
+        for d in (-2, -1, 1, 2):
+            x = k + d
+            if 0 <= x < len(items):
+                f.append(f"{name}{d}={items[x]}")
+    if lo == 0:
+        f.append("first_slot_starts")
+    btext = " ".join(words)
+    ltext = " ".join(before[-8:])
+    for relation in _cued(code, btext):
+        f.append("cb=" + relation)
+        f.append(f"cb={relation}|{order}|{tp}")
+    for relation in _cued(code, ltext):
+        f.append("cl=" + relation)
+        f.append(f"cl={relation}|{tp}")
+    for relation in _cued(code, " ".join(after[:8])):
+        f.append("cr=" + relation)
+        f.append(f"cr={relation}|{tp}")
+    sentence = text[start:end]
+    if _negated(code, sentence):
+        f.append("neg")
+        if _negated(code, btext):
+            f.append("neg_between")
+    if any(c in (ltext + " " + btext) for c in former):
+        f.append("former_cue")
+    for name, m in (("s", a), ("o", b)):
+        tail = text[m.end:m.end + 24]
+        hyphen = _HYPHEN.match(tail)
+        if hyphen:
+            f.append(f"{name}hyph={hyphen.group(1).casefold()}")
+            f.append(f"{name}hyph")
+        if _POSSESSIVE_END.search(text[m.start:m.end]) or _POSSESSIVE_NEXT.match(tail):
+            f.append(f"{name}poss")
+        if m.start == m.end:
+            f.append(f"{name}implicit")  # the article's focus, not named in this sentence
+            f.append(f"{name}implicit|{tp}")
+        elif m.anaphor:
+            f.append(f"{name}ana")
+    if a.start == a.end == b.start:
+        f.append("brand_in_name")
+    if (a.end <= b.start and _GLUE.fullmatch(text[a.end:b.start])) or \
+            (b.end <= a.start and _GLUE.fullmatch(text[b.end:a.start])):
+        f.append(f"adjacent|{order}")
+    if focus:
+        if s == focus:
+            f.append(f"s_focus|{tp}")
+        if o == focus:
+            f.append(f"o_focus|{tp}")
+    for relation in rules.get((s, o), ()):
+        f.append("R=" + relation)
+        f.append(f"R={relation}|{tp}")
+    for relation in rules.get((o, s), ()):
+        f.append("Rrev=" + relation)
+    return f

@@ -1,0 +1,159 @@
+"""Mentions for the trained extractor: the rule finder's entities plus the names the CRF tagger adds.
+
+:func:`find_entities` gives gazetteer names, names introduced by context and resolved anaphors. The tagger
+then labels every sentence; a tagged span that no mention covers yet becomes an entity of its own (or the
+one whose name it repeats, genitive ``-s`` and possessive ``'s`` dropped), and every later occurrence of
+its name in the article, and a person's surname alone, becomes a mention of it.
+
+Examples
+--------
+>>> from kg.gazetteer import Gazetteer
+>>> from kg.text import split_sentences
+>>> text = "Der Musikdienst Spotify wächst."
+>>> found = find_entities(text, split_sentences(text, "de"), "de", Gazetteer.load())
+>>> add_tagged(text, split_sentences(text, "de"), "de", found, None, Gazetteer.load()) is found
+True
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from .base import EntityInfo, Mention
+from .entities import find_entities
+from .tagger import Tagger, spans_of, tokenize
+
+__all__ = ["find_entities", "add_tagged"]
+
+TAKEOVER_SURE = 0.9  # the tagger's least marginal over a product name that takes over a brand
+_POSSESSIVE = re.compile(r"(?:[’']s?|(?<=[^sxzß])s)$")
+_NOT_NAMES = frozenset("""der die das den dem des ein eine einer eines the a an this that these those it its
+he she they we i you er sie es wir ich ihr im in am zum zur und and or oder mit with für for von of bei at
+""".split())
+
+
+def _clean(surface: str) -> str:
+    return re.sub(r"\s+", " ", surface).strip(" ,;:-–—\"'“”„«»()[]")
+
+
+def add_tagged(text, sentences, code, found, tagger: Tagger | None, gaz) -> object:
+    """Add the tagger's new names to ``found`` (in place; mentions stay sorted) and return it. A product
+    the tagger finds around a brand ("Nintendo Switch Lite", "Google Docs") takes the brand's place, and
+    the brand is recorded as its maker."""
+    if tagger is None:
+        return found
+    mentions = found.mentions
+    taken = [(m.start, m.end) for m in mentions]
+    taken.sort()
+    starts = [a for a, _ in taken]
+
+    def claim(a: int, b: int) -> None:
+        k = bisect.bisect_left(taken, (a, b))
+        taken.insert(k, (a, b))
+        starts.insert(k, a)
+
+    def free(a: int, b: int) -> bool:
+        k = bisect.bisect_left(starts, b)
+        return all(e <= a or s >= b for s, e in taken[max(0, k - 3):k])
+
+    by_surface = {}
+    for key, info in found.entities.items():
+        for surface in info.surfaces | {info.label}:
+            by_surface.setdefault(surface.casefold(), key)
+    new: list[Mention] = []
+    names: dict[str, str] = {}
+    dropped: set[int] = set()  # brand mentions a product name took over
+    mention_starts = [m.start for m in mentions]  # sorted, as the rule finder leaves them
+    for sentence in sentences:
+        tokens = tokenize(sentence.text, sentence.start)
+        if not tokens:
+            continue
+        tags = tagger.tag([t.text for t in tokens], code, gaz)
+        for first, end, kind in spans_of(tags):
+            a, b = tokens[first].start, tokens[end - 1].end
+            surface = _clean(text[a:b])
+            if not surface or not any(c.isupper() or c.isdigit() for c in surface[:1] + surface[1:2]):
+                continue
+            if surface.casefold() in _NOT_NAMES or len(surface) < 2:
+                continue
+            maker = ""
+            if not free(a, b):
+                lo = bisect.bisect_left(mention_starts, a)
+                inside = [m for m in mentions[lo:bisect.bisect_left(mention_starts, b)] if m.end <= b and not m.anaphor]
+                if kind != "Product" or not inside or inside[0].start != a or inside[0].type != "Organization" \
+                        or (inside[0].end, inside[0].start) == (b, a) or len(inside) > 1:
+                    continue
+                # only where the tagger is sure of every word ("Google Schritt halten" is no product)
+                if min(tagger.marginal(tags[k], k) for k in range(first, end)) < TAKEOVER_SURE:
+                    continue
+                brand = inside[0]
+                k = bisect.bisect_left(taken, (brand.start, brand.end))
+                if k >= len(taken) or taken[k] != (brand.start, brand.end) or not free(brand.end, b):
+                    continue
+                del taken[k], starts[k]
+                dropped.add(id(brand))
+                maker = brand.keys[0]
+            bare = _POSSESSIVE.sub("", surface) if len(surface) > 3 else surface
+            key = by_surface.get(surface.casefold()) or by_surface.get(bare.casefold())
+            if key is None:
+                key = names.get(bare.casefold())
+            if key is None:
+                key = bare
+                while key in found.entities:
+                    key += " "  # a label the rule finder holds for something else stays apart
+                found.entities[key] = EntityInfo(label=bare, type=kind, surfaces={surface})
+                names[bare.casefold()] = key
+            else:
+                found.entities[key].surfaces.add(surface)
+            if maker and not found.entities[key].maker:
+                found.entities[key].maker = maker
+            kind = found.entities[key].type
+            new.append(Mention(start=a, end=b, keys=(key,), type=kind))
+            claim(a, b)
+    # later (or earlier) occurrences of a tagged name, a person's surname alone, and an organisation's
+    # first word alone ("BYD" after "BYD Auto", "Viacom" after "Viacom International")
+    short = {}
+    for key, info in found.entities.items():
+        first = info.label.split()[0] if info.type == "Organization" and " " in info.label else ""
+        if len(first) >= 3 and first[:1].isupper() and first.casefold() not in _NOT_NAMES \
+                and first.casefold() not in by_surface and first.isalpha():
+            short.setdefault(first, []).append(key)
+    for first, keys in short.items():
+        if len(keys) == 1:
+            names.setdefault("\0" + first, keys[0])
+    if names:
+        words = tokenize(text)
+        index: dict[str, list[int]] = {}
+        for number, token in enumerate(words):
+            index.setdefault(token.text, []).append(number)
+        new_keys = {m.keys[0] for m in new}
+        for key in set(names.values()):
+            info = found.entities[key]
+            forms = {info.label}
+            if info.type == "Person" and " " in info.label:
+                forms.add(info.label.split()[-1])
+            if info.type == "Organization" and " " in info.label:
+                forms = {f for f in forms if f != info.label or key in new_keys}
+                first = info.label.split()[0]
+                if short.get(first) == [key]:
+                    forms.add(first)
+            for form in forms:
+                parts = [t.text for t in tokenize(form)]
+                if len(form) < 3 or not parts:
+                    continue
+                for number in index.get(parts[0], ()):
+                    if [t.text for t in words[number:number + len(parts)]] != parts:
+                        continue
+                    a, b = words[number].start, words[number + len(parts) - 1].end
+                    if text[b:b + 2] in ("'s", "’s"):
+                        b += 2
+                    if free(a, b):
+                        claim(a, b)
+                        new.append(Mention(start=a, end=b, keys=(key,), type=info.type))
+                        info.surfaces.add(text[a:b])
+    if dropped:
+        mentions[:] = [m for m in mentions if id(m) not in dropped]
+    if new:
+        mentions.extend(new)
+        mentions.sort(key=lambda m: (m.start, m.end))
+    return found

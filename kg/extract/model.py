@@ -1,0 +1,88 @@
+"""Trained model files: a CRF name tagger and one logistic regression per relation, with thresholds.
+
+A model is a folder (data, not code)::
+
+    meta.json        version, training data and its counts, seed, thresholds per relation, dev figures
+    relations.npz    vocabulary (feature strings), weights (relations x features), biases
+    tagger.crfsuite  the CRF name tagger (optional: without it only the rule finder's names are used)
+
+The shipped model is ``kg/models/default``; ``kg extract --model DIR`` reads another.
+
+Examples
+--------
+>>> model = RelationModel(["bias", "bw=kauft"], [[0.0, 2.0]] + [[0.0, 0.0]] * 11, [-1.0] * 12)
+>>> round(model.probabilities(["bias", "bw=kauft"])["investsIn"], 3)
+0.731
+"""
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+from pathlib import Path
+
+from ..errors import InputError
+from .candidates import RELATIONS
+
+DEFAULT = Path(__file__).resolve().parent.parent / "models" / "default"
+FORMAT = 1
+
+
+class RelationModel:
+    """Per-relation binary logistic regressions over sparse string features."""
+
+    def __init__(self, vocabulary, weights, biases, thresholds=None, meta=None):
+        import numpy  # noqa: PLC0415 - loaded with the model
+
+        self.index = {name: k for k, name in enumerate(vocabulary)}
+        self.weights = numpy.asarray(weights, dtype=numpy.float32)  # relations x features
+        self.biases = numpy.asarray(biases, dtype=numpy.float32)
+        self.thresholds = dict(thresholds or {r: 0.5 for r in RELATIONS})
+        self.meta = dict(meta or {})
+        self._columns = self.weights.T.copy()  # features x relations, rows read per feature
+
+    def scores(self, feats: list[str]):
+        rows = [self.index[f] for f in feats if f in self.index]
+        total = self.biases.copy()
+        if rows:
+            total += self._columns[rows].sum(axis=0)
+        return total
+
+    def probabilities(self, feats: list[str]) -> dict[str, float]:
+        return {r: 1.0 / (1.0 + math.exp(-float(x))) for r, x in zip(RELATIONS, self.scores(feats))}
+
+    @property
+    def version(self) -> str:
+        return str(self.meta.get("version", "unversioned"))
+
+
+@lru_cache(maxsize=4)
+def load_model(folder: str = "") -> tuple[RelationModel, str | None]:
+    """The relation model of a folder and the path of its tagger (None where it has none)."""
+    import numpy  # noqa: PLC0415
+
+    path = Path(folder) if folder else DEFAULT
+    meta_path, weights_path = path / "meta.json", path / "relations.npz"
+    if not meta_path.is_file() or not weights_path.is_file():
+        raise InputError(f"{path}: not a techkg model (needs meta.json and relations.npz; build one with kg train)")
+    try:
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        arrays = numpy.load(weights_path, allow_pickle=False)
+        vocabulary, weights, biases = list(arrays["vocabulary"]), arrays["weights"], arrays["biases"]
+    except (ValueError, KeyError, OSError) as err:
+        raise InputError(f"{path}: unreadable model ({err})") from None
+    if meta.get("format") != FORMAT or list(meta.get("relations", [])) != list(RELATIONS):
+        raise InputError(f"{path}: model format {meta.get('format')} does not fit this techkg (needs {FORMAT})")
+    tagger = path / "tagger.crfsuite"
+    return RelationModel(vocabulary, weights, biases, meta.get("thresholds"), meta), \
+        (str(tagger) if tagger.is_file() else None)
+
+
+def save_model(folder: Path, model: RelationModel, vocabulary: list[str]) -> None:
+    import numpy  # noqa: PLC0415
+
+    folder.mkdir(parents=True, exist_ok=True)
+    numpy.savez_compressed(folder / "relations.npz", vocabulary=numpy.array(vocabulary, dtype=str),
+                           weights=model.weights.astype(numpy.float32), biases=model.biases.astype(numpy.float32))
+    meta = dict(model.meta, format=FORMAT, relations=list(RELATIONS), thresholds=model.thresholds)
+    (folder / "meta.json").write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -1,0 +1,165 @@
+"""A CRF name tagger for Organization, Person and Product mentions, German and English.
+
+The tagger reads tokens (:func:`tokenize`), turns each into features (word shape, affixes, a window of
+two words, gazetteer and given-name hits, the language) and labels them with BIO tags ``B-ORG``,
+``I-PER``, ``B-PROD`` ... through a linear-chain CRF (python-crfsuite). The model file is data, built by
+``kg train`` (:func:`train_tagger`) from the gold corpus's entity lines and any BIO files given.
+
+Examples
+--------
+>>> [t.text for t in tokenize("Apple's iPhone 15-Pro kostet 1.200 Euro.")]
+['Apple', "'", 's', 'iPhone', '15', '-', 'Pro', 'kostet', '1.200', 'Euro', '.']
+>>> shape("iPhone15")
+'xXd'
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..gazetteer import Gazetteer, given_names
+
+TOKEN_RE = re.compile(r"[^\W_]+(?:[.&][^\W_]+)*|[^\w\s]")
+TAGS = {"Organization": "ORG", "Person": "PER", "Product": "PROD"}
+TYPES = {tag: kind for kind, tag in TAGS.items()}
+MAX_SPAN = 8  # tokens: longer runs are tagging noise
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    """Word and punctuation tokens with character offsets (hyphens and apostrophes stand alone)."""
+    return [Token(m.start() + offset, m.end() + offset, m.group(0)) for m in TOKEN_RE.finditer(text)]
+
+
+def shape(word: str) -> str:
+    """Collapsed character classes: 'Xx' for 'Apple', 'X' for 'SAP', 'xXd' for 'iPhone15'."""
+    out = []
+    for char in word:
+        kind = "X" if char.isupper() else "x" if char.islower() else "d" if char.isdigit() else char
+        if not out or out[-1] != kind:
+            out.append(kind)
+    return "".join(out)
+
+
+def _gazetteer_tags(words: list[str], gaz: Gazetteer | None) -> list[str]:
+    tags = [""] * len(words)
+    if gaz is None:
+        return tags
+    i = 0
+    while i < len(words):
+        if words[i].islower() or not words[i][:1].isalnum():
+            i += 1
+            continue  # gazetteer names start with a capital or digit, or are mixed case ("iPhone")
+        for size in range(min(5, len(words) - i), 0, -1):
+            entry = gaz.lookup(words[i:i + size])
+            if entry is not None and entry.type in TAGS:
+                tags[i] = "B-" + TAGS[entry.type]
+                for k in range(i + 1, i + size):
+                    tags[k] = "I-" + TAGS[entry.type]
+                i += size - 1
+                break
+        i += 1
+    return tags
+
+
+def token_features(words: list[str], lang: str, gaz: Gazetteer | None = None) -> list[list[str]]:
+    """The CRF features of every token of one sentence."""
+    given = given_names()
+    gaz_tags = _gazetteer_tags(words, gaz)
+    lower = [w.casefold() for w in words]
+    shapes = [shape(w) for w in words]
+    rows = []
+    for i, word in enumerate(words):
+        f = ["b", "w=" + lower[i], "sh=" + shapes[i], f"L{lang}|sh=" + shapes[i],
+             "p2=" + lower[i][:2], "p3=" + lower[i][:3], "s2=" + lower[i][-2:], "s3=" + lower[i][-3:],
+             "s4=" + lower[i][-4:], "len=" + str(min(len(word), 8))]
+        if i == 0:
+            f.append("first")
+            f.append(f"L{lang}|first|sh=" + shapes[i])
+        if word in given:
+            f.append("given")
+        if gaz_tags[i]:
+            f.append("gz=" + gaz_tags[i])
+        for d in (-2, -1, 1, 2):
+            k = i + d
+            if 0 <= k < len(words):
+                f.append(f"{d}w=" + lower[k])
+                f.append(f"{d}sh=" + shapes[k])
+                if abs(d) == 1:
+                    if gaz_tags[k]:
+                        f.append(f"{d}gz=" + gaz_tags[k][2:])
+                    if words[k] in given:
+                        f.append(f"{d}given")
+            else:
+                f.append(f"{d}pad")
+        if i > 0:
+            f.append("-1w|sh=" + lower[i - 1] + "|" + shapes[i])
+        if i + 1 < len(words):
+            f.append("sh|+1w=" + shapes[i] + "|" + lower[i + 1])
+        rows.append(f)
+    return rows
+
+
+def spans_of(tags: list[str]) -> list[tuple[int, int, str]]:
+    """(first token, end token, class) of every BIO span; an I- without its B- opens a span."""
+    spans, start, kind = [], None, None
+    for i, tag in enumerate(tags + ["O"]):
+        inside = tag.startswith("I-") and kind == tag[2:]
+        if start is not None and not inside:
+            if i - start <= MAX_SPAN:
+                spans.append((start, i, TYPES[kind]))
+            start, kind = None, None
+        if tag[:2] in ("B-", "I-") and start is None:
+            start, kind = i, tag[2:]
+    return spans
+
+
+class Tagger:
+    """A trained CRF, loaded once per model file."""
+
+    def __init__(self, path: Path):
+        import pycrfsuite  # noqa: PLC0415 - loaded with the first model, not at import time
+
+        self.path = Path(path)
+        self._tagger = pycrfsuite.Tagger()
+        self._tagger.open(str(self.path))
+
+    def tag(self, words: list[str], lang: str, gaz: Gazetteer | None = None) -> list[str]:
+        if not words:
+            return []
+        return self._tagger.tag(token_features(words, lang, gaz))
+
+    def marginal(self, tag: str, position: int) -> float:
+        """The probability of ``tag`` at ``position`` in the sentence tagged last."""
+        try:
+            return self._tagger.marginal(tag, position)
+        except ValueError:  # a tag the model never saw
+            return 0.0
+
+
+@lru_cache(maxsize=8)
+def load_tagger(path: str) -> Tagger:
+    return Tagger(Path(path))
+
+
+def train_tagger(sentences, out: Path, iterations: int = 80, log=None) -> None:
+    """Fit the CRF on ``(words, tags, lang)`` sentences and write it to ``out`` (deterministic L-BFGS)."""
+    import pycrfsuite  # noqa: PLC0415
+
+    gaz = Gazetteer.load()
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for words, tags, lang in sentences:
+        trainer.append(token_features(words, lang, gaz), tags)
+    trainer.set_params({"c1": 0.05, "c2": 0.02, "max_iterations": iterations,
+                        "feature.possible_transitions": True, "feature.minfreq": 1})
+    trainer.train(str(out))
+    if log:
+        log(f"tagger: {len(trainer.logparser.iterations)} iterations, {out.stat().st_size // 1024} KB")

@@ -1,0 +1,152 @@
+"""The default extractor: trained mention and relation models, with the rules as one signal.
+
+Pipeline per article: language, sentences, the rule finder's mentions (gazetteer, context, anaphors), the
+``rules`` extractor's triples over them (a feature, not the answer), the CRF tagger's further names
+(:mod:`kg.extract.mentions`), every typed pair in a sentence (:mod:`kg.extract.candidates`), its features
+(:mod:`kg.extract.features`) and one logistic regression per relation (:mod:`kg.extract.model`). A triple is
+kept where its probability reaches the relation's threshold (chosen on ``corpus/dev`` by ``kg train``); its
+confidence is that probability, its evidence the sentence of the best-scoring pair. Status, role, amount
+and stake come from the rules' attribute logic.
+
+Examples
+--------
+>>> extractor = TrainedExtractor()
+>>> result = extractor.extract("Google hat das Start-up YouTube übernommen.", lang="de")
+>>> [(t.s, t.p, t.o) for t in result.triples]
+[('Google', 'acquires', 'YouTube')]
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .. import lang as languages
+from ..langdetect import detect
+from ..text import split_sentences
+from . import register
+from .base import Extraction, Triple
+from .candidates import SYMMETRIC, fits, sentence_pairs
+from .entities import find_entities
+from .features import features
+from .mentions import add_tagged
+from .model import load_model
+from .rules import AMOUNT, DEALS, MAX_TEXT, STAKE, RuleExtractor, _cues, _is_money, _status, normalize_role
+from .tagger import load_tagger
+
+
+RULED_PAIRS_EXCLUSIVE = True  # measured on cross-validation and the seed: see README
+
+
+@register("trained")
+class TrainedExtractor:
+    """Trained models over the rule finder's and the tagger's mentions; ``model`` names a model folder."""
+
+    name = "trained"
+
+    def __init__(self, entities: tuple[str, ...] = (), splits: tuple[tuple[str, str], ...] = (), model: str = "",
+                 relation_model=None, tagger=None, threshold: float | None = None, keep_rules: bool = True):
+        self.rules = RuleExtractor(entities, splits)
+        if relation_model is None:
+            relation_model, tagger_path = load_model(str(model) if model else "")
+            tagger = load_tagger(tagger_path) if tagger_path else None
+        self.model = relation_model
+        self.tagger = tagger
+        self.threshold = threshold  # one threshold for all relations (training uses the lowest to see every score)
+        self.keep_rules = keep_rules  # False: the model alone decides (to measure what the rules add)
+        self.label = f"trained:{self.model.version}"
+
+    def extract(self, text: str, lang: str = "auto", date: str = "") -> Extraction:
+        code = lang if lang in languages.SUPPORTED else detect(text)
+        if code not in languages.SUPPORTED:
+            warning = f"language {code or 'unknown'} is not supported (de, en): no triples extracted"
+            return Extraction([], {}, code, [warning])
+        text = text[:MAX_TEXT]
+        sentences = split_sentences(text, code)
+        found = find_entities(text, sentences, code, self.rules.gazetteer, self.rules.blocked)
+        ruled = self.rules.triples_of(text, code, sentences, found, date)
+        add_tagged(text, sentences, code, found, self.tagger, self.rules.gazetteer)
+        return Extraction(self.decide(text, code, sentences, found, ruled, date), found.entities, code)
+
+    def scored(self, text, code, sentences, found, ruled):
+        """Every candidate pair's probabilities: ``(sentence, s, o, probabilities)``."""
+        rules_at: dict[int, dict] = {}
+        for t in ruled:
+            rules_at.setdefault(t.start, {}).setdefault((t.s, t.o), set()).add(t.p)
+        cache: dict = {}
+        for number, group, a, b, s, o, focus in sentence_pairs(found, sentences):
+            sentence = sentences[number]
+            feats = features(text, sentence.start, sentence.end, a, b, group, code, rules_at.get(sentence.start, {}),
+                             s, o, focus, cache)
+            yield number, s, o, self.model.probabilities(feats)
+
+    def decide(self, text, code, sentences, found, ruled, date="") -> list[Triple]:
+        """The model's triples at or above their relation's threshold, and every triple a rule states (the
+        rules are the high-precision path; the model adds what they miss); the best pair's sentence is
+        the evidence."""
+        best: dict[tuple, tuple[float, int]] = {}
+        entities = found.entities
+        starts = [s.start for s in sentences]
+        by_rule = {}
+        for t in (ruled if self.keep_rules else ()):
+            key = (t.s, t.p, t.o) if t.p not in SYMMETRIC else (min(t.s, t.o), t.p, max(t.s, t.o))
+            by_rule.setdefault(key, t)
+        for number, s, o, probs in self.scored(text, code, sentences, found, ruled):
+            st, ot = entities[s].type, entities[o].type
+            for relation, p in probs.items():
+                key = (s, relation, o) if relation not in SYMMETRIC else (min(s, o), relation, max(s, o))
+                limit = self.threshold if self.threshold is not None else self.model.thresholds.get(relation, 0.5)
+                if (p < limit and key not in by_rule) or not fits(relation, st, ot):
+                    continue
+                if key not in best or p > best[key][0]:
+                    best[key] = (p, number)
+        # where a rule states how two entities relate, the model adds no other relation between them
+        # ("P, Meta's spokesman" is no former employee nor founder of Meta)
+        ruled_pairs = {frozenset((k[0], k[2])) for k in by_rule}
+        for key in [k for k in best if RULED_PAIRS_EXCLUSIVE and k not in by_rule
+                    and frozenset((k[0], k[2])) in ruled_pairs]:
+            del best[key]
+        for key, t in by_rule.items():
+            if key not in best and t.start in starts:
+                best[key] = (t.confidence * 0.5, starts.index(t.start))  # a pair the model never saw scored
+        triples = []
+        for (s, relation, o), (p, number) in sorted(best.items(), key=lambda item: (item[1][1], item[0])):
+            sentence = sentences[number]
+            rule = by_rule.get((s, relation, o))
+            attrs = dict(rule.attrs) if rule else _attributes(relation, sentence.text, code, date)
+            if rule and rule.start != sentence.start:
+                sentence = sentences[starts.index(rule.start)] if rule.start in starts else sentence
+            if rule:
+                s, o = rule.s, rule.o  # the rule's direction for a symmetric relation
+            triples.append(Triple(s, relation, o, entities[s].type, entities[o].type, sentence.text,
+                                  sentence.start, sentence.end, round(p, 3), attrs, self.label, rule is not None))
+        return triples
+
+
+@lru_cache(maxsize=4)
+def _roles(code: str):
+    data = languages.get(code)
+    titles = sorted(set(data.ROLE_TITLES) | set(getattr(data, "ROLE_COMPOUNDS", ())), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(t) for t in titles) + r")(?!\w)", re.IGNORECASE), data
+
+
+def _attributes(relation: str, sentence: str, code: str, date: str) -> dict:
+    attrs: dict = {}
+    if relation in ("worksFor", "formerlyWorkedFor"):
+        roles, data = _roles(code)
+        match = roles.search(sentence)
+        if match:
+            role = re.sub(r"^(?:former|ex-|ehemalige[rn]?|frühere[rn]?)\s?", "", match.group(1), flags=re.I)
+            attrs["role"] = role
+            attrs["normalizedRole"] = normalize_role(role, data.ROLE_NORMAL)
+    if relation in DEALS:
+        amount = next((m.group(0).strip() for m in AMOUNT.finditer(sentence) if _is_money(m.group(0))), "")
+        if amount:
+            attrs["amount"] = amount
+        stake = STAKE.search(sentence)
+        if stake:
+            value = float(stake.group(1).replace(",", "."))
+            attrs["stakePercent"] = int(value) if value.is_integer() else value
+        attrs["status"] = _status(sentence, _cues(code))
+    if date:
+        attrs["date"] = date
+    return attrs

@@ -1,0 +1,310 @@
+"""``kg train``: rebuild the tagger and the relation model from annotated articles.
+
+Inputs are gold folders (``NAME.txt`` beside ``NAME.gold.jsonl``, the format of ``kg eval``) and, for the
+tagger, optional BIO files (``token<TAB>tag`` lines, blank line between sentences). Steps:
+
+1. tagger: the gold entity lines' surface forms are found in the texts and become BIO tags; together with
+   the BIO files they train the CRF (:func:`kg.extract.tagger.train_tagger`);
+2. relation examples: every candidate pair of the training articles (mentions of the rule finder, of the
+   new tagger, and the gold names themselves), labelled per relation: positive where the gold has the
+   triple with its evidence in this sentence, left out where the gold has it from another sentence,
+   negative otherwise;
+3. one L2 logistic regression per relation (scikit-learn's liblinear, fixed seed), features seen at
+   least twice;
+4. thresholds per relation chosen on the dev folders (best F1 over a grid; 0.5 without dev data).
+
+Everything is deterministic: the same inputs give the same model files.
+
+Examples
+--------
+>>> bio_sentences("Apple kauft Beats.", [("Apple", "Organization", ["Apple"]), ("Beats", "Organization", [])], "de")
+[(['Apple', 'kauft', 'Beats', '.'], ['B-ORG', 'O', 'B-ORG', 'O'], 'de')]
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+import time
+from collections import Counter
+from pathlib import Path
+
+from ..errors import InputError
+from ..evaluate import normalize, prf, read_gold
+from ..langdetect import detect
+from ..text import split_sentences
+from .base import Mention
+from .candidates import RELATIONS, SYMMETRIC, fits, sentence_pairs
+from .entities import find_entities
+from .features import features
+from .mentions import add_tagged
+from .model import RelationModel, save_model
+from .tagger import TAGS, Tagger, tokenize, train_tagger
+from .trained import TrainedExtractor
+
+SEED = 13
+GRID = [round(0.05 * k, 2) for k in range(2, 19)]
+MIN_OWN_THRESHOLD = 20  # required dev triples a relation needs to get a threshold of its own
+
+
+class Article:
+    """One annotated article: text (footer cut), language, gold entities and triples."""
+
+    def __init__(self, txt: Path):
+        self.name = txt.name[:-4]
+        raw = txt.read_text(encoding="utf-8")
+        self.text = re.split(r"\n----\n", raw, maxsplit=1)[0]
+        gold_path = txt.with_name(self.name + ".gold.jsonl")
+        self.gold = read_gold(gold_path)
+        self.rows = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        prefix = self.name.split("_", 1)[0]
+        self.lang = prefix if prefix in ("de", "en") else detect(self.text)
+        self.entities = [(r["entity"], r.get("type", ""), r.get("aliases", [])) for r in self.rows if "entity" in r]
+        self.types = {name: kind for name, kind, _ in self.entities}
+        self.evidence: dict[tuple, list[tuple[int, int]]] = {}
+        for r in self.rows:
+            if "s" in r and not r.get("optional"):
+                spans = [(m.start(), m.end()) for m in re.finditer(re.escape(r.get("evidence", "")), self.text)] \
+                    if r.get("evidence") else []
+                for key in ((r["s"], r["p"], r["o"]), (r["o"], r["p"], r["s"])) if r["p"] in SYMMETRIC \
+                        else ((r["s"], r["p"], r["o"]),):
+                    self.evidence.setdefault(key, []).extend(spans)
+        self.optional = {(r["s"], r["p"], r["o"]) for r in self.rows if "s" in r and r.get("optional")}
+
+
+def read_folders(folders) -> list[Article]:
+    articles = []
+    for folder in folders:
+        folder = Path(folder)
+        if not folder.is_dir():
+            raise InputError(f"{folder}: not a folder")
+        for txt in sorted(folder.glob("*.txt")):
+            if txt.with_name(txt.name[:-4] + ".gold.jsonl").is_file():
+                articles.append(Article(txt))
+    return articles
+
+
+def _alias_spans(text: str, entities) -> list[tuple[int, int, str, str]]:
+    """(start, end, entity, type) of every whole-word occurrence of a gold surface form, longest first."""
+    forms = sorted({(form, name, kind) for name, kind, aliases in entities for form in [name, *aliases]
+                    if kind in TAGS and len(form) > 1}, key=lambda x: -len(x[0]))
+    taken: list[tuple[int, int, str, str]] = []
+    for form, name, kind in forms:
+        for m in re.finditer(r"(?<!\w)" + re.escape(form) + r"(?!\w)", text):
+            if all(m.end() <= a or m.start() >= b for a, b, _, _ in taken):
+                taken.append((m.start(), m.end(), name, kind))
+    return sorted(taken)
+
+
+def bio_sentences(text: str, entities, lang: str):
+    """The article's sentences as (words, BIO tags, language) from its gold surface forms."""
+    spans = _alias_spans(text, entities)
+    out = []
+    for sentence in split_sentences(text, lang):
+        tokens = tokenize(sentence.text, sentence.start)
+        if not tokens:
+            continue
+        tags = ["O"] * len(tokens)
+        for a, b, _, kind in spans:
+            inside = [k for k, t in enumerate(tokens) if t.start >= a and t.end <= b]
+            for n, k in enumerate(inside):
+                tags[k] = ("B-" if n == 0 else "I-") + TAGS[kind]
+        out.append(([t.text for t in tokens], tags, lang))
+    return out
+
+
+def read_bio(path: Path, lang: str):
+    sentences, words, tags = [], [], []
+    for line in Path(path).read_text(encoding="utf-8").splitlines() + [""]:
+        if not line.strip():
+            if words:
+                sentences.append((words, tags, lang))
+            words, tags = [], []
+            continue
+        token, _, tag = line.rpartition("\t")
+        words.append(token)
+        tags.append(tag if tag[:2] in ("B-", "I-") and tag[2:] in TAGS.values() else "O")
+    return sentences
+
+
+def _gold_name(info, names: dict) -> str | None:
+    for form in [info.label, *sorted(info.surfaces)]:
+        hit = names.get(normalize(form))
+        if hit:
+            return hit
+    return None
+
+
+def examples(articles, extractor: TrainedExtractor, log=None):
+    """Feature lists and labels (relation -> 1, 0 or None for left out) of every candidate pair."""
+    X, Y = [], []
+    for number, art in enumerate(articles):
+        code = art.lang
+        text = art.text
+        sentences = split_sentences(text, code)
+        found = find_entities(text, sentences, code, extractor.rules.gazetteer, extractor.rules.blocked)
+        ruled = extractor.rules.triples_of(text, code, sentences, found, "")
+        add_tagged(text, sentences, code, found, extractor.tagger, extractor.rules.gazetteer)
+        # the gold names themselves, where no mention covers them
+        spans = [(m.start, m.end) for m in found.mentions]
+        from .base import EntityInfo  # noqa: PLC0415
+
+        for a, b, name, kind in _alias_spans(text, art.entities):
+            if all(b <= x or a >= y for x, y in spans):
+                key = "gold:" + name
+                found.entities.setdefault(key, EntityInfo(label=name, type=kind, surfaces={name}))
+                found.mentions.append(Mention(a, b, (key,), kind))
+        found.mentions.sort(key=lambda m: (m.start, m.end))
+        names = art.gold.names
+        mapped = {key: _gold_name(info, names) for key, info in found.entities.items()}
+        rules_at: dict[int, dict] = {}
+        for t in ruled:
+            rules_at.setdefault(t.start, {}).setdefault((t.s, t.o), set()).add(t.p)
+        cache: dict = {}
+        for k, group, a, b, s, o, focus in sentence_pairs(found, sentences):
+            sentence = sentences[k]
+            rules = rules_at.get(sentence.start, {})
+            gs, go = mapped.get(s), mapped.get(o)
+            labels = {}
+            for relation in RELATIONS:
+                if not fits(relation, found.entities[s].type, found.entities[o].type):
+                    continue
+                key = (gs, relation, go)
+                spans_ev = art.evidence.get(key) if gs and go else None
+                if spans_ev is not None:
+                    here = any(x < sentence.end and sentence.start < y for x, y in spans_ev)
+                    labels[relation] = 1 if here else None
+                elif gs and go and (key in art.optional or (go, relation, gs) in art.optional):
+                    labels[relation] = None
+                else:
+                    labels[relation] = 0
+            X.append(features(text, sentence.start, sentence.end, a, b, group, code, rules, s, o, focus, cache))
+            Y.append(labels)
+        if log and (number + 1) % 50 == 0:
+            log(f"examples: {number + 1}/{len(articles)} articles")
+    return X, Y
+
+
+def fit(X, Y, min_count: int = 2, C: float = 0.5, log=None, positive_weight: float = 1.0):
+    """One logistic regression per relation; returns (vocabulary, weights, biases, positives per relation)."""
+    import numpy  # noqa: PLC0415
+    from scipy.sparse import csr_matrix  # noqa: PLC0415
+    from sklearn.linear_model import LogisticRegression  # noqa: PLC0415
+
+    counts = Counter(f for feats in X for f in set(feats))
+    vocabulary = sorted(f for f, c in counts.items() if c >= min_count)
+    index = {f: k for k, f in enumerate(vocabulary)}
+    rows, cols = [], []
+    for r, feats in enumerate(X):
+        for c in sorted({index[f] for f in feats if f in index}):
+            rows.append(r)
+            cols.append(c)
+    matrix = csr_matrix((numpy.ones(len(rows), dtype=numpy.float64), (rows, cols)), shape=(len(X), len(vocabulary)))
+    weights = numpy.zeros((len(RELATIONS), len(vocabulary)), dtype=numpy.float32)
+    biases = numpy.full(len(RELATIONS), -8.0, dtype=numpy.float32)
+    positives = {}
+    for k, relation in enumerate(RELATIONS):
+        keep = [i for i, labels in enumerate(Y) if labels.get(relation) is not None]
+        y = numpy.array([Y[i][relation] for i in keep])
+        positives[relation] = int(y.sum()) if len(y) else 0
+        if len(keep) == 0 or y.min() == y.max():
+            continue  # no positive (or no negative) example: the relation is never predicted
+        clf = LogisticRegression(C=C, solver="liblinear", random_state=SEED, max_iter=200,
+                                 class_weight={0: 1.0, 1: positive_weight})
+        clf.fit(matrix[keep], y)
+        weights[k] = clf.coef_[0]
+        biases[k] = clf.intercept_[0]
+        if log:
+            log(f"relation {relation}: {positives[relation]} positive of {len(keep)} pairs")
+    return vocabulary, weights, biases, positives
+
+
+def choose_thresholds(model: RelationModel, tagger, articles, log=None, keep_rules=True) -> tuple[dict, dict]:
+    """Per relation, the grid threshold with the best micro F1 on the dev articles; and the dev figures."""
+    engine = TrainedExtractor(relation_model=model, tagger=tagger, threshold=min(GRID), keep_rules=keep_rules)
+    predicted = []
+    for art in articles:
+        result = engine.extract(art.text, lang=art.lang)
+        predicted.append((art, [(t.s, t.p, t.o, 2.0 if t.rule else t.confidence) for t in result.triples]))
+    # one threshold for all relations first; a relation gets its own only where the dev articles hold
+    # enough of it to choose one (a handful of triples would choose by chance)
+    overall = max(GRID, key=lambda limit: (prf(*map(sum, zip(*(_count(predicted, r, limit) for r in RELATIONS))))[2], limit))
+    thresholds, figures = {}, {}
+    for relation in RELATIONS:
+        chosen = overall
+        if sum(1 for art, _ in predicted for k in art.gold.required if k[1] == relation) >= MIN_OWN_THRESHOLD:
+            chosen = max(GRID, key=lambda limit: (prf(*_count(predicted, relation, limit))[2], -abs(limit - overall)))
+        counts = _count(predicted, relation, chosen)
+        thresholds[relation] = chosen
+        figures[relation] = {"threshold": chosen, "tp": counts[0], "fp": counts[1], "fn": counts[2]}
+    total = [sum(f[k] for f in figures.values()) for k in ("tp", "fp", "fn")]
+    figures["micro"] = dict(zip(("p", "r", "f1"), (round(x, 3) for x in prf(*total))))
+    if log:
+        log(f"dev (thresholds chosen on it): P {figures['micro']['p']} R {figures['micro']['r']} F1 {figures['micro']['f1']}")
+    return thresholds, figures
+
+
+def _count(predicted, relation: str, limit: float) -> tuple[int, int, int]:
+    tp = fp = fn = 0
+    for art, triples in predicted:
+        gold = art.gold
+        keys = set()
+        for s, p, o, conf in triples:
+            if p != relation or conf < limit:
+                continue
+            a, b = gold.names.get(normalize(s)), gold.names.get(normalize(o))
+            keys.add((min(a, b), p, max(a, b)) if a and b and p in SYMMETRIC else (a, p, b) if a and b else (s, p, o, "?"))
+        required = {k for k in gold.required if k[1] == relation}
+        optional = {k for k in gold.optional if k[1] == relation}
+        tp += len(keys & required)
+        fp += len(keys - required - optional)
+        fn += len(required - keys)
+    return tp, fp, fn
+
+
+def train(train_dirs, dev_dirs, out: Path, bio_files=(), log=print, iterations: int = 80,
+          corpus_weight: int = 3, tagger_from: Path | None = None) -> dict:
+    """Build a model folder ``out`` from gold folders (and BIO files for the tagger); returns its meta.
+    The corpus's own sentences count ``corpus_weight`` times against the BIO files' (they alone know products
+    and this domain); ``tagger_from`` reuses a trained tagger file instead of training one."""
+    began = time.perf_counter()
+    articles = read_folders(train_dirs)
+    if not articles:
+        raise InputError("no annotated articles to train on (NAME.txt beside NAME.gold.jsonl)")
+    dev = read_folders(dev_dirs) if dev_dirs else []
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    tagger_sentences = [s for art in articles for s in bio_sentences(art.text, art.entities, art.lang)]
+    extra = []
+    for path in bio_files:
+        path = Path(path)
+        lang = "de" if re.search(r"(?:^|[_.-])(?:de|german|germeval|mobie)", path.name, re.I) else "en"
+        extra.extend(read_bio(path, lang))
+    if tagger_from:
+        shutil.copyfile(tagger_from, out / "tagger.crfsuite")
+    else:
+        log(f"tagger: {len(tagger_sentences)} corpus sentences (x{corpus_weight}) + {len(extra)} from BIO files")
+        train_tagger(tagger_sentences * corpus_weight + extra, out / "tagger.crfsuite", iterations=iterations, log=log)
+    tagger = Tagger(out / "tagger.crfsuite")
+    engine = TrainedExtractor(relation_model=RelationModel([], [[]] * len(RELATIONS), [0.0] * len(RELATIONS)),
+                              tagger=tagger)
+    X, Y = examples(articles, engine, log=log)
+    vocabulary, weights, biases, positives = fit(X, Y, log=log)
+    meta = {
+        "version": hashlib.sha1(weights.tobytes() + "\n".join(vocabulary).encode()).hexdigest()[:10],
+        "seed": SEED, "trained_on": [str(d) for d in train_dirs], "tuned_on": [str(d) for d in dev_dirs],
+        "bio_files": [Path(p).name for p in bio_files], "corpus_weight": corpus_weight, "articles": len(articles),
+        "languages": dict(Counter(a.lang for a in articles)), "pairs": len(X), "positives": positives,
+        "features": len(vocabulary),
+    }
+    model = RelationModel(vocabulary, weights, biases, None, meta)
+    if dev:
+        thresholds, figures = choose_thresholds(model, tagger, dev, log=log)
+        model.thresholds = thresholds
+        meta["dev"] = figures
+    meta["seconds"] = round(time.perf_counter() - began, 1)
+    model.meta = meta
+    save_model(out, model, vocabulary)
+    log(f"model written to {out} ({len(vocabulary)} features, {meta['seconds']} s)")
+    return meta

@@ -1,0 +1,86 @@
+"""`kg train` on a small made-up corpus: the model predicts what it was taught, deterministically."""
+from __future__ import annotations
+
+import json
+
+from conftest import run_kg
+
+from kg.extract.model import load_model
+from kg.extract.training import train
+from kg.extract.trained import TrainedExtractor
+
+COMPANIES = ["Apple", "Google", "Microsoft", "Samsung", "IBM", "Intel", "Nvidia", "Oracle", "Sony", "Toshiba",
+             "Hitachi", "Panasonic", "Qualcomm", "Broadcom", "Netflix", "Spotify"]
+
+
+def _article(folder, name, sentences, triples):
+    folder.mkdir(parents=True, exist_ok=True)
+    text = "Kurzmeldungen\n\n" + " ".join(sentences)
+    (folder / f"{name}.txt").write_text(text + "\n----\nsource: made up for a test\n", encoding="utf-8")
+    names = sorted({x for s, _, o, _ in triples for x in (s, o)})
+    rows = [{"entity": n, "type": "Organization", "aliases": []} for n in names]
+    rows += [{"s": s, "p": p, "o": o, "attrs": {}, "optional": False, "evidence": e} for s, p, o, e in triples]
+    (folder / f"{name}.gold.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+
+
+def _corpus(root):
+    """A made-up construction no rule knows: 'A ist Hoflieferant von B' (A supplies B); and its decoys."""
+    for k in range(10):
+        a, b, c, d = (COMPANIES[(k + j) % 12] for j in (0, 1, 2, 3))
+        supply = f"{a} ist seit Jahren Hoflieferant von {b}."
+        decoy = f"{c} und {d} treffen sich auf einer Messe."
+        _article(root / "train", f"de_case_{k}", [supply, decoy], [(a, "supplies", b, supply)])
+    return root / "train"
+
+
+def test_trained_model_predicts_what_it_was_taught(tmp_path):
+    folder = _corpus(tmp_path)
+    train([folder], [], tmp_path / "model", log=lambda line: None, iterations=10)
+    model, tagger = load_model(str(tmp_path / "model"))
+    engine = TrainedExtractor(model=str(tmp_path / "model"))
+    got = engine.extract("Broadcom ist seit Jahren Hoflieferant von Netflix. Sony und Spotify treffen sich.", lang="de")
+    triples = {(t.s, t.p, t.o) for t in got.triples}
+    assert ("Broadcom", "supplies", "Netflix") in triples
+    assert ("Netflix", "supplies", "Broadcom") not in triples
+    assert not any({"Sony", "Spotify"} == {t.s, t.o} for t in got.triples)
+    best = next(t for t in got.triples if t.p == "supplies")
+    assert best.evidence == "Broadcom ist seit Jahren Hoflieferant von Netflix."
+    assert 0.5 <= best.confidence <= 1.0
+    assert best.extractor == f"trained:{model.version}"
+
+
+def test_training_is_deterministic(tmp_path):
+    folder = _corpus(tmp_path)
+    for out in ("a", "b"):
+        train([folder], [], tmp_path / out, log=lambda line: None, iterations=10)
+    for name in ("relations.npz", "meta.json", "tagger.crfsuite"):
+        first, second = (tmp_path / out / name for out in ("a", "b"))
+        if name == "meta.json":  # the seconds it took differ
+            a, b = (json.loads(p.read_text()) for p in (first, second))
+            a.pop("seconds"), b.pop("seconds")
+            assert a == b
+        else:
+            assert first.read_bytes() == second.read_bytes(), name
+
+
+def test_kg_train_and_kg_eval_with_the_new_model(tmp_path):
+    folder = _corpus(tmp_path)
+    result = run_kg("train", folder, "--out", tmp_path / "m", "--iterations", "10", check=True)
+    assert "model " in result.stdout and (tmp_path / "m" / "relations.npz").is_file()
+    scored = run_kg("eval", folder, "--model", tmp_path / "m", check=True)
+    assert float(scored.stdout.splitlines()[-1].split()[1]) >= 0.9  # it learnt its own training data
+
+
+def test_bad_model_and_training_input_are_one_line_errors(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Apple kauft Beats.", encoding="utf-8")
+    (tmp_path / "empty").mkdir()
+    for args, needle in (
+        (("extract", article, "--model", tmp_path / "empty"), "not a techkg model"),
+        (("train", tmp_path / "missing"), "not a folder"),
+        (("train", tmp_path / "empty", "--out", tmp_path / "m"), "no annotated articles"),
+    ):
+        result = run_kg(*args)
+        assert result.returncode != 0
+        assert needle in result.stderr and "Traceback" not in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1, result.stderr
