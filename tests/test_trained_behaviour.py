@@ -1,0 +1,32 @@
+"""What the default (trained) extractor must keep doing, whatever the model: negation, attributes, evidence."""
+from __future__ import annotations
+
+import pytest
+
+from kg.api import extract_text
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Apple will not acquire Beats.", "en"),
+    ("Microsoft hat die Übernahme von Activision dementiert.", "de"),
+])
+def test_negated_or_denied_deals_give_no_triple(text, lang):
+    assert not [t for t in extract_text(text, lang=lang) if t.p == "acquires"]
+
+
+def test_a_planned_purchase_carries_status_and_amount():
+    text = "Google plans to acquire Fitbit for $2.1 billion."
+    (triple,) = [t for t in extract_text(text, lang="en") if t.p == "acquires"]
+    assert (triple.s, triple.o) == ("Google", "Fitbit")
+    assert triple.attrs["status"] == "announced" and triple.attrs["amount"] == "$2.1 billion"
+    assert text[triple.start:triple.end] == triple.evidence == text
+    assert triple.extractor.startswith("trained:") and 0 < triple.confidence <= 1
+
+
+def test_a_role_is_kept_and_normalised():
+    text = "Das Unternehmen wächst. Satya Nadella ist Vorstandschef von Microsoft."
+    triples = {(t.s, t.p, t.o): t for t in extract_text(text, lang="de")}
+    works = triples[("Satya Nadella", "worksFor", "Microsoft")]
+    assert works.attrs["role"] == "Vorstandschef" and works.attrs["normalizedRole"] == "CEO"
+    assert works.evidence == "Satya Nadella ist Vorstandschef von Microsoft."
+    assert text[works.start:works.end] == works.evidence
