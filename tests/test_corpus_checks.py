@@ -96,3 +96,15 @@ def test_no_sentence_of_the_shared_dev_articles():
         for sentence in re.split(r"(?<=[.!?])\s+", _body(path)):
             if len(sentence) > 60:
                 assert sentence not in corpus, f"{path.name}: {sentence[:60]!r}"
+
+
+def test_no_article_repeats_another_ones_sentences():
+    """Near-duplicates (the same text from two mirrors, under two names) would put test text into train."""
+    def sentences(path):
+        return {s for s in re.split(r"(?<=[.!?])\s+", _body(path)) if len(s) > 60}
+    items = [(path, sentences(path)) for path in _articles()]
+    for k, (path, mine) in enumerate(items):
+        for other, theirs in items[k + 1:]:
+            if mine and theirs:
+                shared = len(mine & theirs) / min(len(mine), len(theirs))
+                assert shared <= 0.5, f"{path.name} and {other.name} share {shared:.0%} of their sentences"

@@ -50,9 +50,10 @@ def test_trained_model_predicts_what_it_was_taught(tmp_path):
 
 
 def test_training_is_deterministic(tmp_path):
+    """Two runs in processes with different hash seeds write the same model files."""
     folder = _corpus(tmp_path)
-    for out in ("a", "b"):
-        train([folder], [], tmp_path / out, log=lambda line: None, iterations=10)
+    for out, seed in (("a", "1"), ("b", "2")):
+        run_kg("train", folder, "--out", tmp_path / out, "--iterations", "10", env={"PYTHONHASHSEED": seed}, check=True)
     for name in ("relations.npz", "meta.json", "tagger.crfsuite"):
         first, second = (tmp_path / out / name for out in ("a", "b"))
         if name == "meta.json":  # the seconds it took differ
@@ -84,3 +85,21 @@ def test_bad_model_and_training_input_are_one_line_errors(tmp_path):
         assert result.returncode != 0
         assert needle in result.stderr and "Traceback" not in result.stderr
         assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+
+
+def test_a_new_model_re_extracts_unchanged_articles(tmp_path):
+    """The content key holds the extractor and model version: same text, new model, new extraction."""
+    folder = _corpus(tmp_path)
+    run_kg("train", folder, "--out", tmp_path / "m", "--iterations", "10", check=True)
+    article = tmp_path / "in" / "a.txt"
+    article.parent.mkdir()
+    article.write_text("Broadcom ist seit Jahren Hoflieferant von Netflix.", encoding="utf-8")
+    store, out = tmp_path / "store", tmp_path / "out"
+    first = run_kg("build", article.parent, "--store", store, "--out", out, "--extractor", "rules", check=True)
+    assert "(1 new" in first.stdout
+    again = run_kg("build", article.parent, "--store", store, "--out", out, "--extractor", "rules", check=True)
+    assert "1 unchanged" in again.stdout
+    trained = run_kg("build", article.parent, "--store", store, "--out", out, "--model", tmp_path / "m", check=True)
+    assert "1 changed" in trained.stdout
+    rows = run_kg("query", "SELECT ?o WHERE { ?s tkg:supplies ?o }", "--store", store, "--format", "csv", check=True)
+    assert "Netflix" in rows.stdout

@@ -128,7 +128,7 @@ def features(text: str, start: int, end: int, a: Mention, b: Mention, mentions: 
         f.append("bl=" + between[-1])
     others = [w for w in between if w.startswith("<")]
     f.append("mb=" + str(min(len(others), 3)))
-    for w in set(others):
+    for w in sorted(set(others)):
         f.append("mbt=" + w)
     for name, k in (("s", i), ("o", j)):
         for d in (-2, -1, 1, 2):

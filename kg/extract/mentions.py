@@ -58,7 +58,7 @@ def add_tagged(text, sentences, code, found, tagger: Tagger | None, gaz) -> obje
 
     by_surface = {}
     for key, info in found.entities.items():
-        for surface in info.surfaces | {info.label}:
+        for surface in sorted(info.surfaces | {info.label}):
             by_surface.setdefault(surface.casefold(), key)
     new: list[Mention] = []
     names: dict[str, str] = {}
@@ -127,7 +127,7 @@ def add_tagged(text, sentences, code, found, tagger: Tagger | None, gaz) -> obje
         for number, token in enumerate(words):
             index.setdefault(token.text, []).append(number)
         new_keys = {m.keys[0] for m in new}
-        for key in set(names.values()):
+        for key in dict.fromkeys(names.values()):
             info = found.entities[key]
             forms = {info.label}
             if info.type == "Person" and " " in info.label:

@@ -10,7 +10,7 @@ Examples
 >>> [t.text for t in tokenize("Apple's iPhone 15-Pro kostet 1.200 Euro.")]
 ['Apple', "'", 's', 'iPhone', '15', '-', 'Pro', 'kostet', '1.200', 'Euro', '.']
 >>> shape("iPhone15")
-'xXd'
+'xXxd'
 """
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
 
 
 def shape(word: str) -> str:
-    """Collapsed character classes: 'Xx' for 'Apple', 'X' for 'SAP', 'xXd' for 'iPhone15'."""
+    """Collapsed character classes: 'Xx' for 'Apple', 'X' for 'SAP', 'xXxd' for 'iPhone15'."""
     out = []
     for char in word:
         kind = "X" if char.isupper() else "x" if char.islower() else "d" if char.isdigit() else char

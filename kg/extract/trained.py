@@ -125,7 +125,7 @@ class TrainedExtractor:
 @lru_cache(maxsize=4)
 def _roles(code: str):
     data = languages.get(code)
-    titles = sorted(set(data.ROLE_TITLES) | set(getattr(data, "ROLE_COMPOUNDS", ())), key=len, reverse=True)
+    titles = sorted(set(data.ROLE_TITLES) | set(getattr(data, "ROLE_COMPOUNDS", ())), key=lambda t: (-len(t), t))
     return re.compile(r"(?<![\w-])(" + "|".join(re.escape(t) for t in titles) + r")(?!\w)", re.IGNORECASE), data
 
 

@@ -88,7 +88,7 @@ def read_folders(folders) -> list[Article]:
 def _alias_spans(text: str, entities) -> list[tuple[int, int, str, str]]:
     """(start, end, entity, type) of every whole-word occurrence of a gold surface form, longest first."""
     forms = sorted({(form, name, kind) for name, kind, aliases in entities for form in [name, *aliases]
-                    if kind in TAGS and len(form) > 1}, key=lambda x: -len(x[0]))
+                    if kind in TAGS and len(form) > 1}, key=lambda x: (-len(x[0]), x))
     taken: list[tuple[int, int, str, str]] = []
     for form, name, kind in forms:
         for m in re.finditer(r"(?<!\w)" + re.escape(form) + r"(?!\w)", text):
