@@ -505,8 +505,10 @@ def train(gold_dirs, dev_dirs, bio_files, out, iterations):
 @model_option
 @click.option("--lang", type=LANG, default="auto", show_default=True)
 @click.option("--verbose", is_flag=True, help="List every miss (FN) and false hit (FP).")
+@click.option("--relations", default="", help="Judge only these relations, e.g. worksFor,acquires (for data "
+              "annotated with some of them).")
 @entities_option
-def eval_cmd(gold_dir, extractor, model, lang, verbose, entities):
+def eval_cmd(gold_dir, extractor, model, lang, verbose, relations, entities):
     """Score an extractor on annotated articles: NAME.txt beside NAME.gold.jsonl.
 
     Prints precision, recall and F1 per relation; the last line is 'F1 <value>'.
@@ -518,8 +520,14 @@ def eval_cmd(gold_dir, extractor, model, lang, verbose, entities):
     from . import extract as extractors
     from .evaluate import evaluate
 
+    from .namespaces import RELATIONS
+
+    only = {r.strip() for r in relations.split(",") if r.strip()}
+    if only - set(RELATIONS):
+        raise click.ClickException(f"unknown relations: {', '.join(sorted(only - set(RELATIONS)))}")
     options = {"model": str(model)} if model and extractor == "trained" else {}
-    score = evaluate(gold_dir, extractors.get(extractor, entities=tuple(entities), **options), lang=lang)
+    score = evaluate(gold_dir, extractors.get(extractor, entities=tuple(entities), **options), lang=lang,
+                     relations=only or None)
     click.echo(f"{'relation':20} {'P':>6} {'R':>6} {'F1':>6} {'tp':>4} {'fp':>4} {'fn':>4}")
     for name, p, r, f, tp, fp, fn in score.table():
         click.echo(f"{name:20} {p:6.3f} {r:6.3f} {f:6.3f} {tp:4} {fp:4} {fn:4}")

@@ -110,8 +110,9 @@ class Score:
         return rows
 
 
-def evaluate(folder: Path, extractor, lang: str = "auto") -> Score:
-    """Extract every ``NAME.txt`` that has a ``NAME.gold.jsonl`` (text cut at a ``----`` footer) and score it."""
+def evaluate(folder: Path, extractor, lang: str = "auto", relations=None) -> Score:
+    """Extract every ``NAME.txt`` that has a ``NAME.gold.jsonl`` (text cut at a ``----`` footer) and score it;
+    ``relations`` limits the judged relations (for a data set annotated with only some of them)."""
     folder = Path(folder)
     if not folder.is_dir():
         raise InputError(f"{folder}: not a folder")
@@ -126,5 +127,9 @@ def evaluate(folder: Path, extractor, lang: str = "auto") -> Score:
             raise InputError(f"{gold_path}: no article {text_path.name} beside it")
         text = re.split(r"\n----\n", text_path.read_text(encoding="utf-8"), maxsplit=1)[0]
         result = extractor.extract(text, lang=lang)
-        score.add(name, read_gold(gold_path), [t.as_json() for t in result.triples])
+        gold = read_gold(gold_path)
+        if relations:
+            gold = Gold(gold.names, {k for k in gold.required if k[1] in relations},
+                        {k for k in gold.optional if k[1] in relations})
+        score.add(name, gold, [t.as_json() for t in result.triples if not relations or t.p in relations])
     return score

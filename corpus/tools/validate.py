@@ -91,7 +91,8 @@ def main(args):
     files = []
     for arg in args:
         path = Path(arg)
-        files += sorted(path.glob("*.txt")) if path.is_dir() else [path]
+        files += sorted(p for p in path.glob("*.txt") if p.name not in ("LICENSE.txt", "README.txt")) \
+            if path.is_dir() else [path]
     problems = [p for f in files for p in check(f)]
     print("\n".join(problems) if problems else f"ok: {len(files)} articles")
     return 1 if problems else 0

@@ -1,7 +1,8 @@
 """``kg train``: rebuild the tagger and the relation model from annotated articles.
 
-Inputs are gold folders (``NAME.txt`` beside ``NAME.gold.jsonl``, the format of ``kg eval``) and, for the
-tagger, optional BIO files (``token<TAB>tag`` lines, blank line between sentences). Steps:
+Inputs are gold folders (``NAME.txt`` beside ``NAME.gold.jsonl``, the format of ``kg eval``; a folder
+annotated with some relations only lists them in a file ``RELATIONS`` and then trains only those, and not
+the tagger) and, for the tagger, optional BIO files (``token<TAB>tag`` lines, blank line between sentences). Steps:
 
 1. tagger: the gold entity lines' surface forms are found in the texts and become BIO tags; together with
    the BIO files they train the CRF (:func:`kg.extract.tagger.train_tagger`);
@@ -71,6 +72,13 @@ class Article:
                         else ((r["s"], r["p"], r["o"]),):
                     self.evidence.setdefault(key, []).extend(spans)
         self.optional = {(r["s"], r["p"], r["o"]) for r in self.rows if "s" in r and r.get("optional")}
+        # a data set annotated with some relations only says so in a RELATIONS file beside its articles:
+        # its other relations are neither positive nor negative, and its names do not train the tagger
+        listed = txt.parent / "RELATIONS"
+        self.relations = set(RELATIONS)
+        self.complete = not listed.is_file()
+        if not self.complete:
+            self.relations = {r for r in re.split(r"[\s,]+", listed.read_text(encoding="utf-8")) if r in RELATIONS}
 
 
 def read_folders(folders) -> list[Article]:
@@ -169,6 +177,9 @@ def examples(articles, extractor: TrainedExtractor, log=None):
             labels = {}
             for relation in RELATIONS:
                 if not fits(relation, found.entities[s].type, found.entities[o].type):
+                    continue
+                if relation not in art.relations:
+                    labels[relation] = None
                     continue
                 key = (gs, relation, go)
                 spans_ev = art.evidence.get(key) if gs and go else None
@@ -275,7 +286,7 @@ def train(train_dirs, dev_dirs, out: Path, bio_files=(), log=print, iterations: 
     dev = read_folders(dev_dirs) if dev_dirs else []
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    tagger_sentences = [s for art in articles for s in bio_sentences(art.text, art.entities, art.lang)]
+    tagger_sentences = [s for art in articles if art.complete for s in bio_sentences(art.text, art.entities, art.lang)]
     extra = []
     for path in bio_files:
         path = Path(path)
