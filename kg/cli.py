@@ -218,7 +218,8 @@ def extract(file, fmt, lang, extractor, model, entities, llm_url, llm_model, llm
 @click.option("-f", "--file", "query_file", type=click.Path(path_type=Path), help="Read the query from a .rq file.")
 @store_option
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True)
-def query(sparql, query_file, store, fmt):
+@click.option("--allow-service", is_flag=True, help="Let SERVICE clauses query other endpoints (off by default).")
+def query(sparql, query_file, store, fmt, allow_service):
     """Run a SPARQL SELECT, ASK or CONSTRUCT query over the store.
 
     Prefixes tkg, ent, rdf, rdfs, owl, skos, prov, dct, schema, wd are predeclared; queries see
@@ -237,7 +238,7 @@ def query(sparql, query_file, store, fmt):
             sparql = query_file.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as err:
             raise KgError(f"{query_file}: cannot read the query ({getattr(err, 'strerror', None) or 'not UTF-8'})") from None
-    sys.stdout.buffer.write(run_query(store, sparql, fmt))
+    sys.stdout.buffer.write(run_query(store, sparql, fmt, allow_service=allow_service))
 
 
 @cli.command("export")
@@ -423,7 +424,8 @@ def split(entity, alias, store):
 @store_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (localhost by default).")
 @click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535), help="0 picks a free port.")
-def serve(store, host, port):
+@click.option("--allow-service", is_flag=True, help="Let SERVICE clauses query other endpoints (off by default).")
+def serve(store, host, port, allow_service):
     """Serve the store as a read-only SPARQL 1.1 endpoint (GET/POST /query).
 
     \b
@@ -437,7 +439,7 @@ def serve(store, host, port):
         click.echo(f"serving {store} read-only at {url} (Ctrl-C stops)", err=True)
 
     try:
-        run(store, host=host, port=port, ready=ready)
+        run(store, host=host, port=port, ready=ready, allow_service=allow_service)
     except KeyboardInterrupt:
         click.echo("stopped", err=True)
 

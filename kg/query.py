@@ -50,9 +50,11 @@ def table(header: list[str], rows: list[list[str]], limit: int = 80) -> str:
     return "\n".join(lines) + "\n"
 
 
-def run_query(store: str | Path, sparql: str, fmt: str = "table") -> bytes:
-    """Results of ``sparql`` on the store at ``store`` (opened read-only) as bytes in format ``fmt``."""
+def run_query(store: str | Path, sparql: str, fmt: str = "table", allow_service: bool = False) -> bytes:
+    """Results of ``sparql`` on the store at ``store`` (opened read-only) as bytes in format ``fmt``;
+    ``allow_service`` lets SERVICE clauses reach other endpoints (off by default)."""
     with open_store(store, read_only=True) as kg:
+        kg.allow_service = allow_service
         results = kg.query(sparql)
         if isinstance(results, ox.QueryBoolean):
             value = bool(results)

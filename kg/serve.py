@@ -187,9 +187,12 @@ def make_handler(store: KgStore):
     return Handler
 
 
-def serve(store_path, host: str = "127.0.0.1", port: int = 7878, ready=None) -> None:
-    """Serve until interrupted; ``ready(url)`` is called once the socket listens."""
+def serve(store_path, host: str = "127.0.0.1", port: int = 7878, ready=None, allow_service: bool = False) -> None:
+    """Serve until interrupted; ``ready(url)`` is called once the socket listens. SERVICE clauses are
+    refused (400) unless ``allow_service``: any page a user visits could otherwise make the server probe
+    the user's network (CORS is open)."""
     store = KgStore(store_path, read_only=True)
+    store.allow_service = allow_service
     try:
         httpd = ThreadingHTTPServer((host, port), make_handler(store))
     except OSError as err:

@@ -30,6 +30,7 @@ import pyoxigraph as ox
 from .errors import QueryError, StoreError
 from .namespaces import CURATION_GRAPH, ONTOLOGY_GRAPH, PREFIXES, TKG
 from .rdf import article_iri
+from .sparqlguard import check as check_query
 
 DEFAULT_STORE = Path("output") / "store"
 
@@ -198,6 +199,8 @@ class SparqlStore:
 class KgStore(SparqlStore):
     """An on-disk store at ``path``; ``read_only`` opens it beside a running writer."""
 
+    allow_service = False  # SERVICE clauses make the store connect elsewhere: off unless asked for
+
     def __init__(self, path: str | Path = DEFAULT_STORE, read_only: bool = False, create: bool = True):
         self.path = Path(path)
         if self.path.exists() and not self.path.is_dir():
@@ -302,6 +305,7 @@ class KgStore(SparqlStore):
                 dataset["named_graphs"] = [ox.NamedNode(iri) for iri in named_graphs]
         except ValueError as err:
             raise QueryError(f"invalid graph IRI ({err})") from None
+        check_query(sparql, allow_service=self.allow_service)  # before the parser: deep nesting crashes it
         try:
             return self.store.query(sparql, prefixes=PREFIXES, substitutions=substitutions, **dataset)
         except SyntaxError as err:

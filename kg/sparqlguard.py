@@ -1,0 +1,52 @@
+"""Checks a SPARQL query must pass before it reaches the parser: bounded nesting, and no SERVICE.
+
+Oxigraph's parser recurses per nested group or bracket: a few kilobytes of ``{{{{...`` crash the whole
+process (``kg serve`` included). And a ``SERVICE <http://...>`` clause makes the store send a request to any
+address a query names, which turns an open endpoint into a probe of the user's network. Both are refused
+here, in one linear scan that skips strings, IRIs and comments.
+
+Examples
+--------
+>>> check("SELECT * WHERE { ?s ?p ?o FILTER(?o = 'SERVICE {') }")
+>>> check("SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }")
+Traceback (most recent call last):
+...
+kg.errors.QueryError: SERVICE is off: a query may not make techkg connect elsewhere (kg query/serve --allow-service)
+>>> check("ASK " + "{" * 300 + "}" * 300)
+Traceback (most recent call last):
+...
+kg.errors.QueryError: the query nests 300 levels deep; at most 100 are allowed
+"""
+from __future__ import annotations
+
+import re
+
+from .errors import QueryError
+
+MAX_DEPTH = 100
+_SKIP = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
+                   r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\x00-\x20]*>|#[^\n]*')
+_SERVICE = re.compile(r"(?<![\w:?$])SERVICE(?![\w:])", re.IGNORECASE)
+
+
+def code_of(sparql: str) -> str:
+    """The query with strings, IRIs and comments blanked out (same length)."""
+    return _SKIP.sub(lambda m: " " * len(m.group(0)), sparql)
+
+
+def check(sparql: str, allow_service: bool = False) -> None:
+    """Raise :class:`QueryError` for a query nested deeper than ``MAX_DEPTH`` or one using SERVICE."""
+    code = code_of(sparql)
+    depth = deepest = 0
+    for char in code:
+        if char in "{(":
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+        elif char in "})":
+            depth -= 1
+    if deepest > MAX_DEPTH:
+        raise QueryError(f"the query nests {deepest} levels deep; at most {MAX_DEPTH} are allowed")
+    if not allow_service and _SERVICE.search(code):
+        raise QueryError("SERVICE is off: a query may not make techkg connect elsewhere "
+                         "(kg query/serve --allow-service)")

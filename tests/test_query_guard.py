@@ -1,0 +1,78 @@
+"""Queries that used to crash the process or make it connect elsewhere: refused with one line, both in
+`kg query` and in `kg serve` (which keeps serving), and SERVICE opens no connection."""
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import urllib.error
+import urllib.parse
+import urllib.request
+
+import pytest
+from conftest import free_port, run_kg, wait_for
+
+DEEP_GROUPS = "ASK " + "{" * 3000 + "}" * 3000
+DEEP_BRACKETS = "SELECT * WHERE { ?s ?p ?o FILTER(" + "(" * 50_000 + "1" + ")" * 50_000 + ") }"
+
+
+@pytest.fixture
+def listener():
+    """A loopback socket that records whether anything connected to it."""
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(1)
+    sock.settimeout(0.5)
+    yield sock
+    sock.close()
+
+
+def _connected(sock) -> bool:
+    try:
+        conn, _ = sock.accept()
+    except OSError:
+        return False
+    conn.close()
+    return True
+
+
+@pytest.mark.parametrize("sparql, needle", [(DEEP_GROUPS, "nests 3000 levels"), (DEEP_BRACKETS, "nests 50002 levels")])
+def test_kg_query_refuses_deep_nesting_in_one_line(built, sparql, needle, tmp_path):
+    query_file = tmp_path / "deep.rq"
+    query_file.write_text(sparql, encoding="utf-8")
+    result = run_kg("query", "-f", query_file, "--store", built / "store")
+    assert result.returncode == 1, result.stderr
+    assert needle in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_kg_query_refuses_service_and_connects_nowhere(built, listener):
+    port = listener.getsockname()[1]
+    sparql = f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}"
+    result = run_kg("query", sparql, "--store", built / "store")
+    assert result.returncode == 1 and "SERVICE is off" in result.stderr
+    assert not _connected(listener)
+    # the word in a string or an IRI is no SERVICE clause
+    ok = run_kg("query", "SELECT ?x WHERE { BIND('SERVICE {' AS ?x) }", "--store", built / "store", check=True)
+    assert "SERVICE {" in ok.stdout
+
+
+def test_kg_serve_answers_400_and_keeps_serving(built, listener):
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--store", str(built / "store"), "--port", str(port)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}/query"
+    try:
+        wait_for(base + "?query=" + urllib.parse.quote("ASK { ?s ?p ?o }"))
+        target = listener.getsockname()[1]
+        for sparql, needle in ((DEEP_GROUPS, b"nests"),
+                               (f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{target}/> {{ ?s ?p ?o }} }}", b"SERVICE")):
+            request = urllib.request.Request(base, data=sparql.encode(), headers={"Content-Type": "application/sparql-query"})
+            with pytest.raises(urllib.error.HTTPError) as err:
+                urllib.request.urlopen(request, timeout=30)
+            assert err.value.code == 400 and needle in err.value.read()
+        assert not _connected(listener)
+        alive = urllib.request.urlopen(base + "?query=" + urllib.parse.quote("ASK { ?s ?p ?o }"), timeout=30)
+        assert alive.status == 200 and process.poll() is None
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
