@@ -39,6 +39,7 @@ GRAPH_TYPES = {
     "application/ld+json": ox.RdfFormat.JSON_LD,
     "text/plain": ox.RdfFormat.N_TRIPLES,
 }
+READ_TIMEOUT = 10  # seconds a client may take to send its request
 MAX_BODY = 1_000_000
 
 
@@ -94,6 +95,7 @@ def service_description(endpoint: str) -> list[ox.Triple]:
 def make_handler(store: KgStore):
     class Handler(BaseHTTPRequestHandler):
         server_version = "techkg-sparql/0.1"
+        timeout = READ_TIMEOUT  # a client that stops sending does not hold a thread
 
         def log_message(self, fmt, *args):
             sys.stderr.write("%s %s\n" % (self.address_string(), fmt % args))
@@ -122,10 +124,21 @@ def make_handler(store: KgStore):
                 return self._fail(403, "this endpoint is read-only")
             if parsed.path not in ("/query", "/sparql"):
                 return self._fail(404, "use /query")
-            length = int(self.headers.get("Content-Length") or 0)
+            try:
+                length = int(self.headers.get("Content-Length") or 0)
+            except ValueError:
+                length = -1
+            if length < 0:
+                return self._fail(400, "bad Content-Length")
             if length > MAX_BODY:
                 return self._fail(413, "query too large")
-            body = self.rfile.read(length).decode("utf-8", errors="replace")
+            try:
+                raw = self.rfile.read(length)
+            except OSError:  # the socket's time-out: the body never came
+                return self._fail(408, f"the request body did not arrive within {READ_TIMEOUT} s")
+            if len(raw) < length:
+                return self._fail(400, "the request body is shorter than its Content-Length")
+            body = raw.decode("utf-8", errors="replace")
             kind = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
             if kind == "application/sparql-query":
                 return self._answer(body, urllib.parse.parse_qs(parsed.query))
@@ -149,12 +162,15 @@ def make_handler(store: KgStore):
             except KgError as err:
                 return self._fail(400, str(err))
             accept = self.headers.get("Accept", "*/*")
-            if isinstance(results, ox.QueryTriples):
-                media, fmt = negotiate(accept, GRAPH_TYPES)
-                data = ox.serialize(results, format=fmt, prefixes=PREFIXES if fmt == ox.RdfFormat.TURTLE else None)
-            else:
-                media, fmt = negotiate(accept, RESULT_TYPES)
-                data = results.serialize(format=fmt)
+            try:  # results are computed lazily: a query can still fail here
+                if isinstance(results, ox.QueryTriples):
+                    media, fmt = negotiate(accept, GRAPH_TYPES)
+                    data = ox.serialize(results, format=fmt, prefixes=PREFIXES if fmt == ox.RdfFormat.TURTLE else None)
+                else:
+                    media, fmt = negotiate(accept, RESULT_TYPES)
+                    data = results.serialize(format=fmt)
+            except (RuntimeError, ValueError, OSError, SyntaxError) as err:
+                return self._fail(500, f"query failed: {str(err).splitlines()[0] if str(err) else type(err).__name__}")
             self._send(200, media, data or b"")
 
         def _describe(self):

@@ -76,3 +76,38 @@ def test_kg_serve_answers_400_and_keeps_serving(built, listener):
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def _raw(port: int, request: bytes, wait: float = 30) -> bytes:
+    with socket.create_connection(("127.0.0.1", port), timeout=wait) as sock:
+        sock.sendall(request)
+        chunks = []
+        try:
+            while True:
+                chunk = sock.recv(65536)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+        except OSError:
+            pass
+    return b"".join(chunks)
+
+
+def test_kg_serve_answers_malformed_http_with_a_status(built):
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--store", str(built / "store"), "--port", str(port)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}/query"
+    try:
+        wait_for(base + "?query=" + urllib.parse.quote("ASK { ?s ?p ?o }"))
+        head = b"POST /query HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+        for length, body, status in ((b"abc", b"", b"400"), (b"-5", b"", b"400"),
+                                     (b"100", b"ASK {", b"408")):  # a body that never completes: read time-out
+            answer = _raw(port, head + b"Content-Length: " + length + b"\r\nConnection: close\r\n\r\n" + body)
+            assert answer.split(b"\r\n", 1)[0].split()[1] == status, answer[:200]
+        alive = urllib.request.urlopen(base + "?query=" + urllib.parse.quote("ASK { ?s ?p ?o }"), timeout=30)
+        assert alive.status == 200 and process.poll() is None
+    finally:
+        process.terminate()
+        _, errors = process.communicate(timeout=10)
+    assert b"Traceback" not in errors
