@@ -106,6 +106,10 @@ def build(paths: Iterable[str | Path], store: str | Path = DEFAULT_STORE, out: s
         raise InputError(f"unknown extractor {extractor!r}; available: {', '.join(extractors.available())}")
     files = collect_files([Path(p) for p in paths])
     total = check_inputs(files)
+    if entities:  # a bad --entities file is refused before the store is opened (or created) for writing
+        from .gazetteer import Gazetteer
+
+        Gazetteer.load(tuple(str(e) for e in entities))
     if dry_run:
         return plan_build(list(iter_articles(files)), store, extractor, entities, llm or {})
     with open_store(store) as kg:

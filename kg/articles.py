@@ -24,6 +24,7 @@ from .errors import InputError
 
 SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
 MAX_BYTES = 50 * 1024 * 1024
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 @dataclass
@@ -44,6 +45,12 @@ class Article:
     source: str = ""
     meta: dict = field(default_factory=dict)
     extractor_key: str = ""  # the extractor and model version: a new model re-extracts unchanged text
+
+    def __post_init__(self):
+        # control characters (other than tab and line breaks) have no place in RDF/XML or GraphML: cleaned once,
+        # here, one for one, so that character offsets stay those of the file
+        self.text = _CONTROLS.sub(" ", self.text)
+        self.title = _CONTROLS.sub(" ", self.title)
 
     @property
     def digest(self) -> str:

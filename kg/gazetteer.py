@@ -139,6 +139,11 @@ def _rows(text: str, delimiter: str, origin: str):
         alt = TYPES.get(kinds[1], "") if len(kinds) > 1 else ""
         if not name or not kind:
             raise InputError(f"{origin}: row {number}: needs a name and a type (Organization, Person or Product)")
+        wikidata = (row.get("wikidata") or "").strip()
+        if wikidata and not re.fullmatch(r"Q[1-9]\d*", wikidata):
+            raise InputError(f"{origin}: row {number}: the wikidata column holds {wikidata[:40]!r}, not an id like Q42")
+        if re.search(r"[\x00-\x1f\x7f]", name + (row.get("aliases") or "")):
+            raise InputError(f"{origin}: row {number}: control characters in a name or alias")
         yield Entry(
             name=name, type=kind, wikidata=(row.get("wikidata") or "").strip(),
             aliases=[a.strip() for a in (row.get("aliases") or "").split("|") if a.strip()],
@@ -180,7 +185,7 @@ def _turtle_entities(path: Path, text: str) -> list[Entry]:
                 continue
             wikidata = ""
             for same in graph.objects(node, OWL.sameAs):
-                if "wikidata.org/entity/" in str(same):
+                if "wikidata.org/entity/" in str(same) and re.fullmatch(r"Q[1-9]\d*", str(same).rsplit("/", 1)[-1]):
                     wikidata = str(same).rsplit("/", 1)[-1]
             aliases = [str(o) for o in graph.objects(node, SKOS.altLabel)] + labels[1:]
             entries.append(Entry(name=labels[0], type=kind, wikidata=wikidata, aliases=aliases))

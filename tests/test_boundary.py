@@ -1,0 +1,32 @@
+"""Untrusted text is cleaned or refused once, at the boundary (issue 16, items 8 and 9)."""
+from __future__ import annotations
+
+from conftest import run_kg
+
+
+def test_control_characters_in_an_article_do_not_break_the_writers(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Meta \u001b[31minvestiert in Scale AI.\n\nMeta kooperiert mit Midjourney.",
+                                  encoding="utf-8")
+    (folder / "b.jsonl").write_text('{"id": "b", "title": "T\\u0007", "text": "Google \\u0000kauft\\u001b YouTube."}\n',
+                                    encoding="utf-8")
+    store = tmp_path / "store"
+    run_kg("build", folder, "--store", store, "--out", tmp_path / "out", check=True)
+    for fmt in ("graphml", "turtle", "nquads", "jsonld", "csv"):
+        result = run_kg("export", "--format", fmt, "--store", store, check=True)
+        assert "\u0000" not in result.stdout and "\u001b" not in result.stdout
+
+
+def test_a_bad_entities_file_is_refused_before_the_store_exists(tmp_path):
+    entities = tmp_path / "entities.csv"
+    entities.write_text("name,type,wikidata\nAcme Robotics,Organization,Q1> <script>\n", encoding="utf-8")
+    article = tmp_path / "in" / "a.txt"
+    article.parent.mkdir()
+    article.write_text("Acme Robotics kauft Beats.", encoding="utf-8")
+    store = tmp_path / "new-store"
+    result = run_kg("build", article.parent, "--store", store, "--out", tmp_path / "out", "--entities", entities)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "row 2" in result.stderr and "wikidata" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert not store.exists()
