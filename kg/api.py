@@ -77,6 +77,16 @@ def extract_article(path: str | Path, lang: str = "auto", extractor: str = "trai
 BATCH = 256
 
 
+def _extractor_key(engine, name: str, options: dict) -> str:
+    """What read an article, for its content key: the trained model's version, the LLM's model, "rules"."""
+    label = getattr(engine, "label", "")
+    if label:
+        return label
+    if "llm" in name:
+        return f"{name}:{options.get('llm_model', '')}"
+    return name
+
+
 def _keyed(articles, key: str):
     """Articles whose content key includes the extractor's model version (so a new model re-extracts)."""
     for article in articles:
@@ -130,7 +140,7 @@ def build(paths: Iterable[str | Path], store: str | Path = DEFAULT_STORE, out: s
         extraction = _Extraction(engine, extractor, options, lang, workers, pool, cluster)
         done = 0
         try:
-            keyed = _keyed(iter_articles(files), getattr(engine, "label", ""))
+            keyed = _keyed(iter_articles(files), _extractor_key(engine, extractor, options))
             prepared = (extraction.start(kg, batch) for batch in _batches(keyed, BATCH))
             # one batch of look-ahead: workers extract the next batch while this process writes this one
             for batch, digests, pending in _lookahead(prepared, 1 if (cluster or pool) else 0):

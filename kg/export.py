@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from typing import BinaryIO
 
 import networkx as nx
@@ -62,6 +63,15 @@ def _flat(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return flat
 
 
+def _cell(value) -> str:
+    """A CSV cell a spreadsheet will not run: text from articles that begins like a formula (= + - @, or a
+    tab or carriage return before one) gets a leading apostrophe; numbers stay as they are."""
+    text = str(value)
+    if text[:1] in ("=", "+", "-", "@", "\t", "\r") and not re.fullmatch(r"[+-]?\d+(?:\.\d+)?", text):
+        return "'" + text
+    return text
+
+
 def _csv(store: KgStore, out: BinaryIO) -> None:
     graph = load_graph(store)
     text = io.TextIOWrapper(out, encoding="utf-8", newline="")
@@ -70,10 +80,10 @@ def _csv(store: KgStore, out: BinaryIO) -> None:
                      "stakePercent", "status", "confidence", "evidence", "article", "title", "date", "url"])
     for s, o, _, data in graph.edges(keys=True, data=True):
         for item in data["evidence"]:
-            writer.writerow([graph.nodes[s]["label"], data["relation"], graph.nodes[o]["label"],
+            writer.writerow([_cell(v) for v in [graph.nodes[s]["label"], data["relation"], graph.nodes[o]["label"],
                              graph.nodes[s]["type"], graph.nodes[o]["type"], item.get("role", ""),
                              item.get("amount", ""), item.get("stakePercent", ""), item.get("status", ""),
                              item["confidence"], item["sentence"], item["article"], item["title"],
-                             item["date"], item["url"]])
+                             item["date"], item["url"]]])
     text.flush()
     text.detach()

@@ -30,3 +30,28 @@ def test_a_bad_entities_file_is_refused_before_the_store_exists(tmp_path):
     assert "row 2" in result.stderr and "wikidata" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert not store.exists()
+
+
+def test_an_html_article_reads_on_a_fresh_install(tmp_path):
+    page = tmp_path / "deal.html"
+    page.write_text("<html><head><title>Deal</title></head><body><nav>Menü Start Kontakt</nav><article><p>Apple hat "
+                    "das Start-up Beats übernommen.</p></article><footer>Impressum</footer></body></html>",
+                    encoding="utf-8")
+    result = run_kg("extract", page, "--format", "jsonl", check=True)
+    assert '"p": "acquires"' in result.stdout and "Impressum" not in result.stdout
+
+
+def test_csv_export_neutralises_formulas(tmp_path):
+    entities = tmp_path / "entities.csv"
+    entities.write_text("name,type\n=HYPERLINK Labs,Organization\n+cmd Systems,Organization\n", encoding="utf-8")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Google hat =HYPERLINK Labs übernommen. +cmd Systems kooperiert mit Google.",
+                                  encoding="utf-8")
+    store = tmp_path / "store"
+    run_kg("build", folder, "--store", store, "--out", tmp_path / "out", "--entities", entities, "--extractor", "rules",
+           check=True)
+    text = run_kg("export", "--format", "csv", "--store", store, check=True).stdout
+    cells = [c for row in text.splitlines()[1:] for c in row.split(",")]
+    assert "'+cmd Systems" in cells
+    assert not any(c.startswith(("=", "+", "@")) for c in cells)
