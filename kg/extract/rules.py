@@ -48,14 +48,30 @@ class RuleExtractor:
             self.gazetteer.split(entity, alias)
 
     def extract(self, text: str, lang: str = "auto", date: str = "") -> Extraction:
+        read = self.read(text, lang)
+        if isinstance(read, Extraction):
+            return read
+        code, text, sentences, found = read
+        return Extraction(self.triples_of(text, code, sentences, found, date), found.entities, code)
+
+    def read(self, text: str, lang: str = "auto"):
+        """``(language, text, sentences, mentions found)`` of an article, or an empty :class:`Extraction`
+        with a warning for a language other than German and English."""
         code = lang if lang in languages.SUPPORTED else detect(text)
         if code not in languages.SUPPORTED:
             warning = f"language {code or 'unknown'} is not supported (de, en): no triples extracted"
             return Extraction([], {}, code, [warning])
         text = text[:MAX_TEXT]
         sentences = split_sentences(text, code)
-        found = find_entities(text, sentences, code, self.gazetteer, self.blocked)
-        return Extraction(self.triples_of(text, code, sentences, found, date), found.entities, code)
+        return code, text, sentences, find_entities(text, sentences, code, self.gazetteer, self.blocked)
+
+    @staticmethod
+    def by_pair(triples: list[Triple]) -> dict[int, dict]:
+        """The rules' relations per sentence (by its start) and entity pair: the trained model's rule signal."""
+        table: dict[int, dict] = {}
+        for t in triples:
+            table.setdefault(t.start, {}).setdefault((t.s, t.o), set()).add(t.p)
+        return table
 
     def triples_of(self, text: str, code: str, sentences, found, date: str = "") -> list[Triple]:
         """The rules' triples over sentences and mentions found already (the trained extractor's rule signal)."""

@@ -21,16 +21,13 @@ import re
 from functools import lru_cache
 
 from .. import lang as languages
-from ..langdetect import detect
-from ..text import split_sentences
 from . import register
 from .base import Extraction, Triple
 from .candidates import SYMMETRIC, fits, sentence_pairs
-from .entities import find_entities
 from .features import features
 from .mentions import add_tagged
 from .model import load_model
-from .rules import AMOUNT, DEALS, MAX_TEXT, STAKE, RuleExtractor, _cues, _is_money, _status, normalize_role
+from .rules import AMOUNT, DEALS, STAKE, RuleExtractor, _cues, _is_money, _status, normalize_role
 from .tagger import load_tagger
 
 
@@ -56,22 +53,17 @@ class TrainedExtractor:
         self.label = f"trained:{self.model.version}"
 
     def extract(self, text: str, lang: str = "auto", date: str = "") -> Extraction:
-        code = lang if lang in languages.SUPPORTED else detect(text)
-        if code not in languages.SUPPORTED:
-            warning = f"language {code or 'unknown'} is not supported (de, en): no triples extracted"
-            return Extraction([], {}, code, [warning])
-        text = text[:MAX_TEXT]
-        sentences = split_sentences(text, code)
-        found = find_entities(text, sentences, code, self.rules.gazetteer, self.rules.blocked)
+        read = self.rules.read(text, lang)
+        if isinstance(read, Extraction):
+            return read
+        code, text, sentences, found = read
         ruled = self.rules.triples_of(text, code, sentences, found, date)
         add_tagged(text, sentences, code, found, self.tagger, self.rules.gazetteer)
         return Extraction(self.decide(text, code, sentences, found, ruled, date), found.entities, code)
 
     def scored(self, text, code, sentences, found, ruled):
         """Every candidate pair's probabilities: ``(sentence, s, o, probabilities)``."""
-        rules_at: dict[int, dict] = {}
-        for t in ruled:
-            rules_at.setdefault(t.start, {}).setdefault((t.s, t.o), set()).add(t.p)
+        rules_at = RuleExtractor.by_pair(ruled)
         cache: dict = {}
         for number, group, a, b, s, o, focus in sentence_pairs(found, sentences):
             sentence = sentences[number]

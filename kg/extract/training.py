@@ -166,9 +166,7 @@ def examples(articles, extractor: TrainedExtractor, log=None):
         found.mentions.sort(key=lambda m: (m.start, m.end))
         names = art.gold.names
         mapped = {key: _gold_name(info, names) for key, info in found.entities.items()}
-        rules_at: dict[int, dict] = {}
-        for t in ruled:
-            rules_at.setdefault(t.start, {}).setdefault((t.s, t.o), set()).add(t.p)
+        rules_at = extractor.rules.by_pair(ruled)
         cache: dict = {}
         for k, group, a, b, s, o, focus in sentence_pairs(found, sentences):
             sentence = sentences[k]
