@@ -75,6 +75,7 @@ def extract_article(path: str | Path, lang: str = "auto", extractor: str = "trai
 
 
 BATCH = 256
+HTML_NODES = 5_000  # entities a build's HTML view shows at most (the most connected); 0: all
 
 
 def _extractor_key(engine, name: str, options: dict) -> str:
@@ -100,7 +101,7 @@ def build(paths: Iterable[str | Path], store: str | Path = DEFAULT_STORE, out: s
           extractor: str = "trained", lang: str = "auto", entities: tuple[str, ...] = (),
           progress: Callable[[int, int], None] | None = None,
           llm: dict | None = None, dry_run: bool = False, workers: int = 1, dask: str = "",
-          model: str = "") -> BuildReport:
+          model: str = "", html: bool = True, html_nodes: int = HTML_NODES) -> BuildReport:
     """Read, extract and store articles; write ``OUT/graph.ttl`` and ``OUT/graph.html``.
 
     Every input is read once (streaming) and rejected with a named error before the store is touched;
@@ -175,7 +176,7 @@ def build(paths: Iterable[str | Path], store: str | Path = DEFAULT_STORE, out: s
         report.entities = kg.entity_count()
         report.relations = kg.relation_count()
         if out is not None:
-            report.outputs = write_outputs(kg, Path(out))
+            report.outputs = write_outputs(kg, Path(out), html=html, html_nodes=html_nodes)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -298,8 +299,9 @@ def plan_build(articles: list[Article], store, extractor: str, entities, llm: di
     return report
 
 
-def write_outputs(kg: KgStore, out: Path) -> list[Path]:
-    """``graph.ttl`` and ``graph.html`` in ``out``."""
+def write_outputs(kg: KgStore, out: Path, html: bool = True, html_nodes: int = HTML_NODES) -> list[Path]:
+    """``graph.ttl`` and (unless ``html`` is false) ``graph.html`` in ``out``; the view shows the
+    ``html_nodes`` most connected entities of a larger graph (0: all), and says so on the page."""
     if out.exists() and not out.is_dir():
         raise InputError(f"{out}: is a file, not a folder for the outputs")
     out.mkdir(parents=True, exist_ok=True)
@@ -308,8 +310,9 @@ def write_outputs(kg: KgStore, out: Path) -> list[Path]:
     with open(tmp, "wb") as handle:
         export(kg, "turtle", handle)
     tmp.replace(turtle)
-    html = render(kg, out / "graph.html")
-    return [turtle, html]
+    if not html:
+        return [turtle]
+    return [turtle, render(kg, out / "graph.html", max_nodes=html_nodes)]
 
 
 def render(kg: KgStore, path: str | Path, title: str = "", **filters) -> Path:

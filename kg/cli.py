@@ -125,8 +125,11 @@ def cli():
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 256),
               help="Extract in N processes (the store still has one writer).")
 @click.option("--dask", default="", help="Send extraction to a Dask cluster, e.g. tcp://scheduler:8786.")
+@click.option("--no-html", is_flag=True, help="Write no graph.html (kg html draws it later).")
+@click.option("--html-nodes", default=5000, show_default=True, type=click.IntRange(0),
+              help="graph.html shows at most this many entities, the most connected (0: all).")
 def build(paths, out, store, extractor, lang, entities, llm_url, llm_model, llm_concurrency, llm_timeout, dry_run,
-          verbose, workers, dask, model):
+          verbose, workers, dask, model, no_html, html_nodes):
     """Extract articles into the store; write OUT/graph.ttl and OUT/graph.html.
 
     PATHS are files or folders of .txt, .md, .html or .jsonl articles (JSONL: one
@@ -155,7 +158,7 @@ def build(paths, out, store, extractor, lang, entities, llm_url, llm_model, llm_
 
     report = api.build(paths, store=store, out=out, extractor=extractor, lang=lang, entities=tuple(entities),
                        progress=progress, llm=_llm(llm_url, llm_model, llm_concurrency, llm_timeout), dry_run=dry_run,
-                       workers=workers, dask=dask, model=model)
+                       workers=workers, dask=dask, model=model, html=not no_html, html_nodes=html_nodes)
     if dry_run:
         requests, tokens = report.planned
         click.echo(f"dry run: {report.added} of {report.articles} articles to extract; {requests} LLM requests, "

@@ -55,3 +55,17 @@ def test_csv_export_neutralises_formulas(tmp_path):
     cells = [c for row in text.splitlines()[1:] for c in row.split(",")]
     assert "'+cmd Systems" in cells
     assert not any(c.startswith(("=", "+", "@")) for c in cells)
+
+
+def test_build_html_has_a_node_budget_and_can_be_skipped(tmp_path):
+    """A huge article must not keep a build drawing for minutes (issue 16, item 7)."""
+    from conftest import EXAMPLES
+
+    out = tmp_path / "out"
+    run_kg("build", EXAMPLES, "--store", tmp_path / "s", "--out", out, "--html-nodes", "3", check=True)
+    page = (out / "graph.html").read_text(encoding="utf-8")
+    assert "showing the 3 most connected of" in page
+    skipped = tmp_path / "out2"
+    result = run_kg("build", EXAMPLES, "--store", tmp_path / "s2", "--out", skipped, "--no-html", check=True)
+    assert (skipped / "graph.ttl").is_file() and not (skipped / "graph.html").exists()
+    assert "graph.html" not in result.stderr
