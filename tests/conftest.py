@@ -1,6 +1,7 @@
 """Shared fixtures: the real CLI in a subprocess, a store built from the bundled examples."""
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -50,6 +51,22 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+@contextlib.contextmanager
+def kg_served(store: Path):
+    """``kg serve`` on the store at a free loopback port, ready: yields (query URL, process); after the
+    block the process is stopped and its stderr is in ``process.errors``."""
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--store", str(store), "--port", str(port)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}/query"
+    try:
+        wait_for(base + "?query=" + urllib.parse.quote("ASK { ?s ?p ?o }"))
+        yield base, process
+    finally:
+        process.terminate()
+        _, process.errors = process.communicate(timeout=10)
 
 
 def wait_for(url: str, seconds: float = 30) -> None:

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import socket
-import subprocess
-import sys
 import urllib.error
 import urllib.parse
 import urllib.request
 
 import pytest
-from conftest import free_port, run_kg, wait_for
+from conftest import kg_served, run_kg
 
 DEEP_GROUPS = "ASK " + "{" * 3000 + "}" * 3000
 DEEP_BRACKETS = "SELECT * WHERE { ?s ?p ?o FILTER(" + "(" * 50_000 + "1" + ")" * 50_000 + ") }"
@@ -57,12 +55,7 @@ def test_kg_query_refuses_service_and_connects_nowhere(built, listener):
 
 
 def test_kg_serve_answers_400_and_keeps_serving(built, listener):
-    port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--store", str(built / "store"), "--port", str(port)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}/query"
-    try:
-        wait_for(base + "?query=" + urllib.parse.quote("ASK { ?s ?p ?o }"))
+    with kg_served(built / "store") as (base, process):
         target = listener.getsockname()[1]
         for sparql, needle in ((DEEP_GROUPS, b"nests"),
                                (f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{target}/> {{ ?s ?p ?o }} }}", b"SERVICE")):
@@ -73,9 +66,6 @@ def test_kg_serve_answers_400_and_keeps_serving(built, listener):
         assert not _connected(listener)
         alive = urllib.request.urlopen(base + "?query=" + urllib.parse.quote("ASK { ?s ?p ?o }"), timeout=30)
         assert alive.status == 200 and process.poll() is None
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def _raw(port: int, request: bytes, wait: float = 30) -> bytes:
@@ -94,12 +84,8 @@ def _raw(port: int, request: bytes, wait: float = 30) -> bytes:
 
 
 def test_kg_serve_answers_malformed_http_with_a_status(built):
-    port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--store", str(built / "store"), "--port", str(port)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}/query"
-    try:
-        wait_for(base + "?query=" + urllib.parse.quote("ASK { ?s ?p ?o }"))
+    with kg_served(built / "store") as (base, process):
+        port = int(base.rsplit(":", 1)[1].split("/")[0])
         head = b"POST /query HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
         for length, body, status in ((b"abc", b"", b"400"), (b"-5", b"", b"400"),
                                      (b"100", b"ASK {", b"408")):  # a body that never completes: read time-out
@@ -107,7 +93,4 @@ def test_kg_serve_answers_malformed_http_with_a_status(built):
             assert answer.split(b"\r\n", 1)[0].split()[1] == status, answer[:200]
         alive = urllib.request.urlopen(base + "?query=" + urllib.parse.quote("ASK { ?s ?p ?o }"), timeout=30)
         assert alive.status == 200 and process.poll() is None
-    finally:
-        process.terminate()
-        _, errors = process.communicate(timeout=10)
-    assert b"Traceback" not in errors
+    assert b"Traceback" not in process.errors

@@ -13,19 +13,13 @@ Examples
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from functools import lru_cache
 
 from .base import Mention
+from .patterns import LETTER
+from .rules import SIGNATURES
 
-LETTER = {"Organization": "O", "Person": "P", "Product": "R"}
-SIGNATURES = {
-    "investsIn": ("OP", "O"), "acquires": ("O", "OR"), "collaboratesWith": ("O", "O"),
-    "competesWith": ("O", "O"), "founded": ("P", "O"), "worksFor": ("P", "O"),
-    "formerlyWorkedFor": ("P", "O"), "develops": ("O", "R"), "owns": ("O", "OR"),
-    "supplies": ("O", "O"), "sues": ("OPR", "OPR"), "usesTechnologyOf": ("OR", "OR"),
-}
-RELATIONS = tuple(SIGNATURES)
-SYMMETRIC = ("collaboratesWith", "competesWith")
+RELATIONS = tuple(SIGNATURES)  # the order of the model's weight rows (that of kg.namespaces.RELATIONS)
 MAX_PER_SENTENCE = 40  # mentions; beyond that a "sentence" is a list, and only neighbours pair up
 
 
@@ -34,17 +28,9 @@ def fits(relation: str, s_type: str, o_type: str) -> bool:
     return LETTER[s_type] in s_ok and LETTER[o_type] in o_ok
 
 
+@lru_cache(maxsize=16)
 def admissible(s_type: str, o_type: str) -> tuple[str, ...]:
     return tuple(r for r in RELATIONS if fits(r, s_type, o_type))
-
-
-@dataclass
-class Candidate:
-    sentence: int
-    a: Mention
-    b: Mention
-    s: str  # entity keys
-    o: str
 
 
 def pairs_in(mentions: list[Mention]):
@@ -65,13 +51,6 @@ def by_sentence(mentions: list[Mention], sentence_starts: list[int]) -> dict[int
     for m in mentions:
         groups.setdefault(max(0, bisect.bisect_right(sentence_starts, m.start) - 1), []).append(m)
     return groups
-
-
-def candidates(mentions: list[Mention], sentence_starts: list[int]) -> list[Candidate]:
-    out = []
-    for number, group in sorted(by_sentence(mentions, sentence_starts).items()):
-        out.extend(Candidate(number, a, b, s, o) for a, b, s, o in pairs_in(group))
-    return out
 
 
 def focus_of(mentions: list[Mention], entities: dict) -> str | None:

@@ -23,15 +23,12 @@ from functools import lru_cache
 from .. import lang as languages
 from . import register
 from .base import Extraction, Triple
-from .candidates import SYMMETRIC, fits, sentence_pairs
+from .candidates import fits, sentence_pairs
 from .features import features
 from .mentions import add_tagged
 from .model import load_model
-from .rules import AMOUNT, DEALS, STAKE, RuleExtractor, _cues, _is_money, _status, normalize_role
+from .rules import AMOUNT, DEALS, STAKE, SYMMETRIC, RuleExtractor, _cues, _is_money, _status, normalize_role
 from .tagger import load_tagger
-
-
-RULED_PAIRS_EXCLUSIVE = True  # measured on cross-validation and the seed: see README
 
 
 @register("trained")
@@ -41,7 +38,7 @@ class TrainedExtractor:
     name = "trained"
 
     def __init__(self, entities: tuple[str, ...] = (), splits: tuple[tuple[str, str], ...] = (), model: str = "",
-                 relation_model=None, tagger=None, threshold: float | None = None, keep_rules: bool = True):
+                 relation_model=None, tagger=None, threshold: float | None = None):
         self.rules = RuleExtractor(entities, splits)
         if relation_model is None:
             relation_model, tagger_path = load_model(str(model) if model else "")
@@ -49,7 +46,6 @@ class TrainedExtractor:
         self.model = relation_model
         self.tagger = tagger
         self.threshold = threshold  # one threshold for all relations (training uses the lowest to see every score)
-        self.keep_rules = keep_rules  # False: the model alone decides (to measure what the rules add)
         self.label = f"trained:{self.model.version}"
 
     def extract(self, text: str, lang: str = "auto", date: str = "") -> Extraction:
@@ -77,9 +73,9 @@ class TrainedExtractor:
         the evidence."""
         best: dict[tuple, tuple[float, int]] = {}
         entities = found.entities
-        starts = [s.start for s in sentences]
+        number_at = {s.start: k for k, s in enumerate(sentences)}
         by_rule = {}
-        for t in (ruled if self.keep_rules else ()):
+        for t in ruled:
             key = (t.s, t.p, t.o) if t.p not in SYMMETRIC else (min(t.s, t.o), t.p, max(t.s, t.o))
             by_rule.setdefault(key, t)
         for number, s, o, probs in self.scored(text, code, sentences, found, ruled):
@@ -94,19 +90,18 @@ class TrainedExtractor:
         # where a rule states how two entities relate, the model adds no other relation between them
         # ("P, Meta's spokesman" is no former employee nor founder of Meta)
         ruled_pairs = {frozenset((k[0], k[2])) for k in by_rule}
-        for key in [k for k in best if RULED_PAIRS_EXCLUSIVE and k not in by_rule
-                    and frozenset((k[0], k[2])) in ruled_pairs]:
+        for key in [k for k in best if k not in by_rule and frozenset((k[0], k[2])) in ruled_pairs]:
             del best[key]
         for key, t in by_rule.items():
-            if key not in best and t.start in starts:
-                best[key] = (t.confidence * 0.5, starts.index(t.start))  # a pair the model never saw scored
+            if key not in best and t.start in number_at:
+                best[key] = (t.confidence * 0.5, number_at[t.start])  # a pair the model never saw scored
         triples = []
         for (s, relation, o), (p, number) in sorted(best.items(), key=lambda item: (item[1][1], item[0])):
             sentence = sentences[number]
             rule = by_rule.get((s, relation, o))
             attrs = dict(rule.attrs) if rule else _attributes(relation, sentence.text, code, date)
-            if rule and rule.start != sentence.start:
-                sentence = sentences[starts.index(rule.start)] if rule.start in starts else sentence
+            if rule and rule.start in number_at:
+                sentence = sentences[number_at[rule.start]]  # the sentence the rule read
             if rule:
                 s, o = rule.s, rule.o  # the rule's direction for a symmetric relation
             triples.append(Triple(s, relation, o, entities[s].type, entities[o].type, sentence.text,

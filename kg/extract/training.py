@@ -35,8 +35,9 @@ from ..errors import InputError
 from ..evaluate import normalize, prf, read_gold
 from ..langdetect import detect
 from ..text import split_sentences
-from .base import Mention
-from .candidates import RELATIONS, SYMMETRIC, fits, sentence_pairs
+from .base import EntityInfo, Mention
+from .candidates import RELATIONS, fits, sentence_pairs
+from .rules import SYMMETRIC
 from .entities import find_entities
 from .features import features
 from .mentions import add_tagged
@@ -156,8 +157,6 @@ def examples(articles, extractor: TrainedExtractor, log=None):
         add_tagged(text, sentences, code, found, extractor.tagger, extractor.rules.gazetteer)
         # the gold names themselves, where no mention covers them
         spans = [(m.start, m.end) for m in found.mentions]
-        from .base import EntityInfo  # noqa: PLC0415
-
         for a, b, name, kind in _alias_spans(text, art.entities):
             if all(b <= x or a >= y for x, y in spans):
                 key = "gold:" + name
@@ -195,7 +194,7 @@ def examples(articles, extractor: TrainedExtractor, log=None):
     return X, Y
 
 
-def fit(X, Y, min_count: int = 2, C: float = 0.5, log=None, positive_weight: float = 1.0):
+def fit(X, Y, min_count: int = 2, C: float = 0.5, log=None):
     """One logistic regression per relation; returns (vocabulary, weights, biases, positives per relation)."""
     import numpy  # noqa: PLC0415
     from scipy.sparse import csr_matrix  # noqa: PLC0415
@@ -219,8 +218,7 @@ def fit(X, Y, min_count: int = 2, C: float = 0.5, log=None, positive_weight: flo
         positives[relation] = int(y.sum()) if len(y) else 0
         if len(keep) == 0 or y.min() == y.max():
             continue  # no positive (or no negative) example: the relation is never predicted
-        clf = LogisticRegression(C=C, solver="liblinear", random_state=SEED, max_iter=200,
-                                 class_weight={0: 1.0, 1: positive_weight})
+        clf = LogisticRegression(C=C, solver="liblinear", random_state=SEED, max_iter=200)
         clf.fit(matrix[keep], y)
         weights[k] = clf.coef_[0]
         biases[k] = clf.intercept_[0]
@@ -229,9 +227,9 @@ def fit(X, Y, min_count: int = 2, C: float = 0.5, log=None, positive_weight: flo
     return vocabulary, weights, biases, positives
 
 
-def choose_thresholds(model: RelationModel, tagger, articles, log=None, keep_rules=True) -> tuple[dict, dict]:
+def choose_thresholds(model: RelationModel, tagger, articles, log=None) -> tuple[dict, dict]:
     """Per relation, the grid threshold with the best micro F1 on the dev articles; and the dev figures."""
-    engine = TrainedExtractor(relation_model=model, tagger=tagger, threshold=min(GRID), keep_rules=keep_rules)
+    engine = TrainedExtractor(relation_model=model, tagger=tagger, threshold=min(GRID))
     predicted = []
     for art in articles:
         result = engine.extract(art.text, lang=art.lang)
