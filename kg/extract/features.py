@@ -49,6 +49,17 @@ def _cued(code: str, text: str) -> tuple[str, ...]:
     return tuple(relation for relation, cue in _lexicon(code)[0].items() if cue.search(text))
 
 
+@lru_cache(maxsize=65536)
+def _between_word(w: str, order: str, tp: str) -> tuple[str, ...]:
+    """The features of one word between the pair (``tp`` given where the pair is near)."""
+    out = ["bw=" + w, f"bw={w}|{order}"]
+    if tp:
+        out.append(f"bw={w}|{tp}|{order}")
+    if len(w) > 6:
+        out.append(f"bs={w[:6]}|{order}")  # a crude stem: "gegründet"/"gegründete", "acquisition"/"acquisitions"
+    return tuple(out)
+
+
 def _bucket(n: int) -> str:
     for bound, name in ((0, "0"), (1, "1"), (2, "2"), (3, "3"), (5, "4-5"), (8, "6-8"), (12, "9-12"), (20, "13-20")):
         if n <= bound:
@@ -110,23 +121,17 @@ def features(text: str, start: int, end: int, a: Mention, b: Mention, mentions: 
     before, after = items[:lo], items[hi + 1:]
     f = ["bias", "tp=" + tp, f"tp={tp}|{order}", f"L{code}|tp={tp}", "dist=" + _bucket(len(between)),
          f"dist={_bucket(len(between))}|{order}"]
-    words = [w for w in between if not w.startswith("<")]
+    words = [w for w in between if w[:1] != "<"]
     near = len(between) <= 8
     for w in words:
-        f.append("bw=" + w)
-        f.append(f"bw={w}|{order}")
-        if near:
-            f.append(f"bw={w}|{tp}|{order}")
-        if len(w) > 6:
-            f.append(f"bs={w[:6]}|{order}")  # a crude stem: "gegründet"/"gegründete", "acquisition"/"acquisitions"
-    for x, y in zip(between, between[1:]):
-        f.append(f"bb={x}_{y}")
+        f.extend(_between_word(w, order, tp if near else ""))
+    f.extend([f"bb={x}_{y}" for x, y in zip(between, between[1:])])
     if len(between) <= 4:
         f.append(f"bstr={' '.join(between)}|{order}")
     if between:
         f.append("bf=" + between[0])
         f.append("bl=" + between[-1])
-    others = [w for w in between if w.startswith("<")]
+    others = [w for w in between if w[:1] == "<"]
     f.append("mb=" + str(min(len(others), 3)))
     for w in sorted(set(others)):
         f.append("mbt=" + w)

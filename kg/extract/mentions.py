@@ -64,8 +64,16 @@ def add_tagged(text, sentences, code, found, tagger: Tagger | None, gaz) -> obje
     names: dict[str, str] = {}
     dropped: set[int] = set()  # brand mentions a product name took over
     mention_starts = [m.start for m in mentions]  # sorted, as the rule finder leaves them
+    words: list = []  # the tokens of the whole text, gathered sentence by sentence
+    pos = 0
     for sentence in sentences:
+        if sentence.start < pos:  # overlapping sentences: tokenize the text anew below
+            words = None
         tokens = tokenize(sentence.text, sentence.start)
+        if words is not None:
+            words.extend(tokenize(text[pos:sentence.start], pos))
+            words.extend(tokens)
+            pos = sentence.end
         if not tokens:
             continue
         tags = tagger.tag([t.text for t in tokens], code, gaz)
@@ -122,7 +130,10 @@ def add_tagged(text, sentences, code, found, tagger: Tagger | None, gaz) -> obje
         if len(keys) == 1:
             names.setdefault("\0" + first, keys[0])
     if names:
-        words = tokenize(text)
+        if words is None:
+            words = tokenize(text)
+        else:
+            words.extend(tokenize(text[pos:], pos))
         index: dict[str, list[int]] = {}
         for number, token in enumerate(words):
             index.setdefault(token.text, []).append(number)

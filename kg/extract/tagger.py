@@ -15,9 +15,9 @@ Examples
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from ..gazetteer import Gazetteer, given_names
 
@@ -27,8 +27,7 @@ TYPES = {tag: kind for kind, tag in TAGS.items()}
 MAX_SPAN = 8  # tokens: longer runs are tagging noise
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     start: int
     end: int
     text: str
@@ -70,40 +69,47 @@ def _gazetteer_tags(words: list[str], gaz: Gazetteer | None) -> list[str]:
     return tags
 
 
+@lru_cache(maxsize=65536)
+def _word(word: str, lang: str, given: bool) -> tuple[tuple[str, ...], dict[int, tuple[str, ...]], str, str]:
+    """A word's own features, the features it gives its neighbours at each distance, its lower case and
+    shape (words recur, so these are made once)."""
+    lower, form = word.casefold(), shape(word)
+    own = ("b", "w=" + lower, "sh=" + form, f"L{lang}|sh=" + form, "p2=" + lower[:2], "p3=" + lower[:3],
+           "s2=" + lower[-2:], "s3=" + lower[-3:], "s4=" + lower[-4:], "len=" + str(min(len(word), 8)))
+    if given:
+        own += ("given",)
+    around = {d: (f"{d}w=" + lower, f"{d}sh=" + form) + ((f"{d}given",) if given and abs(d) == 1 else ())
+              for d in (-2, -1, 1, 2)}
+    return own, around, lower, form
+
+
 def token_features(words: list[str], lang: str, gaz: Gazetteer | None = None) -> list[list[str]]:
     """The CRF features of every token of one sentence."""
     given = given_names()
     gaz_tags = _gazetteer_tags(words, gaz)
-    lower = [w.casefold() for w in words]
-    shapes = [shape(w) for w in words]
+    info = [_word(w, lang, w in given) for w in words]
+    n = len(words)
     rows = []
-    for i, word in enumerate(words):
-        f = ["b", "w=" + lower[i], "sh=" + shapes[i], f"L{lang}|sh=" + shapes[i],
-             "p2=" + lower[i][:2], "p3=" + lower[i][:3], "s2=" + lower[i][-2:], "s3=" + lower[i][-3:],
-             "s4=" + lower[i][-4:], "len=" + str(min(len(word), 8))]
+    for i in range(n):
+        own, _, lower, form = info[i]
+        f = list(own)
         if i == 0:
             f.append("first")
-            f.append(f"L{lang}|first|sh=" + shapes[i])
-        if word in given:
-            f.append("given")
+            f.append(f"L{lang}|first|sh=" + form)
         if gaz_tags[i]:
             f.append("gz=" + gaz_tags[i])
         for d in (-2, -1, 1, 2):
             k = i + d
-            if 0 <= k < len(words):
-                f.append(f"{d}w=" + lower[k])
-                f.append(f"{d}sh=" + shapes[k])
-                if abs(d) == 1:
-                    if gaz_tags[k]:
-                        f.append(f"{d}gz=" + gaz_tags[k][2:])
-                    if words[k] in given:
-                        f.append(f"{d}given")
+            if 0 <= k < n:
+                f.extend(info[k][1][d])
+                if abs(d) == 1 and gaz_tags[k]:
+                    f.append(f"{d}gz=" + gaz_tags[k][2:])
             else:
                 f.append(f"{d}pad")
         if i > 0:
-            f.append("-1w|sh=" + lower[i - 1] + "|" + shapes[i])
-        if i + 1 < len(words):
-            f.append("sh|+1w=" + shapes[i] + "|" + lower[i + 1])
+            f.append("-1w|sh=" + info[i - 1][2] + "|" + form)
+        if i + 1 < n:
+            f.append("sh|+1w=" + form + "|" + info[i + 1][2])
         rows.append(f)
     return rows
 

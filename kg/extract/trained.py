@@ -23,7 +23,7 @@ from functools import lru_cache
 from .. import lang as languages
 from . import register
 from .base import Extraction, Triple
-from .candidates import fits, sentence_pairs
+from .candidates import RELATIONS, admissible_indices as admissible, sentence_pairs
 from .features import features
 from .mentions import add_tagged
 from .model import load_model
@@ -58,14 +58,17 @@ class TrainedExtractor:
         return Extraction(self.decide(text, code, sentences, found, ruled, date), found.entities, code)
 
     def scored(self, text, code, sentences, found, ruled):
-        """Every candidate pair's probabilities: ``(sentence, s, o, probabilities)``."""
+        """Every candidate pair and its probabilities: ``(pairs, matrix)``, ``pairs`` a list of
+        ``(sentence number, s, o)`` and ``matrix`` an array of pairs x relations (one product per article)."""
         rules_at = RuleExtractor.by_pair(ruled)
         cache: dict = {}
+        pairs, rows = [], []
         for number, group, a, b, s, o, focus in sentence_pairs(found, sentences):
             sentence = sentences[number]
-            feats = features(text, sentence.start, sentence.end, a, b, group, code, rules_at.get(sentence.start, {}),
-                             s, o, focus, cache)
-            yield number, s, o, self.model.probabilities(feats)
+            rows.append(features(text, sentence.start, sentence.end, a, b, group, code,
+                                 rules_at.get(sentence.start, {}), s, o, focus, cache))
+            pairs.append((number, s, o))
+        return pairs, self.model.probability_matrix(rows)
 
     def decide(self, text, code, sentences, found, ruled, date="") -> list[Triple]:
         """The model's triples at or above their relation's threshold, and every triple a rule states (the
@@ -78,13 +81,28 @@ class TrainedExtractor:
         for t in ruled:
             key = (t.s, t.p, t.o) if t.p not in SYMMETRIC else (min(t.s, t.o), t.p, max(t.s, t.o))
             by_rule.setdefault(key, t)
-        for number, s, o, probs in self.scored(text, code, sentences, found, ruled):
-            st, ot = entities[s].type, entities[o].type
-            for relation, p in probs.items():
+        pairs, matrix = self.scored(text, code, sentences, found, ruled)
+        if pairs:
+            import numpy  # noqa: PLC0415 - loaded with the model
+
+            limits = numpy.array([self.threshold if self.threshold is not None
+                                  else self.model.thresholds.get(r, 0.5) for r in RELATIONS])
+            allowed = numpy.zeros(matrix.shape, dtype=bool)
+            for row, (_, s, o) in enumerate(pairs):
+                allowed[row, list(admissible(entities[s].type, entities[o].type))] = True
+            kept = (matrix >= limits) & allowed
+            # a rule's triple takes the model's best score for it, whatever the threshold
+            rows_of: dict[tuple[str, str], list[int]] = {}
+            for row, (_, s, o) in enumerate(pairs):
+                rows_of.setdefault((s, o), []).append(row)
+            for s, relation, o in by_rule:
+                k = RELATIONS.index(relation)
+                for row in rows_of.get((s, o), []) + (rows_of.get((o, s), []) if relation in SYMMETRIC else []):
+                    kept[row, k] = allowed[row, k]
+            for row, k in zip(*numpy.nonzero(kept)):
+                number, s, o = pairs[row]
+                relation, p = RELATIONS[k], float(matrix[row, k])
                 key = (s, relation, o) if relation not in SYMMETRIC else (min(s, o), relation, max(s, o))
-                limit = self.threshold if self.threshold is not None else self.model.thresholds.get(relation, 0.5)
-                if (p < limit and key not in by_rule) or not fits(relation, st, ot):
-                    continue
                 if key not in best or p > best[key][0]:
                     best[key] = (p, number)
         # where a rule states how two entities relate, the model adds no other relation between them
