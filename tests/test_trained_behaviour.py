@@ -30,3 +30,13 @@ def test_a_role_is_kept_and_normalised():
     assert works.attrs["role"] == "Vorstandschef" and works.attrs["normalizedRole"] == "CEO"
     assert works.evidence == "Satya Nadella ist Vorstandschef von Microsoft."
     assert text[works.start:works.end] == works.evidence
+
+
+@pytest.mark.parametrize("text, lang, name", [
+    ("Qualcomm was established in 1985 by Irwin M. Jacobs and six other co-founders.", "en", "Irwin M. Jacobs"),
+    ("Sunflowers wurde 1993 von Adi Boiko und Wilhelm Hamrozi gegründet.", "de", "Sunflowers"),
+])
+def test_a_name_that_ends_in_s_keeps_it(text, lang, name):
+    # a genitive s is cut only in German and only where the bare name stands in the text too
+    names = {n for t in extract_text(text, lang=lang) for n in (t.s, t.o)}
+    assert name in names and name[:-1] not in names

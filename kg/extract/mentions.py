@@ -26,7 +26,8 @@ from .tagger import Tagger, spans_of, tokenize
 __all__ = ["find_entities", "add_tagged"]
 
 TAKEOVER_SURE = 0.9  # the tagger's least marginal over a product name that takes over a brand
-_POSSESSIVE = re.compile(r"(?:[’']s?|(?<=[^sxzß])s)$")
+_POSSESSIVE = re.compile(r"[’']s?$")
+_GENITIVE = re.compile(r"(?<=[^sxzß])s$")  # German "Googles": only where the bare name stands in the text too
 _NOT_NAMES = frozenset("""der die das den dem des ein eine einer eines the a an this that these those it its
 he she they we i you er sie es wir ich ihr im in am zum zur und and or oder mit with für for von of bei at
 """.split())
@@ -34,6 +35,19 @@ he she they we i you er sie es wir ich ihr im in am zum zur und and or oder mit 
 
 def _clean(surface: str) -> str:
     return re.sub(r"\s+", " ", surface).strip(" ,;:-–—\"'“”„«»()[]")
+
+
+def _bare(surface: str, text: str, code: str) -> str:
+    """A name without its possessive ("Apple's") or, in German, its genitive s ("Googles", where "Google"
+    stands in the text too: "Jacobs", "Sunflowers" and "Materials" keep theirs)."""
+    if len(surface) <= 3:
+        return surface
+    bare = _POSSESSIVE.sub("", surface)
+    if bare == surface and code == "de" and _GENITIVE.search(surface):
+        stem = surface[:-1]
+        if re.search(r"(?<![\w-])" + re.escape(stem) + r"(?![\w])", text):
+            return stem
+    return bare
 
 
 def add_tagged(text, sentences, code, found, tagger: Tagger | None, gaz) -> object:
@@ -101,7 +115,7 @@ def add_tagged(text, sentences, code, found, tagger: Tagger | None, gaz) -> obje
                 del taken[k], starts[k]
                 dropped.add(id(brand))
                 maker = brand.keys[0]
-            bare = _POSSESSIVE.sub("", surface) if len(surface) > 3 else surface
+            bare = _bare(surface, text, code)
             key = by_surface.get(surface.casefold()) or by_surface.get(bare.casefold())
             if key is None:
                 key = names.get(bare.casefold())
