@@ -40,3 +40,22 @@ def test_a_name_that_ends_in_s_keeps_it(text, lang, name):
     # a genitive s is cut only in German and only where the bare name stands in the text too
     names = {n for t in extract_text(text, lang=lang) for n in (t.s, t.o)}
     assert name in names and name[:-1] not in names
+
+
+def test_list_members_share_what_one_of_them_takes_part_in():
+    from kg.extract import get
+    from kg.extract.candidates import coordinated
+    from kg.extract.trained import _share_in_lists
+
+    extractor = get("trained")
+    text = "Ring raised $200 million from Kleiner Perkins, Qualcomm Ventures and Goldman Sachs."
+    code, text, sentences, found = extractor.rules.read(text, "en")
+    lists = coordinated(text, found, sentences)
+    assert lists == {0: [["Kleiner Perkins", "Qualcomm Ventures", "Goldman Sachs"]]}
+    best = {("Kleiner Perkins", "investsIn", "Ring"): (0.8, 0)}
+    _share_in_lists(best, lists, found.entities)
+    assert best[("Goldman Sachs", "investsIn", "Ring")] == (0.8, 0)
+    assert best[("Qualcomm Ventures", "investsIn", "Ring")] == (0.8, 0)
+    weak = {("Kleiner Perkins", "investsIn", "Ring"): (0.1, 0)}  # too unsure to pass on
+    _share_in_lists(weak, lists, found.entities)
+    assert list(weak) == [("Kleiner Perkins", "investsIn", "Ring")]

@@ -13,6 +13,7 @@ Examples
 from __future__ import annotations
 
 import bisect
+import re
 from functools import lru_cache
 
 from .base import Mention
@@ -107,3 +108,26 @@ def sentence_pairs(found, sentences):
                     yield number, extended, implicit, m, focus, key, focus
                 if admissible(m.type, kind):
                     yield number, extended, m, implicit, key, focus, focus
+
+
+_LIST_GLUE = re.compile(r"\s*(?:,\s*(?:(?:and|und|sowie|or|oder)\s+)?|\s(?:and|und|sowie|&)\s)\s*")
+
+
+def coordinated(text: str, found, sentences) -> dict[int, list[list[str]]]:
+    """Per sentence number, the lists of entities named one after another with commas and "and"/"und"
+    between them ("Kleiner Perkins, Qualcomm Ventures and Goldman Sachs"), members of one class."""
+    starts = found.sentence_starts or [s.start for s in sentences]
+    lists: dict[int, list[list[str]]] = {}
+    for number, group in by_sentence(found.mentions, starts).items():
+        run: list = []
+        for m in sorted((m for m in group if len(m.keys) == 1 and m.start < m.end), key=lambda m: m.start):
+            if run and m.type == run[-1].type and m.start >= run[-1].end \
+                    and _LIST_GLUE.fullmatch(text[run[-1].end:m.start]):
+                run.append(m)
+                continue
+            if len({x.keys[0] for x in run}) > 1:
+                lists.setdefault(number, []).append(list(dict.fromkeys(x.keys[0] for x in run)))
+            run = [m]
+        if len({x.keys[0] for x in run}) > 1:
+            lists.setdefault(number, []).append(list(dict.fromkeys(x.keys[0] for x in run)))
+    return lists

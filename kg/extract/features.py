@@ -60,6 +60,30 @@ def _between_word(w: str, order: str, tp: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _outside_brackets(items: list[str]) -> list[str]:
+    """The items outside balanced parentheses ("Borel (* 14. Februar 1950 in Neuchâtel) war Mitbegründer"
+    reads as "Borel war Mitbegründer"); a bracket with a mention inside, or an unbalanced one, stays."""
+    if "(" not in items:
+        return items
+    out, held, depth = [], [], 0
+    for item in items:
+        if item == "(":
+            depth += 1
+        if depth:
+            held.append(item)
+        else:
+            out.append(item)
+        if item == ")" and depth:
+            depth -= 1
+            if not depth:
+                if any(x[:1] == "<" for x in held):
+                    out.extend(held)
+                else:
+                    out.append("()")
+                held = []
+    return out + held
+
+
 def _bucket(n: int) -> str:
     for bound, name in ((0, "0"), (1, "1"), (2, "2"), (3, "3"), (5, "4-5"), (8, "6-8"), (12, "9-12"), (20, "13-20")):
         if n <= bound:
@@ -117,7 +141,7 @@ def features(text: str, start: int, end: int, a: Mention, b: Mention, mentions: 
         return ["bias", "tp=" + tp]
     order = "SO" if i < j else "OS"
     lo, hi = min(i, j), max(i, j)
-    between = items[lo + 1:hi]
+    between = _outside_brackets(items[lo + 1:hi])
     before, after = items[:lo], items[hi + 1:]
     f = ["bias", "tp=" + tp, f"tp={tp}|{order}", f"L{code}|tp={tp}", "dist=" + _bucket(len(between)),
          f"dist={_bucket(len(between))}|{order}"]

@@ -23,7 +23,7 @@ from functools import lru_cache
 from .. import lang as languages
 from . import register
 from .base import Extraction, Triple
-from .candidates import RELATIONS, admissible_indices as admissible, sentence_pairs
+from .candidates import RELATIONS, admissible_indices as admissible, coordinated, fits, sentence_pairs
 from .features import features
 from .mentions import add_tagged
 from .model import load_model
@@ -113,8 +113,11 @@ class TrainedExtractor:
         for key, t in by_rule.items():
             if key not in best and t.start in number_at:
                 best[key] = (t.confidence * 0.5, number_at[t.start])  # a pair the model never saw scored
+        _share_in_lists(best, coordinated(text, found, sentences), entities)
         triples = []
         for (s, relation, o), (p, number) in sorted(best.items(), key=lambda item: (item[1][1], item[0])):
+            if entities[s].label.casefold() == entities[o].label.casefold():
+                continue  # two entities of one name ("Weibo" the service, "Weibo" the firm) are no pair
             sentence = sentences[number]
             rule = by_rule.get((s, relation, o))
             attrs = dict(rule.attrs) if rule else _attributes(relation, sentence.text, code, date)
@@ -125,6 +128,33 @@ class TrainedExtractor:
             triples.append(Triple(s, relation, o, entities[s].type, entities[o].type, sentence.text,
                                   sentence.start, sentence.end, round(p, 3), attrs, self.label, rule is not None))
         return triples
+
+
+SHARE_FROM = 0.3  # the least probability of a triple whose list members take it on too
+
+
+def _share_in_lists(best: dict, lists: dict, entities: dict) -> None:
+    """What one member of a list takes part in, the others of its list in that sentence take part in too
+    ("investments from Kleiner Perkins, Qualcomm Ventures and Goldman Sachs": the model is sure of the
+    first investor only), with the member's probability."""
+    for (s, relation, o), (p, number) in list(best.items()):
+        if p < SHARE_FROM:
+            continue
+        for group in lists.get(number, ()):
+            if s in group and o in group:
+                continue  # "A, B and C": a relation inside the list says nothing of the others
+            for slot, name in (("s", s), ("o", o)):
+                if name not in group:
+                    continue
+                for other in group:
+                    if other in (s, o):
+                        continue
+                    key = (other, relation, o) if slot == "s" else (s, relation, other)
+                    if relation in SYMMETRIC:
+                        key = (min(key[0], key[2]), relation, max(key[0], key[2]))
+                    st, ot = entities[key[0]].type, entities[key[2]].type
+                    if fits(relation, st, ot) and (key not in best or best[key][0] < p):
+                        best[key] = (p, number)
 
 
 @lru_cache(maxsize=4)
