@@ -5,7 +5,8 @@ Pipeline per article: language, sentences, the rule finder's mentions (gazetteer
 (:mod:`kg.extract.mentions`), every typed pair in a sentence (:mod:`kg.extract.candidates`), its features
 (:mod:`kg.extract.features`) and one logistic regression per relation (:mod:`kg.extract.model`). A triple is
 kept where its probability reaches the relation's threshold (chosen on ``corpus/dev`` by ``kg train``); its
-confidence is that probability, its evidence the sentence of the best-scoring pair. Status, role, amount
+confidence is that probability (for a rule's triple, the rule's own where that is higher), its evidence the
+sentence of the best-scoring pair. Status, role, amount
 and stake come from the rules' attribute logic.
 
 Examples
@@ -125,8 +126,9 @@ class TrainedExtractor:
                 sentence = sentences[number_at[rule.start]]  # the sentence the rule read
             if rule:
                 s, o = rule.s, rule.o  # the rule's direction for a symmetric relation
+            confidence = max(p, rule.confidence) if rule else p  # a rule's triple: the surer of the two
             triples.append(Triple(s, relation, o, entities[s].type, entities[o].type, sentence.text,
-                                  sentence.start, sentence.end, round(p, 3), attrs, self.label, rule is not None))
+                                  sentence.start, sentence.end, round(confidence, 3), attrs, self.label, rule is not None))
         return triples
 
 
