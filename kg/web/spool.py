@@ -27,6 +27,9 @@ class Spool:
         return self
 
     def __exit__(self, *exc):
+        self.close()
+
+    def close(self) -> None:
         self.file.close()
 
     def __len__(self) -> int:
