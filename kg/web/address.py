@@ -54,5 +54,6 @@ def resolve(host: str, port: int, allow_private: bool = False) -> list[str]:
     allowed = [a for a in addresses if not kind(a)]
     if not allowed:
         first = addresses[0]
-        raise FetchError(f"refused: {host} is {first}, a {kind(first)} address (--allow-private allows it)")
+        named = f"{host} is" if host.strip("[]") == first else f"{host} resolves to {first},"
+        raise FetchError(f"refused: {named} a {kind(first)} address (--allow-private allows it)")
     return allowed

@@ -186,8 +186,9 @@ class Crawl:
         """One article link of a feed or sitemap."""
         self.seen_urls.add(entry.url)
         try:
-            if NOT_HTML.search(entry.url.split("?", 1)[0].split("#", 1)[0]):
-                self.report.skip("not HTML")
+            known = self.cache.get(entry.url) if self.cache is not None and not self.options.refresh else None
+            if NOT_HTML.search(entry.url.split("?", 1)[0].split("#", 1)[0]) or (known and known.kind == "not HTML"):
+                self.report.skip("not HTML")  # no request: a link to a PDF or image, or one that was last time
                 return
             got = self._fetch(entry.url, listing_ok=False, date=entry.date)
             if got is not None:
@@ -202,6 +203,7 @@ class Crawl:
             self.report.skip("forbidden by robots.txt")
         elif isinstance(err, WrongType) and not given:
             self.report.skip("not HTML")
+            self._remember(CacheEntry(url, kind="not HTML"))
         else:
             self.report.fail(url, str(err))
 
@@ -211,7 +213,7 @@ class Crawl:
         if self.cache is None or self.options.refresh:
             return None
         entry = self.cache.get(url)
-        if entry is None:
+        if entry is None or entry.kind == "not HTML":
             return None
         if entry.kind == "page":
             return entry if entry.digest and self.stored(entry.article_id) == entry.digest else None
