@@ -128,6 +128,10 @@ def build(paths: Iterable[str | Path], store: str | Path = DEFAULT_STORE, out: s
     urls, local = split_inputs(paths)
     if urls and dry_run:
         raise InputError("--dry-run reads local files only (URLs would have to be fetched)")
+    if urls:
+        from .web.crawl import WebOptions
+
+        web = (web or WebOptions()).check()
     files = collect_files(local) if local or not urls else []
     total = check_inputs(files)
     if entities:  # a bad --entities file is refused before the store is opened (or created) for writing

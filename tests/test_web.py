@@ -225,3 +225,18 @@ def test_limit_and_since_bound_a_feed(site):
     titles = [a.title for a in crawl.run([site.base + "/feed.rss"])]
     assert titles == ["Siemens kauft Altair", "SAP übernimmt das Berliner Start-up Signavio"]
     assert crawl.report.skipped["older than --since"] == 4  # the PDF, /download, /gone and the 2020 article
+
+
+def test_other_failures_are_reported_by_name(site):
+    from conftest import free_port
+
+    crawl = Crawl(WebOptions(allow_private=True, rate=1000, timeout=2), None, lambda _: None)
+    closed = f"http://127.0.0.1:{free_port()}/article.html"
+    assert list(crawl.run([site.base + "/bad-charset", site.base + "/not-utf8", site.base + "/download", closed,
+                           "http://[::1"])) == []
+    assert crawl.report.failures == [
+        f"{site.base}/bad-charset: undecodable: unknown charset 'x-klingon'",
+        f"{site.base}/not-utf8: undecodable: not valid utf-8 (byte {len(web_server.page('/en/adobe-figma.html', site.base).encode())})",
+        f"{site.base}/download: wrong type: application/pdf",
+        f"{closed}: connection refused",
+        "http://[::1: malformed URL"]

@@ -167,6 +167,10 @@ class Handler(BaseHTTPRequestHandler):
             return self._send(302, b"", headers=[("Location", "/loop/b" if path == "/loop/a" else "/loop/a")])
         if path == "/error":
             return self._send(500, b"<h1>Internal Server Error</h1>")
+        if path == "/bad-charset":
+            return self._send(200, page("/en/adobe-figma.html", site.base).encode(), "text/html; charset=x-klingon")
+        if path == "/not-utf8":
+            return self._send(200, page("/en/adobe-figma.html", site.base).encode() + b"\xff\xfe", "text/html; charset=utf-8")
         if path == "/download":
             return self._send(200, b"%PDF-1.4 " + b"x" * 1000, "application/pdf")
         if path == "/files/report.pdf":

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
 from ..articles import Article
-from ..errors import FetchError
+from ..errors import FetchError, InputError
 from .cache import Entry as CacheEntry
 from .cache import FetchCache
 from .charset import charset_of, decode_html
@@ -86,6 +86,22 @@ class WebOptions:
     since: str = ""
     refresh: bool = False
 
+    def check(self) -> "WebOptions":
+        """Refuse options no request should carry (before anything is fetched or written).
+
+        >>> WebOptions(user_agent="bot\\r\\nX-Evil: 1").check()
+        Traceback (most recent call last):
+        ...
+        kg.errors.InputError: --user-agent: one line of printable characters, at most 300
+        """
+        if not self.user_agent.isprintable() or len(self.user_agent) > 300:
+            raise InputError("--user-agent: one line of printable characters, at most 300")
+        if self.since and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", self.since):
+            raise InputError(f"--since {self.since!r}: not a date like 2025-01-31")
+        if self.rate <= 0 or self.timeout <= 0 or self.max_bytes <= 0 or self.max_redirects < 0 or self.limit < 0:
+            raise InputError("--rate, --timeout and --max-mb must be positive, --max-redirects and --limit not negative")
+        return self
+
 
 class Crawl:
     """One build's fetching: ``run(urls)`` yields the new or changed articles; ``report`` counts the rest.
@@ -117,8 +133,11 @@ class Crawl:
 
     # ------------------------------------------------------------ steps
     def _tick(self, more: int = 0) -> None:
-        self.total += more
-        if more == 0:
+        """One URL done (or ``more`` URLs to do): the total grows before the URL that added them is done,
+        so ``done == total`` only at the end."""
+        if more:
+            self.total += more
+        else:
             self.done += 1
         if self.progress:
             self.progress(self.done, self.total)
@@ -135,13 +154,16 @@ class Crawl:
             self._count_error(url, err, given=True)
             self._tick()
             return
-        self._tick()
         if isinstance(got, Listing):
             entries = self._entries(got, url, depth=0)
-            self._tick(len(entries))
+            if entries:
+                self._tick(len(entries))
+            self._tick()
             for entry in entries:
                 yield from self._page(entry)
-        elif got is not None:
+            return
+        self._tick()
+        if got is not None:
             yield got
 
     def _entries(self, listing: Listing, url: str, depth: int) -> list[Entry]:
