@@ -386,7 +386,11 @@ def remove(article: str, store: str | Path = DEFAULT_STORE) -> str:
     """Take an article out of the store, by id or by the path it was built from; returns its id."""
     candidates = [article]
     path = Path(article)
-    if path.is_file():
+    if article.startswith(("http://", "https://")):
+        from .web.page import web_id
+
+        candidates.append(web_id(article))  # the id of a page fetched from that (canonical) URL
+    elif path.is_file():
         candidates = [a.id for a in read_file(path)] + candidates
     else:
         candidates.append(path.name)

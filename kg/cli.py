@@ -400,7 +400,7 @@ def validate(store):
 @click.argument("article")
 @store_option
 def remove(article, store):
-    """Take one article's contribution out of the store (by id or by its file path).
+    """Take one article's contribution out of the store (by id, file path or canonical URL).
 
     \b
     Example:

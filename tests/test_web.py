@@ -161,6 +161,12 @@ def test_second_run_is_conditional_a_changed_page_alone_is_extracted_and_refresh
     assert "web: 4 fetched, 0 not modified" in fourth.stderr
     assert fourth.stdout.startswith("4 articles (0 new, 0 changed, 4 unchanged)"), fourth.stdout
 
+    # an article taken out of the store is fetched in full again, though the server would answer 304
+    run_kg("remove", site.base + "/en/microsoft-openai", "--store", tmp_path / "store", check=True)
+    fifth, log = build()
+    assert [e for e in log if e[0] == "/en/microsoft-openai.html"][0][1:3] == ("", "")
+    assert fifth.stdout.startswith("1 articles (1 new"), fifth.stdout
+
 
 def test_loopback_is_refused_without_allow_private(site, tmp_path):
     start = len(site.log)

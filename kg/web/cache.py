@@ -14,6 +14,8 @@ Examples
 >>> cache.get("http://example.org/a").etag, cache.get("http://example.org/b")
 ('"v1"', None)
 >>> cache.close()
+>>> cache_path("output/store").name, cache_path("http://localhost:7878").parent.name
+('techkg-fetch.sqlite', 'fetch')
 """
 from __future__ import annotations
 

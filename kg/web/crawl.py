@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
 from ..articles import Article
-from ..errors import FetchError, InputError
+from ..errors import FetchError, InputError, KgError
 from .cache import Entry as CacheEntry
 from .cache import FetchCache
 from .charset import charset_of, decode_html
@@ -260,13 +260,35 @@ class Crawl:
         entry = CacheEntry(url, etag=answer.headers.get("etag", "")[:500],
                            modified=answer.headers.get("last-modified", "")[:100], body_hash=digest,
                            final_url=answer.url)
+        try:
+            got = self._read(answer, body, listing_ok, pages_ok, date)
+        except KgError:
+            raise
+        except Exception as err:  # untrusted markup that a parser chokes on fails this URL, not the build
+            raise FetchError(f"cannot read the document ({type(err).__name__})") from None
+        if isinstance(got, Listing):
+            entry.kind, entry.links = got.kind, [[e.url, e.date] for e in got.entries]
+            self._remember(entry)
+            return got
+        self.report.fetched += 1
+        if self.options.since and got.date and got.date < self.options.since:
+            self.report.skip("older than --since")
+            return None
+        entry.article_id, entry.digest = got.id, got.digest
+        self._remember(entry)  # a duplicate too: the next run asks for it conditionally
+        if got.id in self.seen_ids:
+            self.report.skip("duplicate")
+            return None
+        self.seen_ids.add(got.id)
+        return got
+
+    def _read(self, answer, body: bytes, listing_ok: bool, pages_ok: bool, date: str):
+        """A fetched body as a :class:`Listing` or an :class:`Article`."""
         if looks_like_listing(body):
             listing = parse_listing(body, answer.url)
             if listing is not None:
                 if not listing_ok:
                     raise WrongType(f"wrong type: a {listing.kind}, not an article page", listing.kind)
-                entry.kind, entry.links = listing.kind, [[e.url, e.date] for e in listing.entries]
-                self._remember(entry)
                 return listing
         if not pages_ok or (answer.mime and answer.mime not in HTML_TYPES):
             raise WrongType(f"wrong type: {answer.mime or 'not a feed'}", answer.mime)
@@ -275,16 +297,6 @@ class Crawl:
         article = page_article(decode_html(body, charset_of(answer.headers.get("content-type", ""))), answer.url,
                                date=date)
         article.extractor_key = self.key
-        self.report.fetched += 1
-        if self.options.since and article.date and article.date < self.options.since:
-            self.report.skip("older than --since")
-            return None
-        if article.id in self.seen_ids:
-            self.report.skip("duplicate")
-            return None
-        self.seen_ids.add(article.id)
-        entry.article_id, entry.digest = article.id, article.digest
-        self._remember(entry)
         return article
 
     def _unchanged(self, old: CacheEntry):
