@@ -110,7 +110,10 @@ def cli():
 
 
 def web_options(f):
-    """--limit, --since, --refresh, --user-agent, --rate, --timeout, --max-mb, --max-redirects, --allow-private."""
+    """--limit, --since, --refresh, --user-agent, --rate, --timeout, --max-mb, --max-redirects, --allow-private,
+    --allow-network."""
+    f = click.option("--allow-network", "networks", multiple=True, metavar="CIDR",
+                     help="Let URLs reach this private range only, e.g. 10.1.0.0/16; repeatable.")(f)
     f = click.option("--allow-private", is_flag=True,
                      help="Let URLs reach loopback, private and link-local addresses (refused by default).")(f)
     f = click.option("--max-redirects", default=5, show_default=True, type=click.IntRange(0, 30),
@@ -131,11 +134,11 @@ def web_options(f):
     return f
 
 
-def _web(limit, since, refresh, user_agent, rate, timeout, max_mb, max_redirects, allow_private):
+def _web(limit, since, refresh, user_agent, rate, timeout, max_mb, max_redirects, allow_private, networks):
     from .web.crawl import WebOptions
 
     return WebOptions(user_agent=user_agent, rate=rate, timeout=timeout, max_bytes=int(max_mb * 2**20),
-                      max_redirects=max_redirects, allow_private=allow_private, limit=limit,
+                      max_redirects=max_redirects, allow_private=allow_private, networks=tuple(networks), limit=limit,
                       since=since.date().isoformat() if since else "", refresh=refresh)
 
 
@@ -184,7 +187,7 @@ def _progress(label: str):
 @web_options
 def build(paths, out, store, extractor, lang, entities, llm_url, llm_model, llm_concurrency, llm_timeout, dry_run,
           verbose, workers, dask, model, no_html, html_nodes, limit, since, refresh, user_agent, rate, timeout,
-          max_mb, max_redirects, allow_private):
+          max_mb, max_redirects, allow_private, networks):
     """Extract articles into the store; write OUT/graph.ttl and OUT/graph.html.
 
     PATHS are files or folders of .txt, .md, .html or .jsonl articles (JSONL: one
@@ -202,7 +205,7 @@ def build(paths, out, store, extractor, lang, entities, llm_url, llm_model, llm_
     """
     from . import api
 
-    web = _web(limit, since, refresh, user_agent, rate, timeout, max_mb, max_redirects, allow_private)
+    web = _web(limit, since, refresh, user_agent, rate, timeout, max_mb, max_redirects, allow_private, networks)
     report = api.build(paths, store=store, out=out, extractor=extractor, lang=lang, entities=tuple(entities),
                        progress=_progress("extracting"), llm=_llm(llm_url, llm_model, llm_concurrency, llm_timeout),
                        dry_run=dry_run, workers=workers, dask=dask, model=model, html=not no_html,

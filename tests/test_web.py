@@ -180,6 +180,41 @@ def test_loopback_is_refused_without_allow_private(site, tmp_path):
     assert len(site.log) == start  # not one request, not even robots.txt
 
 
+def test_a_hostile_redirect_or_feed_cannot_reach_the_users_network(site, tmp_path):
+    """The server's own address is allowed (--allow-network 127.0.0.1/32); a redirect and feed links to
+    another loopback address (127.0.0.2, where a listener waits) and to the cloud metadata address are not."""
+    import socket
+
+    inside = socket.socket()
+    try:
+        inside.bind(("127.0.0.2", 0))
+    except OSError:
+        pytest.skip("127.0.0.2 cannot be bound here")
+    inside.listen(4)
+    inside.settimeout(0.3)
+    target = f"http://127.0.0.2:{inside.getsockname()[1]}/admin"
+    items = "".join(f"<item><link>{link}</link></item>" for link in
+                    (target, "http://169.254.169.254/latest/meta-data/", site.base + "/bounce?to=" + target))
+    site.set("/hostile.rss", f'<rss version="2.0"><channel>{items}</channel></rss>'.encode(), "application/rss+xml")
+    try:
+        result = run_kg("build", site.base + "/hostile.rss", site.base + "/bounce?to=" + target,
+                        "--store", tmp_path / "store", "--out", tmp_path / "out", "--rate", "1000", "--timeout", "2",
+                        "--allow-network", "127.0.0.1/32", check=True)
+        try:
+            inside.accept()[0].close()
+            reached = True
+        except OSError:
+            reached = False
+    finally:
+        inside.close()
+    assert not reached
+    assert site.hits("/bounce") == 1  # the first hop was allowed and asked; the hop it redirected to was not
+    # the feed's link, and its redirect (the same redirect given on the command line is not asked for twice)
+    assert result.stderr.count("refused: 127.0.0.2 is a loopback address") == 2, result.stderr
+    assert "refused: 169.254.169.254 is a link-local address" in result.stderr
+    assert "web: 0 fetched, 0 not modified, 0 skipped, 3 failed" in result.stderr
+
+
 def test_only_http_urls_are_taken():
     result = run_kg("build", "file:///etc/passwd")
     assert result.returncode != 0 and result.stderr.strip().splitlines() == [

@@ -12,6 +12,7 @@ import gzip
 import hashlib
 import threading
 import time
+import urllib.parse
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -163,6 +164,9 @@ class Handler(BaseHTTPRequestHandler):
             step = int(path.rsplit("/", 1)[1])
             target = "/en/adobe-figma.html" if step >= 3 else f"/redirect/{step + 1}"
             return self._send(302 if step % 2 else 301, b"", headers=[("Location", target)])
+        if path == "/bounce":  # an open redirect, as a hostile page would have
+            target = urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query)["to"][0]
+            return self._send(302, b"", headers=[("Location", target)])
         if path in ("/loop/a", "/loop/b"):
             return self._send(302, b"", headers=[("Location", "/loop/b" if path == "/loop/a" else "/loop/a")])
         if path == "/error":

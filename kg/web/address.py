@@ -39,8 +39,19 @@ def kind(address: str) -> str:
     return ""
 
 
-def resolve(host: str, port: int, allow_private: bool = False) -> list[str]:
-    """The addresses of ``host`` that may be connected to (public ones, or all with ``allow_private``).
+def allowed_in(address: str, networks) -> bool:
+    """Whether ``address`` lies in one of ``networks`` (CIDR strings such as ``10.1.0.0/16``).
+
+    >>> allowed_in("10.1.2.3", ["10.1.0.0/16"]), allowed_in("10.2.0.1", ["10.1.0.0/16"])
+    (True, False)
+    """
+    ip = ipaddress.ip_address(address.split("%", 1)[0])
+    return any(ip in ipaddress.ip_network(n, strict=False) for n in networks)
+
+
+def resolve(host: str, port: int, allow_private: bool = False, networks=()) -> list[str]:
+    """The addresses of ``host`` that may be connected to: public ones and those in ``networks``, or all
+    with ``allow_private``.
 
     Raises :class:`~kg.errors.FetchError` when the name does not resolve or resolves to no allowed address.
     """
@@ -51,7 +62,7 @@ def resolve(host: str, port: int, allow_private: bool = False) -> list[str]:
     addresses = list(dict.fromkeys(info[4][0] for info in infos))
     if allow_private:
         return addresses
-    allowed = [a for a in addresses if not kind(a)]
+    allowed = [a for a in addresses if not kind(a) or (networks and allowed_in(a, networks))]
     if not allowed:
         first = addresses[0]
         named = f"{host} is" if host.strip("[]") == first else f"{host} resolves to {first},"

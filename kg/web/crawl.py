@@ -82,6 +82,7 @@ class WebOptions:
     max_bytes: int = 5 * 2**20
     max_redirects: int = 5
     allow_private: bool = False
+    networks: tuple = ()  # private ranges allowed (CIDR), where allow_private would allow them all
     limit: int = 0
     since: str = ""
     refresh: bool = False
@@ -98,6 +99,13 @@ class WebOptions:
             raise InputError("--user-agent: one line of printable characters, at most 300")
         if self.since and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", self.since):
             raise InputError(f"--since {self.since!r}: not a date like 2025-01-31")
+        import ipaddress
+
+        for network in self.networks:
+            try:
+                ipaddress.ip_network(network, strict=False)
+            except ValueError:
+                raise InputError(f"--allow-network {network!r}: not an address range like 10.1.0.0/16") from None
         if self.rate <= 0 or self.timeout <= 0 or self.max_bytes <= 0 or self.max_redirects < 0 or self.limit < 0:
             raise InputError("--rate, --timeout and --max-mb must be positive, --max-redirects and --limit not negative")
         return self
@@ -119,7 +127,7 @@ class Crawl:
         self.progress = progress
         self.fetcher = fetcher or Fetcher(user_agent=options.user_agent, rate=options.rate, timeout=options.timeout,
                                           max_bytes=options.max_bytes, max_redirects=options.max_redirects,
-                                          allow_private=options.allow_private)
+                                          allow_private=options.allow_private, networks=options.networks)
         self.report = FetchReport()
         self.seen_urls: set[str] = set()
         self.seen_ids: set[str] = set()

@@ -143,7 +143,7 @@ class Fetcher:
     """GETs with the limits above; ``requests`` counts what was sent (robots.txt included)."""
 
     def __init__(self, user_agent: str = "", rate: float = 1.0, timeout: float = 10.0, max_bytes: int = MAX_BYTES,
-                 max_redirects: int = 5, allow_private: bool = False, robots: bool = True):
+                 max_redirects: int = 5, allow_private: bool = False, robots: bool = True, networks=()):
         from .robots import Robots
 
         self.user_agent = user_agent or default_user_agent()
@@ -152,6 +152,7 @@ class Fetcher:
         self.max_bytes = max_bytes
         self.max_redirects = max_redirects
         self.allow_private = allow_private
+        self.networks = tuple(networks)  # private ranges allowed one by one (CIDR)
         self.robots = Robots(self) if robots else None
         self.requests = 0
         self._last: dict[str, float] = {}
@@ -201,7 +202,7 @@ class Fetcher:
         host = parts.hostname
         https = parts.scheme.lower() == "https"
         port = parts.port or (443 if https else 80)
-        addresses = resolve(host, port, self.allow_private)
+        addresses = resolve(host, port, self.allow_private, self.networks)
         self._wait(host.lower())
         deadline = time.monotonic() + self.timeout
         connection = (_HTTPS(host, port, timeout=self.timeout, context=ssl.create_default_context())
