@@ -8,6 +8,7 @@ Examples
 """
 from __future__ import annotations
 
+import itertools
 import os
 import time
 from dataclasses import dataclass, field
@@ -40,6 +41,7 @@ class BuildReport:
     outputs: list[Path] = field(default_factory=list)
     engine: object = None
     planned: tuple[int, int] | None = None
+    web: object = None  # a kg.web.crawl.FetchReport when URLs were given
 
     def summary(self) -> str:
         return (f"{self.articles} articles ({self.added} new, {self.replaced} changed, {self.unchanged} unchanged), "
@@ -101,8 +103,14 @@ def build(paths: Iterable[str | Path], store: str | Path = DEFAULT_STORE, out: s
           extractor: str = "trained", lang: str = "auto", entities: tuple[str, ...] = (),
           progress: Callable[[int, int], None] | None = None,
           llm: dict | None = None, dry_run: bool = False, workers: int = 1, dask: str = "",
-          model: str = "", html: bool = True, html_nodes: int = HTML_NODES) -> BuildReport:
+          model: str = "", html: bool = True, html_nodes: int = HTML_NODES, web=None,
+          fetch_progress: Callable[[int, int], None] | None = None) -> BuildReport:
     """Read, extract and store articles; write ``OUT/graph.ttl`` and ``OUT/graph.html``.
+
+    ``paths`` are files, folders and http(s) URLs (article pages, RSS/Atom feeds, sitemaps), fetched as
+    ``web`` (a :class:`kg.web.crawl.WebOptions`) says, with a fetch cache in the store folder, before
+    anything is extracted; ``fetch_progress(done, total)`` follows the URLs and ``report.web`` counts
+    what was fetched, not modified, skipped and failed (a failed URL never stops the build).
 
     Every input is read once (streaming) and rejected with a named error before the store is touched;
     then articles stream through in batches, so memory stays flat for large JSONL corpora. Unchanged
@@ -115,7 +123,16 @@ def build(paths: Iterable[str | Path], store: str | Path = DEFAULT_STORE, out: s
     report = BuildReport()
     if extractor not in extractors.available():
         raise InputError(f"unknown extractor {extractor!r}; available: {', '.join(extractors.available())}")
-    files = collect_files([Path(p) for p in paths])
+    from .web.inputs import split_inputs
+
+    urls, local = split_inputs(paths)
+    if urls and dry_run:
+        raise InputError("--dry-run reads local files only (URLs would have to be fetched)")
+    if urls:
+        from .web.crawl import WebOptions
+
+        web = (web or WebOptions()).check()
+    files = collect_files(local) if local or not urls else []
     total = check_inputs(files)
     if entities:  # a bad --entities file is refused before the store is opened (or created) for writing
         from .gazetteer import Gazetteer
@@ -140,8 +157,14 @@ def build(paths: Iterable[str | Path], store: str | Path = DEFAULT_STORE, out: s
         pool = _pool(workers) if cluster is None and workers > 1 and "llm" not in extractor else None
         extraction = _Extraction(engine, extractor, options, lang, workers, pool, cluster)
         done = 0
+        key = _extractor_key(engine, extractor, options)
+        spool = None
         try:
-            keyed = _keyed(iter_articles(files), _extractor_key(engine, extractor, options))
+            if urls:
+                spool, report.web = _fetch(urls, kg, store, key, web, fetch_progress)
+                total += len(spool)
+            articles = iter_articles(files) if spool is None else itertools.chain(iter_articles(files), spool)
+            keyed = _keyed(articles, key)
             prepared = (extraction.start(kg, batch) for batch in _batches(keyed, BATCH))
             # one batch of look-ahead: workers extract the next batch while this process writes this one
             for batch, digests, pending in _lookahead(prepared, 1 if (cluster or pool) else 0):
@@ -173,12 +196,34 @@ def build(paths: Iterable[str | Path], store: str | Path = DEFAULT_STORE, out: s
         finally:
             if pool is not None:
                 pool.shutdown(cancel_futures=True)
+            if spool is not None:
+                spool.close()
         report.entities = kg.entity_count()
         report.relations = kg.relation_count()
         if out is not None:
             report.outputs = write_outputs(kg, Path(out), html=html, html_nodes=html_nodes)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _fetch(urls: list[str], kg, store, key: str, web, progress):
+    """Fetch the URLs into a spool (new and changed articles only); returns it and the fetch report."""
+    from .web.cache import FetchCache, cache_path
+    from .web.crawl import Crawl, WebOptions
+    from .web.spool import Spool
+
+    cache = FetchCache(cache_path(store))
+    spool = Spool()
+    try:
+        crawl = Crawl(web or WebOptions(), cache, kg.article_digest, key=key, progress=progress)
+        for article in crawl.run(urls):
+            spool.add(article)
+    except BaseException:
+        spool.close()
+        raise
+    finally:
+        cache.close()
+    return spool, crawl.report
 
 
 @dataclass
@@ -341,7 +386,11 @@ def remove(article: str, store: str | Path = DEFAULT_STORE) -> str:
     """Take an article out of the store, by id or by the path it was built from; returns its id."""
     candidates = [article]
     path = Path(article)
-    if path.is_file():
+    if article.startswith(("http://", "https://")):
+        from .web.page import web_id
+
+        candidates.append(web_id(article))  # the id of a page fetched from that (canonical) URL
+    elif path.is_file():
         candidates = [a.id for a in read_file(path)] + candidates
     else:
         candidates.append(path.name)

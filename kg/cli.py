@@ -109,8 +109,64 @@ def cli():
     """
 
 
+def web_options(f):
+    """--limit, --since, --refresh, --user-agent, --rate, --timeout, --max-mb, --max-redirects, --allow-private,
+    --allow-network."""
+    f = click.option("--allow-network", "networks", multiple=True, metavar="CIDR",
+                     help="Let URLs reach this private range only, e.g. 10.1.0.0/16; repeatable.")(f)
+    f = click.option("--allow-private", is_flag=True,
+                     help="Let URLs reach loopback, private and link-local addresses (refused by default).")(f)
+    f = click.option("--max-redirects", default=5, show_default=True, type=click.IntRange(0, 30),
+                     help="Redirects followed per URL.")(f)
+    f = click.option("--max-mb", default=5.0, show_default=True, type=click.FloatRange(0.01),
+                     help="Largest response read, in MB (checked while reading).")(f)
+    f = click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(0.1),
+                     help="Seconds one request may take in all.")(f)
+    f = click.option("--rate", default=1.0, show_default=True, type=click.FloatRange(0.001),
+                     help="Requests per second to one host at most.")(f)
+    f = click.option("--user-agent", envvar="KG_USER_AGENT", default="",
+                     help="User-Agent sent ($KG_USER_AGENT; default techkg/VERSION with a link).")(f)
+    f = click.option("--refresh", is_flag=True, help="Ignore the fetch cache: fetch and read every URL again.")(f)
+    f = click.option("--since", type=click.DateTime(["%Y-%m-%d"]), default=None,
+                     help="Only feed and sitemap entries (and pages) dated on or after YYYY-MM-DD.")(f)
+    f = click.option("--limit", default=0, type=click.IntRange(0),
+                     help="At most N articles from each feed or sitemap, newest first (0: all).")(f)
+    return f
+
+
+def _web(limit, since, refresh, user_agent, rate, timeout, max_mb, max_redirects, allow_private, networks):
+    from .web.crawl import WebOptions
+
+    return WebOptions(user_agent=user_agent, rate=rate, timeout=timeout, max_bytes=int(max_mb * 2**20),
+                      max_redirects=max_redirects, allow_private=allow_private, networks=tuple(networks), limit=limit,
+                      since=since.date().isoformat() if since else "", refresh=refresh)
+
+
+def _progress(label: str):
+    """A progress callback ``(done, total)`` that draws a bar on a terminal (stderr) and nothing elsewhere;
+    the total may grow (a feed adds its articles)."""
+    state = {}
+
+    def progress(done, total):
+        if not sys.stderr.isatty():
+            return
+        if "bar" not in state:
+            state["bar"] = click.progressbar(length=max(total, 1), label=label, file=sys.stderr, show_pos=True)
+            state["bar"].__enter__()
+            state["done"] = 0
+        bar = state["bar"]
+        bar.length = max(total, 1)
+        bar.update(done - state["done"])
+        state["done"] = done
+        if done >= total and not state.get("closed"):
+            state["closed"] = True
+            bar.__exit__(None, None, None)
+
+    return progress
+
+
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=str)
 @click.option("--out", type=click.Path(path_type=Path), default=Path("output"), show_default=True,
               help="Folder for graph.ttl and graph.html.")
 @store_option
@@ -128,37 +184,32 @@ def cli():
 @click.option("--no-html", is_flag=True, help="Write no graph.html (kg html draws it later).")
 @click.option("--html-nodes", default=5000, show_default=True, type=click.IntRange(0),
               help="graph.html shows at most this many entities, the most connected (0: all).")
+@web_options
 def build(paths, out, store, extractor, lang, entities, llm_url, llm_model, llm_concurrency, llm_timeout, dry_run,
-          verbose, workers, dask, model, no_html, html_nodes):
+          verbose, workers, dask, model, no_html, html_nodes, limit, since, refresh, user_agent, rate, timeout,
+          max_mb, max_redirects, allow_private, networks):
     """Extract articles into the store; write OUT/graph.ttl and OUT/graph.html.
 
     PATHS are files or folders of .txt, .md, .html or .jsonl articles (JSONL: one
-    {"id","title","text","url","date","lang"} object per line). Unchanged articles are
-    skipped; changed ones replace what they contributed before.
+    {"id","title","text","url","date","lang"} object per line), and http(s) URLs of
+    article pages, RSS or Atom feeds and sitemaps (gzipped too), mixed freely. Unchanged
+    articles are skipped; changed ones replace what they contributed before. URLs are
+    fetched politely (robots.txt, --rate per host) and only again when they changed
+    (a fetch cache in the store folder); a failed URL is one line on stderr and the
+    build goes on.
 
     \b
     Example:
       kg build examples/articles --out output/
+      kg build https://www.heise.de/rss/heise-atom.xml --since 2025-01-01 --limit 50
     """
     from . import api
 
-    bar = {}
-
-    def progress(done, total):
-        if not sys.stderr.isatty():
-            return
-        if "bar" not in bar:
-            bar["bar"] = click.progressbar(length=total, label="extracting", file=sys.stderr, show_pos=True)
-            bar["bar"].__enter__()
-            bar["done"] = 0
-        bar["bar"].update(done - bar["done"])
-        bar["done"] = done
-        if done >= total:
-            bar["bar"].__exit__(None, None, None)
-
+    web = _web(limit, since, refresh, user_agent, rate, timeout, max_mb, max_redirects, allow_private, networks)
     report = api.build(paths, store=store, out=out, extractor=extractor, lang=lang, entities=tuple(entities),
-                       progress=progress, llm=_llm(llm_url, llm_model, llm_concurrency, llm_timeout), dry_run=dry_run,
-                       workers=workers, dask=dask, model=model, html=not no_html, html_nodes=html_nodes)
+                       progress=_progress("extracting"), llm=_llm(llm_url, llm_model, llm_concurrency, llm_timeout),
+                       dry_run=dry_run, workers=workers, dask=dask, model=model, html=not no_html,
+                       html_nodes=html_nodes, web=web, fetch_progress=_progress("fetching"))
     if dry_run:
         requests, tokens = report.planned
         click.echo(f"dry run: {report.added} of {report.articles} articles to extract; {requests} LLM requests, "
@@ -167,6 +218,10 @@ def build(paths, out, store, extractor, lang, entities, llm_url, llm_model, llm_
     _report_llm(report.engine, verbose)
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
+    if report.web is not None:
+        for failure in report.web.failures:
+            click.echo(f"failed: {failure}", err=True)
+        click.echo(report.web.summary(), err=True)
     click.echo(report.summary())
     for path in report.outputs:
         click.echo(f"wrote {path}", err=True)
@@ -348,7 +403,7 @@ def validate(store):
 @click.argument("article")
 @store_option
 def remove(article, store):
-    """Take one article's contribution out of the store (by id or by its file path).
+    """Take one article's contribution out of the store (by id, file path or canonical URL).
 
     \b
     Example:

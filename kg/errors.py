@@ -18,3 +18,10 @@ class StoreError(KgError):
 
 class QueryError(KgError):
     """A SPARQL query is malformed or cannot be evaluated."""
+
+
+class FetchError(KgError):
+    """One URL cannot be fetched or read (refused address, DNS, time-out, HTTP error, too large, wrong type).
+
+    A build reports it as one line and goes on with the other URLs.
+    """
