@@ -47,6 +47,7 @@ from .trained import TrainedExtractor
 
 SEED = 13
 GRID = [round(0.05 * k, 2) for k in range(2, 19)]
+OFF = 1.01  # a threshold no probability reaches: the model adds nothing of that relation (rules still do)
 MIN_OWN_THRESHOLD = 20  # required dev triples a relation needs to get a threshold of its own
 
 
@@ -228,7 +229,8 @@ def fit(X, Y, min_count: int = 2, C: float = 0.5, log=None):
 
 
 def choose_thresholds(model: RelationModel, tagger, articles, log=None) -> tuple[dict, dict]:
-    """Per relation, the grid threshold with the best micro F1 on the dev articles; and the dev figures."""
+    """Per relation, the grid threshold (or ``OFF``) that gives the best micro F1 over all relations on the
+    dev articles; and the dev figures."""
     engine = TrainedExtractor(relation_model=model, tagger=tagger, threshold=min(GRID))
     predicted = []
     for art in articles:
@@ -236,15 +238,25 @@ def choose_thresholds(model: RelationModel, tagger, articles, log=None) -> tuple
         predicted.append((art, [(t.s, t.p, t.o, 2.0 if t.rule else t.confidence) for t in result.triples]))
     # one threshold for all relations first; a relation gets its own only where the dev articles hold
     # enough of it to choose one (a handful of triples would choose by chance)
-    overall = max(GRID, key=lambda limit: (prf(*map(sum, zip(*(_count(predicted, r, limit) for r in RELATIONS))))[2], limit))
-    thresholds, figures = {}, {}
+    counts = {r: {limit: _count(predicted, r, limit) for limit in GRID + [OFF]} for r in RELATIONS}
+
+    def micro(chosen: dict) -> float:
+        return prf(*map(sum, zip(*(counts[r][chosen[r]] for r in RELATIONS))))[2]
+
+    overall = max(GRID, key=lambda limit: (micro(dict.fromkeys(RELATIONS, limit)), limit))
+    thresholds = dict.fromkeys(RELATIONS, overall)
+    own = [r for r in RELATIONS
+           if sum(1 for art, _ in predicted for k in art.gold.required if k[1] == r) >= MIN_OWN_THRESHOLD]
+    # then each such relation's threshold in turn, for the best micro F1 of all relations together (the
+    # figure users see); OFF leaves a relation to the rules where the model's guesses cost more than they find
+    for _ in range(3):
+        for relation in own:
+            thresholds[relation] = max(GRID + [OFF], key=lambda limit: (
+                micro({**thresholds, relation: limit}), -abs(limit - overall)))
+    figures = {}
     for relation in RELATIONS:
-        chosen = overall
-        if sum(1 for art, _ in predicted for k in art.gold.required if k[1] == relation) >= MIN_OWN_THRESHOLD:
-            chosen = max(GRID, key=lambda limit: (prf(*_count(predicted, relation, limit))[2], -abs(limit - overall)))
-        counts = _count(predicted, relation, chosen)
-        thresholds[relation] = chosen
-        figures[relation] = {"threshold": chosen, "tp": counts[0], "fp": counts[1], "fn": counts[2]}
+        tp, fp, fn = counts[relation][thresholds[relation]]
+        figures[relation] = {"threshold": thresholds[relation], "tp": tp, "fp": fp, "fn": fn}
     total = [sum(f[k] for f in figures.values()) for k in ("tp", "fp", "fn")]
     figures["micro"] = dict(zip(("p", "r", "f1"), (round(x, 3) for x in prf(*total))))
     if log:
