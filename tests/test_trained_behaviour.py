@@ -59,3 +59,18 @@ def test_list_members_share_what_one_of_them_takes_part_in():
     weak = {("Kleiner Perkins", "investsIn", "Ring"): (0.1, 0)}  # too unsure to pass on
     _share_in_lists(weak, lists, found.entities)
     assert list(weak) == [("Kleiner Perkins", "investsIn", "Ring")]
+
+
+@pytest.mark.parametrize("text, lang, names", [
+    ("2017 wurde Kontron vom Konkurrenten S&T übernommen.", "de", {"S&T"}),
+    ("Kevin O'Leary made an offer as a potential investor in Ring.", "en", {"Kevin O'Leary"}),
+    ("John W. Thompson became chairman of Microsoft.", "en", {"John W. Thompson", "Microsoft"}),
+    ("The company was founded by Chang Byung-gyu in 2007.", "en", {"Chang Byung-gyu"}),
+    ("HTC was founded by Cher Wang, H. T. Cho and Peter Chou.", "en", {"Cher Wang", "H. T. Cho", "Peter Chou"}),
+])
+def test_names_with_ampersands_apostrophes_initials_and_commas_come_out_whole(text, lang, names):
+    from kg.extract import get
+
+    found = set(get("trained").extract(text, lang=lang).entities)
+    assert names <= found
+    assert not {n for n in found if len(n) == 1 or n.endswith((" O", " W")) or "," in n}

@@ -323,7 +323,12 @@ class _Finder:
                 joined = gap == "-" and (len(self.tokens[j - 1][2]) <= 3 and self.tokens[j - 1][2][:1].isupper()
                                          or word in self.profile.org_heads)
                 joined = joined or (gap == " & " and not person)  # "Christian & Timbers", "Johnson & Johnson"
+                joined = joined or (gap == "&" and not person and word[:1].isupper()
+                                    and self.tokens[j - 1][2][:1].isupper())  # "S&T", "AT&T"
+                joined = joined or (gap in ("'", "’") and word[:1].isupper() and len(self.tokens[j - 1][2]) == 1
+                                    and self.tokens[j - 1][2].isupper())  # "Kevin O'Leary", "D’Angelo"
                 joined = joined or (not person and self._abbreviation_joins(j - 1))
+                joined = joined or (gap == ". " and self._initial_joins(i, j - 1))  # "John W. Thompson"
                 if (gap not in (" ", "’ ", "' ") and not joined) or (self.code == "de" and word.lower() in self.lang.DETERMINERS):
                     break
                 if not person and word in self.given and j + 1 < len(self.tokens) and NAME_TOKEN.match(self.tokens[j + 1][2]) \
@@ -340,8 +345,15 @@ class _Finder:
             if not person and self._abbreviation_joins(j - 1):
                 continue  # "Dr. Kade": an abbreviation inside an organisation's name
             if self.text[end: end + 1] in ",;:.)" or self.text[end: end + 2] in ("’s", "'s"):
-                break
+                if not self._initial_joins(i, j - 1):
+                    break
         return j
+
+    def _initial_joins(self, i: int, k: int) -> bool:
+        """Token k is a middle initial of a person named from token i on ("John W. Thompson")."""
+        return i < k and k + 1 < len(self.tokens) and len(self.tokens[k][2]) == 1 and self.tokens[k][2].isupper() \
+            and self.tokens[i][2] in self.given and self.text[self.tokens[k][1]: self.tokens[k + 1][0]] == ". " \
+            and self.tokens[k + 1][2][:1].isupper() and self.tokens[k + 1][2] not in self.stop
 
     def discover(self, i: int, j: int, kind: str) -> str | None:
         """Register tokens i..j-1 as a new name of class ``kind`` (or the gazetteer's entry)."""

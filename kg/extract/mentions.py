@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
+from .. import lang as languages
 from .base import EntityInfo, Mention
 from .entities import find_entities
 from .tagger import Tagger, spans_of, tokenize
@@ -35,6 +37,30 @@ he she they we i you er sie es wir ich ihr im in am zum zur und and or oder mit 
 
 def _clean(surface: str) -> str:
     return re.sub(r"\s+", " ", surface).strip(" ,;:-–—\"'“”„«»()[]")
+
+
+@lru_cache(maxsize=4)
+def suffixes(code: str) -> frozenset:
+    """Legal suffixes of a language without their dots ("Inc", "GmbH"): what may follow a comma in a name."""
+    return frozenset(x.rstrip(".") for x in languages.get(code).LEGAL_SUFFIXES)
+
+
+def _repaired(spans, tokens, text: str, legal: frozenset):
+    """The tagger's spans, cut at commas ("Cher Wang, H. T. Cho" are two people; "Palm, Inc." stays one)
+    and, for a person, carried over a hyphenated lower-case tail ("Chang Byung-gyu")."""
+    for first, end, kind in spans:
+        start = first
+        for k in range(first, end):
+            if tokens[k].text == "," and not (k + 1 < end and tokens[k + 1].text in legal):
+                if k > start:
+                    yield start, k, kind
+                start = k + 1
+        while kind == "Person" and end + 1 < len(tokens) and tokens[end].text == "-" \
+                and tokens[end].start == tokens[end - 1].end and tokens[end + 1].start == tokens[end].end \
+                and tokens[end + 1].text.isalpha() and tokens[end + 1].text.islower() and len(tokens[end + 1].text) <= 5:
+            end += 2
+        if end > start:
+            yield start, end, kind
 
 
 def _bare(surface: str, text: str, code: str) -> str:
@@ -91,7 +117,7 @@ def add_tagged(text, sentences, code, found, tagger: Tagger | None, gaz) -> obje
         if not tokens:
             continue
         tags = tagger.tag([t.text for t in tokens], code, gaz)
-        for first, end, kind in spans_of(tags):
+        for first, end, kind in _repaired(spans_of(tags), tokens, text, suffixes(code)):
             a, b = tokens[first].start, tokens[end - 1].end
             surface = _clean(text[a:b])
             if not surface or not any(c.isupper() or c.isdigit() for c in surface[:1] + surface[1:2]):
