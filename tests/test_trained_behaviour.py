@@ -74,3 +74,15 @@ def test_names_with_ampersands_apostrophes_initials_and_commas_come_out_whole(te
     found = set(get("trained").extract(text, lang=lang).entities)
     assert names <= found
     assert not {n for n in found if len(n) == 1 or n.endswith((" O", " W")) or "," in n}
+
+
+@pytest.mark.parametrize("text, lang, names", [
+    ("Microsoft released the Xbox One in 2013.", "en", {"Xbox One"}),
+    ("Apple introduced the Apple Watch Series 2 in 2016.", "en", {"Apple Watch Series 2"}),
+    ("Samsung stellte das Galaxy S6 Edge vor.", "de", {"Galaxy S6 Edge"}),
+    ("Sony Ericsson was a joint venture of Sony and Ericsson.", "en", {"Sony Ericsson", "Sony", "Ericsson"}),
+])
+def test_model_names_and_joint_names_are_one_entity(text, lang, names):
+    from kg.extract import get
+
+    assert names <= set(get("trained").extract(text, lang=lang).entities)

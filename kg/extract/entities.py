@@ -28,7 +28,8 @@ from .base import EntityInfo, Mention
 
 TOKEN = re.compile(r"[^\W_]+")
 WORD = re.compile(r"[^\W_](?:[\w’'.&-]*[^\W_])?")
-VERSION = re.compile(r"^(?:\d[\w.]*|Pro|Max|Plus|Ultra|mini|Mini|Air|SE|XL|Turbo|Lite)$")
+VERSION = re.compile(r"^(?:\d[\w.]*|[A-Z]{1,3}\d+[\w.]*|II|III|IV|Pro|Max|Plus|Ultra|mini|Mini|Air|SE|XL|Turbo|Lite|One"
+                     r"|Series|Edge|Fold|Flip|Note|Neo|X|S)$")  # "Xbox One", "Apple Watch Series 2", "Galaxy S6 Edge"
 JOIN_OK = re.compile(r"^[ \-.,&’'·]{0,3}$")
 _CUE_HEADS = ("Gründer", "Mitgründer", "Tochter", "Zulieferer", "Konkurrent", "Rivale", "Mutter", "Sprecher",
               "Chef", "Manager", "Hersteller", "Wettbewerber", "Mitbewerber", "Herausforderer")
@@ -267,12 +268,16 @@ class _Finder:
         return sorted({id(m): m for m in self.taken.values()}.values(), key=lambda m: m.start)
 
     def hyphen_pairs(self) -> None:
-        """'die Daimler-Chrysler AG': two organisations joined by a hyphen (and nothing after) are one."""
+        """'die Daimler-Chrysler AG', 'Sony Ericsson': two organisations joined by a hyphen (and nothing after)
+        or by a space are one."""
         mentions = self._named()
         for left, right in zip(mentions, mentions[1:]):
-            if left.type != "Organization" or right.type != "Organization" or self.text[left.end: right.start] != "-" \
-                    or re.match(r"-|\w| [a-z]", self.text[right.end: right.end + 2]) or re.search(r"[\w-]$", self.text[:left.start]):
-                continue  # not "die Nvidia-OpenAI-Partnerschaft", "the Nvidia-OpenAI partnership"
+            gap = self.text[left.end: right.start]
+            if left.type != "Organization" or right.type != "Organization" or gap not in ("-", " ") \
+                    or left.anaphor or right.anaphor or re.search(r"[\w-]$", self.text[:left.start]) \
+                    or re.search(r"[’']s?$", self.text[left.start: left.end]) \
+                    or re.match(r"-|\w| [a-z]" if gap == "-" else r"-|\w", self.text[right.end: right.end + 2]):
+                continue  # not "die Nvidia-OpenAI-Partnerschaft", "the Nvidia-OpenAI partnership"; but "Sony Ericsson"
             label = self.text[left.start: right.end]
             self.entity(label, "Organization")
             self.found.entities[label].surfaces.add(label)
