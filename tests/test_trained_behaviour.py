@@ -86,3 +86,11 @@ def test_model_names_and_joint_names_are_one_entity(text, lang, names):
     from kg.extract import get
 
     assert names <= set(get("trained").extract(text, lang=lang).entities)
+
+
+def test_names_in_a_row_without_commas_stay_apart():
+    from kg.extract import get
+
+    found = set(get("trained").extract("Apple Google Microsoft Amazon are rivals.", lang="en").entities)
+    assert {"Apple", "Google", "Microsoft", "Amazon"} <= found
+    assert not {n for n in found if " " in n}

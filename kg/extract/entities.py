@@ -269,23 +269,29 @@ class _Finder:
 
     def hyphen_pairs(self) -> None:
         """'die Daimler-Chrysler AG', 'Sony Ericsson': two organisations joined by a hyphen (and nothing after)
-        or by a space are one."""
+        or by a space are one; three or more in a row are a list, not a name."""
         mentions = self._named()
-        for left, right in zip(mentions, mentions[1:]):
-            gap = self.text[left.end: right.start]
-            if left.type != "Organization" or right.type != "Organization" or gap not in ("-", " ") \
-                    or left.anaphor or right.anaphor or re.search(r"[\w-]$", self.text[:left.start]) \
-                    or re.search(r"[’']s?$", self.text[left.start: left.end]) \
-                    or re.match(r"-|\w| [a-z]" if gap == "-" else r"-|\w", self.text[right.end: right.end + 2]):
-                continue  # not "die Nvidia-OpenAI-Partnerschaft", "the Nvidia-OpenAI partnership"; but "Sony Ericsson"
+        joined = [k for k, (left, right) in enumerate(zip(mentions, mentions[1:])) if self._one_name(left, right)]
+        for k in joined:
+            if k - 1 in joined or k + 1 in joined:
+                continue  # "Apple Google Microsoft"
+            left, right = mentions[k], mentions[k + 1]
             label = self.text[left.start: right.end]
             self.entity(label, "Organization")
             self.found.entities[label].surfaces.add(label)
             merged = Mention(start=left.start, end=right.end, keys=(label,), type="Organization")
-            for k, m in list(self.taken.items()):
+            for key, m in list(self.taken.items()):
                 if m is left or m is right:
-                    self.taken[k] = merged
+                    self.taken[key] = merged
             self.names.setdefault(" ".join(t[2] for t in self.tokens[self.token_at(left.start): self.token_at(right.end)]), label)
+
+    def _one_name(self, left: Mention, right: Mention) -> bool:
+        gap = self.text[left.end: right.start]
+        return not (left.type != "Organization" or right.type != "Organization" or gap not in ("-", " ")
+                    or left.anaphor or right.anaphor or re.search(r"[\w-]$", self.text[:left.start])
+                    or re.search(r"[’']s?$", self.text[left.start: left.end])
+                    or re.match(r"-|\w| [a-z]" if gap == "-" else r"-|\w", self.text[right.end: right.end + 2]))
+        # not "die Nvidia-OpenAI-Partnerschaft", "the Nvidia-OpenAI partnership"; but "Sony Ericsson"
 
     def _sentence_initial(self, i: int) -> bool:
         start = self.sentences[self.token_sentence[i]].start if self.sentences else 0
