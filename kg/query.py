@@ -14,10 +14,12 @@ from __future__ import annotations
 import io
 import json
 import re
+import threading
 from pathlib import Path
 
 import pyoxigraph as ox
 
+from .errors import QueryError
 from .namespaces import PREFIXES
 from .store import open_store
 
@@ -50,9 +52,34 @@ def table(header: list[str], rows: list[list[str]], limit: int = 80) -> str:
     return "\n".join(lines) + "\n"
 
 
-def run_query(store: str | Path, sparql: str, fmt: str = "table", allow_service: bool = False) -> bytes:
+def run_query(store: str | Path, sparql: str, fmt: str = "table", allow_service: bool = False,
+              timeout: float | None = None) -> bytes:
     """Results of ``sparql`` on the store at ``store`` (opened read-only) as bytes in format ``fmt``;
-    ``allow_service`` lets SERVICE clauses reach other endpoints (off by default)."""
+    ``allow_service`` lets SERVICE clauses reach other endpoints (off by default).
+
+    The query runs in a thread while this one waits: Oxigraph releases the GIL as it computes but never
+    looks at signals, so Ctrl-C (``KeyboardInterrupt``) and the ``timeout`` (seconds; a ``QueryError``)
+    reach the caller at once. The thread is not stopped: ``kg query`` exits, which ends it.
+    """
+    outcome: dict = {}
+
+    def work():
+        try:
+            outcome["data"] = _results(store, sparql, fmt, allow_service)
+        except BaseException as err:  # handed to the waiting thread
+            outcome["error"] = err
+
+    thread = threading.Thread(target=work, name="kg-query", daemon=True)
+    thread.start()
+    thread.join(timeout)
+    if thread.is_alive():
+        raise QueryError(f"the query ran longer than {timeout:g} s and was stopped")
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["data"]
+
+
+def _results(store, sparql: str, fmt: str, allow_service: bool) -> bytes:
     with open_store(store, read_only=True) as kg:
         kg.allow_service = allow_service
         results = kg.query(sparql)
