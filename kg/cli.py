@@ -400,7 +400,7 @@ def merge(keep, drop, store):
 
     \b
     Example:
-      kg merge "Meta Platforms" "Facebook Inc."
+      kg merge "Meta Platforms" "Facebook"
     """
     from .curation import merge as merge_entities
     from .store import open_store
@@ -419,7 +419,7 @@ def split(entity, alias, store):
 
     \b
     Example:
-      kg split "Apple" "Apple Records"
+      kg split "Alexandr Wang" "Wang"
     """
     from .curation import split as split_entity
     from .store import open_store
@@ -533,7 +533,7 @@ def eval_cmd(gold_dir, extractor, model, lang, verbose, relations, entities):
 
     \b
     Example:
-      kg eval ../shared/corpus/dev --verbose
+      kg eval corpus/dev --verbose
     """
     from . import extract as extractors
     from .evaluate import evaluate
