@@ -62,38 +62,39 @@ def run_query(store: str | Path, sparql: str, fmt: str = "table", allow_service:
     reach the caller at once. The thread is not stopped: ``kg query`` exits, which ends it.
     """
     outcome: dict = {}
+    with open_store(store, read_only=True) as kg:  # closed here, its checkpoint removed, even if the thread runs on
+        kg.allow_service = allow_service
 
-    def work():
-        try:
-            outcome["data"] = _results(store, sparql, fmt, allow_service)
-        except BaseException as err:  # handed to the waiting thread
-            outcome["error"] = err
+        def work():
+            try:
+                outcome["data"] = _results(kg, sparql, fmt)
+            except BaseException as err:  # handed to the waiting thread
+                outcome["error"] = err
 
-    thread = threading.Thread(target=work, name="kg-query", daemon=True)
-    thread.start()
-    thread.join(timeout)
-    if thread.is_alive():
-        raise QueryError(f"the query ran longer than {timeout:g} s and was stopped")
+        thread = threading.Thread(target=work, name="kg-query", daemon=True)
+        thread.start()
+        thread.join(timeout)
+        if thread.is_alive():
+            raise QueryError(f"the query ran longer than {timeout:g} s and was stopped")
     if "error" in outcome:
         raise outcome["error"]
     return outcome["data"]
 
 
-def _results(store, sparql: str, fmt: str, allow_service: bool) -> bytes:
-    with open_store(store, read_only=True) as kg:
-        kg.allow_service = allow_service
-        results = kg.query(sparql)
-        if isinstance(results, ox.QueryBoolean):
-            value = bool(results)
-            if fmt == "json":
-                return (json.dumps({"head": {}, "boolean": value}) + "\n").encode()
-            return (str(value).lower() + "\n").encode()
-        if isinstance(results, ox.QueryTriples):
-            return ox.serialize(results, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES) or b""
-        if fmt in RESULT_FORMATS:
-            out = io.BytesIO()
-            results.serialize(out, RESULT_FORMATS[fmt])
-            return out.getvalue()
-        names = [v.value for v in results.variables]
-        rows = [[shorten(row[name]) for name in names] for row in results]
-        return (table(names, rows) + f"({len(rows)} row{'s' if len(rows) != 1 else ''})\n").encode("utf-8")
+def _results(kg, sparql: str, fmt: str) -> bytes:
+    """The results of ``sparql`` on the open store ``kg`` as bytes in format ``fmt``."""
+    results = kg.query(sparql)
+    if isinstance(results, ox.QueryBoolean):
+        value = bool(results)
+        if fmt == "json":
+            return (json.dumps({"head": {}, "boolean": value}) + "\n").encode()
+        return (str(value).lower() + "\n").encode()
+    if isinstance(results, ox.QueryTriples):
+        return ox.serialize(results, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES) or b""
+    if fmt in RESULT_FORMATS:
+        out = io.BytesIO()
+        results.serialize(out, RESULT_FORMATS[fmt])
+        return out.getvalue()
+    names = [v.value for v in results.variables]
+    rows = [[shorten(row[name]) for name in names] for row in results]
+    return (table(names, rows) + f"({len(rows)} row{'s' if len(rows) != 1 else ''})\n").encode("utf-8")

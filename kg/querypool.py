@@ -30,6 +30,7 @@ from multiprocessing.connection import wait
 from pathlib import Path
 
 from .errors import KgError
+from .store import remove_snapshots
 
 
 class Busy(KgError):
@@ -63,7 +64,9 @@ def _work(conn, store_path: str, allow_service: bool) -> None:
     while True:
         try:
             request = conn.recv()
-        except (EOFError, OSError):
+        except (EOFError, OSError):  # the server has gone
+            if reader is not None:
+                reader.close()
             return
         now = fingerprint(store_path)
         if reader is None or now != seen:
@@ -81,15 +84,18 @@ def _work(conn, store_path: str, allow_service: bool) -> None:
 
 class _Worker:
     def __init__(self, context, store_path: str, allow_service: bool):
+        self.store_path = store_path
         self.conn, child = context.Pipe()
         self.process = context.Process(target=_work, args=(child, store_path, allow_service), daemon=True)
         self.process.start()
         child.close()
 
     def kill(self) -> None:
+        """Stop the worker now, whatever it is doing, and remove the store checkpoint it read."""
         self.process.kill()
         self.process.join(10)
         self.conn.close()
+        remove_snapshots(self.store_path, self.process.pid)
 
 
 class QueryPool:

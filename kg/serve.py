@@ -16,6 +16,7 @@ Examples
 """
 from __future__ import annotations
 
+import signal
 import sys
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -224,6 +225,10 @@ def make_handler(pool: QueryPool):
     return Handler
 
 
+def _stop(signum, frame):
+    raise KeyboardInterrupt
+
+
 def serve(store_path, host: str = "127.0.0.1", port: int = 7878, ready=None, allow_service: bool = False,
           timeout: float = 30.0, max_queries: int = 2) -> None:
     """Serve until interrupted; ``ready(url)`` is called once the socket listens. SERVICE clauses are
@@ -241,6 +246,8 @@ def serve(store_path, host: str = "127.0.0.1", port: int = 7878, ready=None, all
         url = f"http://{host}:{httpd.server_address[1]}/query"
         if ready:
             ready(url)
+        # SIGTERM ends the server as Ctrl-C does, through the finally blocks: workers stopped, checkpoints removed
+        signal.signal(signal.SIGTERM, _stop)
         try:
             httpd.serve_forever()
         finally:

@@ -213,11 +213,13 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def _sweep(path: Path) -> None:
-    """Remove snapshots of ``path`` left by readers that were killed before they could."""
-    for old in path.parent.glob(f".{path.name}.read-*"):
-        pid = old.name.split("-")[1] if old.name.count("-") >= 2 else ""
-        if pid.isdigit() and not _alive(int(pid)):
+def remove_snapshots(path: str | Path, pid: int | None = None) -> None:
+    """Remove the checkpoints of the store at ``path`` that process ``pid`` held (a reader that was killed),
+    or, without ``pid``, those of every process that no longer runs."""
+    path = Path(path)
+    for old in path.parent.glob(f".{path.name}.read-{'*' if pid is None else pid}-*"):
+        owner = old.name[len(f".{path.name}.read-"):].split("-")[0]
+        if pid is not None or (owner.isdigit() and not _alive(int(owner))):
             shutil.rmtree(old, ignore_errors=True)
 
 
@@ -236,7 +238,7 @@ def open_reader(path: Path) -> tuple[ox.Store, Path | None]:
     """
     snapshot = path.parent / f".{path.name}.read-{os.getpid()}-{next(_snapshots)}"
     try:
-        _sweep(path)
+        remove_snapshots(path)
         probe = os.access(path.parent, os.W_OK)
     except OSError:
         probe = False

@@ -62,6 +62,7 @@ def test_kg_serve_stops_a_query_at_its_timeout_and_keeps_serving(built):
         status, body, _ = _get(base, CHEAP)
         assert (status, body.strip()) == (200, b'{"head":{},"boolean":true}')
         assert _quiet(process.pid), "the stopped query still burns CPU"
+    assert not list(built.glob(".store.read-*")), "the killed workers left their store checkpoints"
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads worker CPU time from /proc")
@@ -80,6 +81,7 @@ def test_kg_serve_turns_away_queries_over_its_cap_and_stops_one_whose_client_lef
             assert time.monotonic() < deadline, "the query of a client that left still holds the slot"
             time.sleep(0.3)
         assert _quiet(process.pid), "the abandoned query still burns CPU"
+    assert not list(built.glob(".store.read-*")), "the killed workers left their store checkpoints"
 
 
 def test_kg_query_stops_at_ctrl_c_and_at_its_timeout(built):
@@ -90,6 +92,7 @@ def test_kg_query_stops_at_ctrl_c_and_at_its_timeout(built):
     process.send_signal(signal.SIGINT)
     _, errors = process.communicate(timeout=10)
     assert process.returncode == 130 and errors == "interrupted: the query was stopped\n"
+    assert not list(built.glob(".store.read-*")), "the interrupted query left its store checkpoint"
     result = run_kg("query", ENDLESS, "--store", built / "store", "--timeout", "1")
     assert result.returncode == 1
     assert result.stderr.strip() == "Error: the query ran longer than 1 s and was stopped"

@@ -1,4 +1,4 @@
-"""Read-only commands beside a running build (issue 16, item 5): `kg query`, `kg stats` and `kg export` in a
+"""Read-only commands beside a running build (issue 16, item 5): `kg query`, `kg stats`, `kg export` and `kg html` in a
 second process, in a loop, while `kg build` writes a few hundred articles into the same store. Read
 directly, about one read in twenty died with RocksDB's `Corruption ... .sst: No such file`."""
 from __future__ import annotations
@@ -13,7 +13,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from bench_stream import make_corpus  # noqa: E402
 
-READS = (("query", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"), ("stats", "--json"), ("export", "--format", "nquads"))
+READS = (("query", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"), ("stats", "--json"), ("export", "--format", "nquads"),
+         ("html", "-o", "beside.html"))
 
 
 def test_reads_beside_a_build_never_fail(tmp_path):
@@ -31,7 +32,7 @@ def test_reads_beside_a_build_never_fail(tmp_path):
             time.sleep(0.05)
         while build.poll() is None and time.time() - started < 90:
             args = READS[reads % len(READS)]
-            result = run_kg(*args, "--store", store)
+            result = run_kg(*args, "--store", store, cwd=tmp_path)
             reads += 1
             if result.returncode != 0:
                 failures.append(f"kg {args[0]}: {result.stderr.strip()}")
