@@ -144,19 +144,25 @@ class QueryPool:
             else:
                 reply = self._await(worker, client)
             if reply is None:  # the worker died (a crash in the engine): answer, replace it
-                worker.kill()
-                worker = self._start()
+                worker = self._replace(worker)
                 return 500, "text/plain", b"the query crashed its worker process\n"
             return reply
         except (TimedOut, ClientGone):
-            worker.kill()
-            worker = self._start()
+            worker = self._replace(worker)
             raise
         finally:
             with self.lock:
                 self.running -= 1
                 if worker is not None:
                     self.idle.append(worker)
+
+    def _replace(self, worker: _Worker) -> _Worker | None:
+        """Kill ``worker`` and start another in its place (None if none can start: the next query tries)."""
+        worker.kill()
+        try:
+            return self._start()
+        except OSError:
+            return None
 
     def _await(self, worker: _Worker, client) -> tuple | None:
         deadline = time.monotonic() + self.timeout
