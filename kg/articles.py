@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -179,16 +180,49 @@ def read_jsonl(path: Path) -> Iterator[Article]:
         raise InputError(f"{path}: file is empty" if path.stat().st_size == 0 else f"{path}: no articles in the JSONL file")
 
 
+def _is_article(path: Path) -> bool:
+    return (path.suffix.lower() in SUFFIXES and not path.name.startswith(".")
+            and path.name.upper() not in ("SOURCES.MD", "README.MD"))
+
+
+def walk_folder(folder: Path) -> tuple[list[Path], list[str]]:
+    """The article files below ``folder`` (symbolic links to folders not followed, as ``Path.rglob``) and
+    what could not be read: ``(files, ["path (reason)", ...])``. A sub-folder that cannot be listed, a
+    link that leads nowhere (it may have been a folder) and an article name that is no regular file (a
+    FIFO, say) are each reported, not skipped in silence."""
+    files: list[Path] = []
+    skipped: list[str] = []
+
+    def unreadable(err: OSError) -> None:
+        skipped.append(f"{err.filename} ({err.strerror or 'cannot read'})")
+
+    for root, _, names in os.walk(folder, onerror=unreadable):
+        for name in names:
+            path = Path(root) / name
+            if path.is_symlink() and not path.exists():
+                skipped.append(f"{path} (a link to nothing)")
+            elif _is_article(path):
+                if path.is_file():
+                    files.append(path)
+                else:
+                    skipped.append(f"{path} (not a regular file)")
+    return sorted(files), sorted(skipped)
+
+
 def collect_files(paths: Iterable[Path]) -> list[Path]:
-    """Expand folders (recursively) into their article files, in a stable order."""
+    """Expand folders (recursively) into their article files, in a stable order; an input error names
+    what in a folder could not be read."""
     files: list[Path] = []
     for path in paths:
         path = Path(path)
         if not path.exists():
             raise InputError(f"{path}: no such file or folder")
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
-                           and not p.name.startswith(".") and p.name.upper() not in ("SOURCES.MD", "README.MD"))
+            found, skipped = walk_folder(path)
+            if skipped:
+                more = f" and {len(skipped) - 3} more" if len(skipped) > 3 else ""
+                raise InputError(f"{path}: cannot read {len(skipped)} entr{'y' if len(skipped) == 1 else 'ies'}: "
+                                 f"{'; '.join(skipped[:3])}{more}")
             if not found:
                 raise InputError(f"{path}: no articles ({', '.join(SUFFIXES)}) in this folder")
             files.extend(found)

@@ -277,7 +277,9 @@ def extract(file, fmt, lang, extractor, model, entities, llm_url, llm_model, llm
 @store_option
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True)
 @click.option("--allow-service", is_flag=True, help="Let SERVICE clauses query other endpoints (off by default).")
-def query(sparql, query_file, store, fmt, allow_service):
+@click.option("--timeout", default=None, type=click.FloatRange(0.1),
+              help="Stop the query after this many seconds (default: none; Ctrl-C stops it any time).")
+def query(sparql, query_file, store, fmt, allow_service, timeout):
     """Run a SPARQL SELECT, ASK or CONSTRUCT query over the store.
 
     Prefixes tkg, ent, rdf, rdfs, owl, skos, prov, dct, schema, wd are predeclared; queries see
@@ -296,7 +298,12 @@ def query(sparql, query_file, store, fmt, allow_service):
             sparql = query_file.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as err:
             raise KgError(f"{query_file}: cannot read the query ({getattr(err, 'strerror', None) or 'not UTF-8'})") from None
-    sys.stdout.buffer.write(run_query(store, sparql, fmt, allow_service=allow_service))
+    try:
+        data = run_query(store, sparql, fmt, allow_service=allow_service, timeout=timeout)
+    except KeyboardInterrupt:
+        click.echo("interrupted: the query was stopped", err=True)
+        sys.exit(130)
+    sys.stdout.buffer.write(data)
 
 
 @cli.command("export")
@@ -448,7 +455,7 @@ def merge(keep, drop, store):
 
     \b
     Example:
-      kg merge "Meta Platforms" "Facebook Inc."
+      kg merge "Meta Platforms" "Facebook"
     """
     from .curation import merge as merge_entities
     from .store import open_store
@@ -467,7 +474,7 @@ def split(entity, alias, store):
 
     \b
     Example:
-      kg split "Apple" "Apple Records"
+      kg split "Alexandr Wang" "Wang"
     """
     from .curation import split as split_entity
     from .store import open_store
@@ -483,21 +490,27 @@ def split(entity, alias, store):
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (localhost by default).")
 @click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535), help="0 picks a free port.")
 @click.option("--allow-service", is_flag=True, help="Let SERVICE clauses query other endpoints (off by default).")
-def serve(store, host, port, allow_service):
+@click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(0.1),
+              help="Seconds a query may run; then it is stopped and answers 503.")
+@click.option("--max-queries", default=2, show_default=True, type=click.IntRange(1, 64),
+              help="Queries running at once (one worker process each); more answer 503.")
+def serve(store, host, port, allow_service, timeout, max_queries):
     """Serve the store as a read-only SPARQL 1.1 endpoint (GET/POST /query).
 
     \b
     Example:
-      kg serve --store output/store --port 7878
+      kg serve --store output/store --port 7878 --timeout 30 --max-queries 2
       curl -H 'Accept: text/csv' 'http://127.0.0.1:7878/query?query=SELECT%20*%20WHERE%20%7B?s%20?p%20?o%7D%20LIMIT%205'
     """
     from .serve import serve as run
 
     def ready(url):
-        click.echo(f"serving {store} read-only at {url} (Ctrl-C stops)", err=True)
+        click.echo(f"serving {store} read-only at {url}, {max_queries} queries at once, {timeout:g} s each "
+                   "(Ctrl-C stops)", err=True)
 
     try:
-        run(store, host=host, port=port, ready=ready, allow_service=allow_service)
+        run(store, host=host, port=port, ready=ready, allow_service=allow_service, timeout=timeout,
+            max_queries=max_queries)
     except KeyboardInterrupt:
         click.echo("stopped", err=True)
 
@@ -575,7 +588,7 @@ def eval_cmd(gold_dir, extractor, model, lang, verbose, relations, entities):
 
     \b
     Example:
-      kg eval ../shared/corpus/dev --verbose
+      kg eval corpus/dev --verbose
     """
     from . import extract as extractors
     from .evaluate import evaluate

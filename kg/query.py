@@ -14,10 +14,12 @@ from __future__ import annotations
 import io
 import json
 import re
+import threading
 from pathlib import Path
 
 import pyoxigraph as ox
 
+from .errors import QueryError
 from .namespaces import PREFIXES
 from .store import open_store
 
@@ -50,23 +52,49 @@ def table(header: list[str], rows: list[list[str]], limit: int = 80) -> str:
     return "\n".join(lines) + "\n"
 
 
-def run_query(store: str | Path, sparql: str, fmt: str = "table", allow_service: bool = False) -> bytes:
+def run_query(store: str | Path, sparql: str, fmt: str = "table", allow_service: bool = False,
+              timeout: float | None = None) -> bytes:
     """Results of ``sparql`` on the store at ``store`` (opened read-only) as bytes in format ``fmt``;
-    ``allow_service`` lets SERVICE clauses reach other endpoints (off by default)."""
-    with open_store(store, read_only=True) as kg:
+    ``allow_service`` lets SERVICE clauses reach other endpoints (off by default).
+
+    The query runs in a thread while this one waits: Oxigraph releases the GIL as it computes but never
+    looks at signals, so Ctrl-C (``KeyboardInterrupt``) and the ``timeout`` (seconds; a ``QueryError``)
+    reach the caller at once. The thread is not stopped: ``kg query`` exits, which ends it.
+    """
+    outcome: dict = {}
+    with open_store(store, read_only=True) as kg:  # closed here, its checkpoint removed, even if the thread runs on
         kg.allow_service = allow_service
-        results = kg.query(sparql)
-        if isinstance(results, ox.QueryBoolean):
-            value = bool(results)
-            if fmt == "json":
-                return (json.dumps({"head": {}, "boolean": value}) + "\n").encode()
-            return (str(value).lower() + "\n").encode()
-        if isinstance(results, ox.QueryTriples):
-            return ox.serialize(results, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES) or b""
-        if fmt in RESULT_FORMATS:
-            out = io.BytesIO()
-            results.serialize(out, RESULT_FORMATS[fmt])
-            return out.getvalue()
-        names = [v.value for v in results.variables]
-        rows = [[shorten(row[name]) for name in names] for row in results]
-        return (table(names, rows) + f"({len(rows)} row{'s' if len(rows) != 1 else ''})\n").encode("utf-8")
+
+        def work():
+            try:
+                outcome["data"] = _results(kg, sparql, fmt)
+            except BaseException as err:  # handed to the waiting thread
+                outcome["error"] = err
+
+        thread = threading.Thread(target=work, name="kg-query", daemon=True)
+        thread.start()
+        thread.join(timeout)
+        if thread.is_alive():
+            raise QueryError(f"the query ran longer than {timeout:g} s and was stopped")
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["data"]
+
+
+def _results(kg, sparql: str, fmt: str) -> bytes:
+    """The results of ``sparql`` on the open store ``kg`` as bytes in format ``fmt``."""
+    results = kg.query(sparql)
+    if isinstance(results, ox.QueryBoolean):
+        value = bool(results)
+        if fmt == "json":
+            return (json.dumps({"head": {}, "boolean": value}) + "\n").encode()
+        return (str(value).lower() + "\n").encode()
+    if isinstance(results, ox.QueryTriples):
+        return ox.serialize(results, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES) or b""
+    if fmt in RESULT_FORMATS:
+        out = io.BytesIO()
+        results.serialize(out, RESULT_FORMATS[fmt])
+        return out.getvalue()
+    names = [v.value for v in results.variables]
+    rows = [[shorten(row[name]) for name in names] for row in results]
+    return (table(names, rows) + f"({len(rows)} row{'s' if len(rows) != 1 else ''})\n").encode("utf-8")

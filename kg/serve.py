@@ -4,7 +4,9 @@
 body); results negotiated by ``Accept``: SPARQL JSON, XML, CSV or TSV for SELECT and ASK; Turtle,
 N-Triples, RDF/XML or JSON-LD for CONSTRUCT and DESCRIBE. The protocol's ``default-graph-uri`` and
 ``named-graph-uri`` parameters set the dataset (one article's graph, say); ``GET /query`` without a query
-returns the SPARQL 1.1 Service Description. Updates are refused (403). CORS is open so that browser
+returns the SPARQL 1.1 Service Description. Updates are refused (403). Queries run in worker processes
+(:mod:`kg.querypool`): a query past the time-out, or beyond the cap of queries at once, answers 503 with
+one line, and the work stops (its worker is killed). CORS is open so that browser
 clients such as YASGUI can connect; the server binds to 127.0.0.1 unless told otherwise.
 
 Examples
@@ -14,6 +16,7 @@ Examples
 """
 from __future__ import annotations
 
+import signal
 import sys
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -22,6 +25,7 @@ import pyoxigraph as ox
 
 from .errors import KgError
 from .namespaces import PREFIXES
+from .querypool import Busy, ClientGone, QueryPool, TimedOut
 from .store import KgStore
 
 RESULT_TYPES = {
@@ -92,7 +96,27 @@ def service_description(endpoint: str) -> list[ox.Triple]:
     return triples
 
 
-def make_handler(store: KgStore):
+def answer(store: KgStore, sparql: str, dataset: dict, accept: str) -> tuple[int, str, bytes]:
+    """``(status, media type, body)`` for one query on ``store``, results negotiated by ``accept``
+    (run in a :mod:`kg.querypool` worker)."""
+    try:
+        results = store.query(sparql, **dataset)
+    except KgError as err:
+        return 400, "text/plain", (str(err).splitlines()[0] + "\n").encode("utf-8")
+    try:  # results are computed lazily: a query can still fail here
+        if isinstance(results, ox.QueryTriples):
+            media, fmt = negotiate(accept, GRAPH_TYPES)
+            data = ox.serialize(results, format=fmt, prefixes=PREFIXES if fmt == ox.RdfFormat.TURTLE else None)
+        else:
+            media, fmt = negotiate(accept, RESULT_TYPES)
+            data = results.serialize(format=fmt)
+    except (RuntimeError, ValueError, OSError, SyntaxError) as err:
+        message = str(err).splitlines()[0] if str(err) else type(err).__name__
+        return 500, "text/plain", f"query failed: {message}\n".encode("utf-8")
+    return 200, media, data or b""
+
+
+def make_handler(pool: QueryPool):
     class Handler(BaseHTTPRequestHandler):
         server_version = "techkg-sparql/0.1"
         timeout = READ_TIMEOUT  # a client that stops sending does not hold a thread
@@ -158,20 +182,16 @@ def make_handler(store: KgStore):
                 dataset = {"default_graph": params.get("default-graph-uri", []),
                            "named_graphs": params.get("named-graph-uri", [])}
             try:
-                results = store.query(sparql, **dataset)
-            except KgError as err:
-                return self._fail(400, str(err))
-            accept = self.headers.get("Accept", "*/*")
-            try:  # results are computed lazily: a query can still fail here
-                if isinstance(results, ox.QueryTriples):
-                    media, fmt = negotiate(accept, GRAPH_TYPES)
-                    data = ox.serialize(results, format=fmt, prefixes=PREFIXES if fmt == ox.RdfFormat.TURTLE else None)
-                else:
-                    media, fmt = negotiate(accept, RESULT_TYPES)
-                    data = results.serialize(format=fmt)
-            except (RuntimeError, ValueError, OSError, SyntaxError) as err:
-                return self._fail(500, f"query failed: {str(err).splitlines()[0] if str(err) else type(err).__name__}")
-            self._send(200, media, data or b"")
+                status, media, data = pool.run((sparql, dataset, self.headers.get("Accept", "*/*")),
+                                               client=self.connection)
+            except Busy as err:
+                return self._fail(503, str(err), {"Retry-After": "1"})
+            except TimedOut as err:
+                return self._fail(503, str(err))
+            except ClientGone:
+                self.close_connection = True
+                return None
+            self._send(status, media, data)
 
         def _describe(self):
             """The SPARQL 1.1 Service Description of this endpoint."""
@@ -186,12 +206,14 @@ def make_handler(store: KgStore):
                                 prefixes={"sd": SD} if fmt == ox.RdfFormat.TURTLE else None)
             self._send(200, media, data)
 
-        def _fail(self, status: int, message: str):
-            self._send(status, "text/plain", (message + "\n").encode("utf-8"))
+        def _fail(self, status: int, message: str, headers: dict | None = None):
+            self._send(status, "text/plain", (message + "\n").encode("utf-8"), headers)
 
-        def _send(self, status: int, media: str, data: bytes):
+        def _send(self, status: int, media: str, data: bytes, headers: dict | None = None):
             self.send_response(status)
             self._cors()
+            for name, value in (headers or {}).items():
+                self.send_header(name, value)
             self.send_header("Content-Type", f"{media}; charset=utf-8")
             self.send_header("Content-Length", str(len(data)))
             self.end_headers()
@@ -203,21 +225,32 @@ def make_handler(store: KgStore):
     return Handler
 
 
-def serve(store_path, host: str = "127.0.0.1", port: int = 7878, ready=None, allow_service: bool = False) -> None:
+def _stop(signum, frame):
+    raise KeyboardInterrupt
+
+
+def serve(store_path, host: str = "127.0.0.1", port: int = 7878, ready=None, allow_service: bool = False,
+          timeout: float = 30.0, max_queries: int = 2) -> None:
     """Serve until interrupted; ``ready(url)`` is called once the socket listens. SERVICE clauses are
     refused (400) unless ``allow_service``: any page a user visits could otherwise make the server probe
-    the user's network (CORS is open)."""
-    store = KgStore(store_path, read_only=True)
-    store.allow_service = allow_service
+    the user's network (CORS is open). At most ``max_queries`` run at once, each in a worker process
+    that is killed after ``timeout`` seconds; a query over the cap or past its time answers 503."""
+    KgStore(store_path, read_only=True).close()  # a missing or broken store is an error now, not per query
+    pool = QueryPool(store_path, size=max_queries, timeout=timeout, allow_service=allow_service)
     try:
-        httpd = ThreadingHTTPServer((host, port), make_handler(store))
-    except OSError as err:
-        raise KgError(f"cannot listen on {host}:{port} ({err.strerror})") from None
-    httpd.daemon_threads = True
-    url = f"http://{host}:{httpd.server_address[1]}/query"
-    if ready:
-        ready(url)
-    try:
-        httpd.serve_forever()
+        try:
+            httpd = ThreadingHTTPServer((host, port), make_handler(pool))
+        except OSError as err:
+            raise KgError(f"cannot listen on {host}:{port} ({err.strerror})") from None
+        httpd.daemon_threads = True
+        url = f"http://{host}:{httpd.server_address[1]}/query"
+        if ready:
+            ready(url)
+        # SIGTERM ends the server as Ctrl-C does, through the finally blocks: workers stopped, checkpoints removed
+        signal.signal(signal.SIGTERM, _stop)
+        try:
+            httpd.serve_forever()
+        finally:
+            httpd.server_close()
     finally:
-        httpd.server_close()
+        pool.close()

@@ -1,4 +1,4 @@
-"""Checks a SPARQL query must pass before it reaches the parser: bounded nesting, and no SERVICE.
+"""Checks a SPARQL query must pass before it reaches the parser: no update, bounded nesting, no SERVICE.
 
 Oxigraph's parser recurses per nested group or bracket: a few kilobytes of ``{{{{...`` crash the whole
 process (``kg serve`` included). And a ``SERVICE <http://...>`` clause makes the store send a request to any
@@ -12,6 +12,10 @@ Examples
 Traceback (most recent call last):
 ...
 kg.errors.QueryError: SERVICE is off: a query may not make techkg connect elsewhere (kg query/serve --allow-service)
+>>> check("PREFIX x: <http://x/> INSERT DATA { x:a x:b x:c }")
+Traceback (most recent call last):
+...
+kg.errors.QueryError: updates are not accepted (INSERT): only SELECT, ASK, CONSTRUCT and DESCRIBE queries read the store here
 >>> check("ASK " + "{" * 300 + "}" * 300)
 Traceback (most recent call last):
 ...
@@ -27,6 +31,8 @@ MAX_DEPTH = 100
 _SKIP = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
                    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\x00-\x20]*>|#[^\n]*')
 _SERVICE = re.compile(r"(?<![\w:?$])SERVICE(?![\w:])", re.IGNORECASE)
+_UPDATE = re.compile(r"\s*(?:(?:PREFIX\s+[^\s:]*:|BASE)\s*)*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)(?![\w:])",
+                     re.IGNORECASE)
 
 
 def code_of(sparql: str) -> str:
@@ -35,8 +41,12 @@ def code_of(sparql: str) -> str:
 
 
 def check(sparql: str, allow_service: bool = False) -> None:
-    """Raise :class:`QueryError` for a query nested deeper than ``MAX_DEPTH`` or one using SERVICE."""
+    """Raise :class:`QueryError` for an update, a query nested deeper than ``MAX_DEPTH`` or one using SERVICE."""
     code = code_of(sparql)
+    update = _UPDATE.match(code)
+    if update:
+        raise QueryError(f"updates are not accepted ({update.group(1).upper()}): only SELECT, ASK, CONSTRUCT and "
+                         "DESCRIBE queries read the store here")
     depth = deepest = 0
     for char in code:
         if char in "{(":

@@ -54,11 +54,12 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def kg_served(store: Path):
+def kg_served(store: Path, *options: str):
     """``kg serve`` on the store at a free loopback port, ready: yields (query URL, process); after the
     block the process is stopped and its stderr is in ``process.errors``."""
     port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--store", str(store), "--port", str(port)],
+    process = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--store", str(store), "--port", str(port),
+                                *options],
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}/query"
     try:

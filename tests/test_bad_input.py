@@ -1,6 +1,7 @@
 """Bad input ends in one line naming the problem, a non-zero exit, no traceback, and an unchanged store."""
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -40,6 +41,11 @@ def make_inputs(folder):
     (folder / "notext.jsonl").write_text('{"title": "no text here"}\n', encoding="utf-8")
     (folder / "afile").write_text("not a store", encoding="utf-8")
     (folder / "bad.rq").write_bytes(b"\xff\xfe not utf8")
+    holes = folder / "holes"  # a good article beside what cannot be read: a dangling link and a FIFO
+    holes.mkdir()
+    shutil.copy(next(EXAMPLES.glob("*.txt")), holes)
+    (holes / "sub").symlink_to(folder / "gone")
+    os.mkfifo(holes / "pipe.txt")
 
 
 CASES = [
@@ -48,10 +54,12 @@ CASES = [
     (("build", "binary.txt"), ("binary.txt", "binary")),
     (("build", "latin1.txt"), ("latin1.txt", "UTF-8")),
     (("build", "emptydir"), ("emptydir", "no articles")),
+    (("build", "holes"), ("cannot read 2 entries", "holes/pipe.txt (not a regular file)", "holes/sub (a link to nothing)")),
     (("build", "bad.jsonl"), ("bad.jsonl:2", "malformed")),
     (("build", "notext.jsonl"), ("notext.jsonl:1", "text")),
     (("query", "SELEC ?x WHERE { ?s ?p ?o }"), ("invalid SPARQL",)),
-    (("query", "DELETE WHERE { ?s ?p ?o }"), ("invalid SPARQL",)),
+    (("query", "DELETE WHERE { ?s ?p ?o }"), ("updates are not accepted",)),
+    (("query", "PREFIX x: <http://x/> INSERT DATA { x:a x:b x:c }"), ("updates are not accepted (INSERT)",)),
     (("query", "-f", "bad.rq"), ("bad.rq",)),
     (("export", "--format", "yaml"), ("--format", "yaml")),
     (("extract", "binary.txt"), ("binary.txt",)),
@@ -70,6 +78,22 @@ def test_bad_input_fails_cleanly_and_keeps_the_store(tmp_path, store, args, word
     result = run_kg(*args, *extra, cwd=tmp_path)
     assert_clean_failure(result, *words)
     assert dump(store) == before
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads a chmod 000 folder; the dangling link and the FIFO "
+                    "of the 'holes' case stand in for it")
+def test_an_unreadable_sub_folder_is_an_error(tmp_path):
+    folder = tmp_path / "articles"
+    shutil.copytree(EXAMPLES, folder)
+    (folder / "locked").mkdir()
+    (folder / "locked" / "hidden.txt").write_text("Apple kauft Beats.", encoding="utf-8")
+    (folder / "locked").chmod(0)
+    try:
+        result = run_kg("build", folder, "--store", tmp_path / "store", "--out", tmp_path / "out")
+    finally:
+        (folder / "locked").chmod(0o755)
+    assert_clean_failure(result, "cannot read 1 entry", "locked (Permission denied)")
+    assert not (tmp_path / "store").exists()
 
 
 def test_a_store_path_that_is_a_file(tmp_path):
