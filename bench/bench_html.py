@@ -3,8 +3,7 @@
 Run: python bench/bench_html.py [SIZES...]   (default 200 1000 10000 nodes, about 2 edges per node)
 Both pages show the same synthetic graph in Debian's headless Chromium from file:// with the network blocked.
 pyvis defaults: ``Network(cdn_resources="in_line")`` with ``from_nx`` and default physics; a run that has not
-stabilised after --limit seconds (default 300) is reported as '>limit'. The comparison needs pyvis
-(``pip install pyvis``), which techkg itself no longer installs.
+stabilised after --limit seconds (default 300) is reported as '>limit'.
 """
 from __future__ import annotations
 

@@ -1,13 +1,11 @@
-"""One self-contained, offline HTML page of the graph, drawn by vis-network.
+"""One self-contained, offline HTML page of the graph, built with pyvis and vis-network.
 
-The node and edge data and the vis-network options are made here, in the shape pyvis gives them; the
-page comes from techkg's own template (``kg/templates/graph.html``, Jinja autoescape on), because pyvis's
-template links bootstrap from a CDN in every mode, writes a ``lib/`` folder and inserts some titles as
-HTML. The vis-network 9.1.2 script and stylesheet (``kg/templates/vis-network/``, the files pyvis ships)
-are inlined, so the file draws from file:// with no network. pyvis itself is no longer used: it pulls in
-IPython (about 60 MB installed; 0.34 s to import) and checks every new edge against a list of all nodes
-(2.5 s of a 10,000-node page); the page is byte for byte the one it gave. All article text reaches the
-page as JSON data and is put on screen with ``textContent`` only.
+pyvis builds the node and edge data and the vis-network options; the page itself comes from techkg's
+own template (``kg/templates/graph.html``, Jinja autoescape on), because pyvis's template links
+bootstrap from a CDN in every mode, writes a ``lib/`` folder and inserts some titles as HTML. The
+vis-network script and stylesheet that ship inside the pyvis package are inlined, so the file draws from
+file:// with no network. All article text reaches the page as JSON data and is put on screen with
+``textContent`` only.
 
 Examples
 --------
@@ -33,7 +31,10 @@ SHAPES = {"Organization": "dot", "Person": "diamond", "Product": "square"}
 PHYSICS_LIMIT = 400  # above this many nodes the layout is computed in Python and physics starts off
 
 
-VIS_NETWORK = Path(__file__).parent / "templates" / "vis-network"
+def _pyvis_root() -> Path:
+    import pyvis
+
+    return Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
 
 
 def subgraph(graph: nx.MultiDiGraph, focus: str = "", hops: int = 1, relations: tuple[str, ...] = (),
@@ -108,28 +109,26 @@ def _layout(graph: nx.MultiDiGraph) -> dict:
 
 
 def network_data(graph: nx.MultiDiGraph) -> tuple[list, list, dict]:
-    """Nodes, edges and vis options: the vis-network DataSet items, one node per entity (numbered in
-    graph order) and one edge per relation, parallel edges curved apart."""
+    """Nodes, edges and vis options, assembled with pyvis."""
+    from pyvis.network import Network
+
     large = graph.number_of_nodes() > PHYSICS_LIMIT
     positions = _layout(graph) if large else {}
-    ids, nodes = {}, []
+    net = Network(directed=True, cdn_resources="in_line")
+    ids = {}
     for number, (iri, data) in enumerate(graph.nodes(data=True)):
         ids[iri] = number
-        node = {"color": COLORS.get(data["type"], "#999999"), "size": 10 + 4 * math.sqrt(graph.degree(iri))}
-        if iri in positions:
-            node.update(x=positions[iri][0], y=positions[iri][1])
-        node.update(id=number, label=data["label"], shape=SHAPES.get(data["type"], "dot"))
-        nodes.append(node)
+        degree = graph.degree(iri)
+        extra = {"x": positions[iri][0], "y": positions[iri][1]} if iri in positions else {}
+        net.add_node(number, label=data["label"], shape=SHAPES.get(data["type"], "dot"),
+                     color=COLORS.get(data["type"], "#999999"), size=10 + 4 * math.sqrt(degree), **extra)
     parallel: dict[tuple, int] = {}
-    edges = []
     for s, o, key, data in graph.edges(keys=True, data=True):
         pair = (min(ids[s], ids[o]), max(ids[s], ids[o]))
         rank = parallel[pair] = parallel.get(pair, -1) + 1
-        edge = {"label": key, "arrows": "" if key in SYMMETRIC else "to"}
-        if rank and not large:
-            edge["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": 0.2 * rank}
-        edge.update({"from": ids[s], "to": ids[o]})
-        edges.append(edge)
+        extra = {"smooth": {"enabled": True, "type": "curvedCW", "roundness": 0.2 * rank}} if rank and not large else {}
+        net.add_edge(ids[s], ids[o], label=key, arrows="" if key in SYMMETRIC else "to", **extra)
+    nodes, edges, _, _, _, _ = net.get_network_data()
     options = {
         "physics": {"enabled": not large, "solver": "forceAtlas2Based",
                     "stabilization": {"enabled": True, "iterations": 250, "fit": True}},
@@ -164,7 +163,7 @@ def render_html(graph: nx.MultiDiGraph, title: str = "techkg", subtitle: str = "
         edge["id"] = number
     payload = {"nodes": nodes, "edges": edges, "options": options, "nodeInfo": node_info, "edgeInfo": edge_info,
                "colors": COLORS, "shapes": SHAPES, "symmetric": sorted(SYMMETRIC)}
-    root = VIS_NETWORK
+    root = _pyvis_root()
     env = Environment(loader=FileSystemLoader(str(Path(__file__).parent / "templates")), autoescape=True)
     return env.get_template("graph.html").render(
         title=title, subtitle=subtitle, notes=list(notes), data=safe_json(payload),
@@ -182,28 +181,19 @@ def safe_json(value) -> str:
     return text
 
 
-class NotebookView:
-    """HTML that Jupyter shows inline (it calls ``_repr_html_``); ``data`` is the HTML, as on IPython's
-    ``HTML`` object, which would need IPython installed outside a notebook too."""
-
-    def __init__(self, data: str):
-        self.data = data
-
-    def _repr_html_(self) -> str:
-        return self.data
-
-
-def notebook(graph: nx.MultiDiGraph, height: int = 650, **kwargs) -> NotebookView:
-    """The same page inline in Jupyter: an iframe whose ``srcdoc`` holds it.
+def notebook(graph: nx.MultiDiGraph, height: int = 650, **kwargs):
+    """The same page inline in Jupyter: an ``IPython.display.HTML`` iframe whose ``srcdoc`` holds it.
 
     >>> notebook(nx.MultiDiGraph(), title="x").data.startswith("<iframe")
     True
     """
     import html as html_lib
 
+    from IPython.display import HTML
+
     page = render_html(graph, **kwargs)
-    return NotebookView(f'<iframe srcdoc="{html_lib.escape(page, quote=True)}" style="width:100%;height:{int(height)}px;'
-                        f'border:1px solid #ddd" sandbox="allow-scripts"></iframe>')
+    return HTML(f'<iframe srcdoc="{html_lib.escape(page, quote=True)}" style="width:100%;height:{int(height)}px;'
+                f'border:1px solid #ddd" sandbox="allow-scripts"></iframe>')
 
 
 def write_html(graph: nx.MultiDiGraph, path: str | Path, **kwargs) -> Path:
