@@ -75,6 +75,11 @@ def needs_llm(line: str) -> bool:
     return bool(re.search(r"--extractor (rules\+)?llm\b", line)) and "--dry-run" not in line
 
 
+def needs_web(line: str) -> bool:
+    """A build from web URLs (tests/test_web.py builds from URLs on a local server instead)."""
+    return bool(re.search(r"https?://(?!localhost|127\.0\.0\.1)", line)) and line.startswith("kg build")
+
+
 def skip_reason(kind: str, lines: list[str]) -> str:
     text = "\n".join(lines)
     if kind != "shell":
@@ -85,6 +90,8 @@ def skip_reason(kind: str, lines: list[str]) -> str:
         return "the test suite itself"
     if all(needs_llm(line) or not line.startswith("kg ") for line in lines):
         return "needs an LLM endpoint"
+    if all(needs_web(line) or needs_llm(line) or not line.startswith("kg ") for line in lines):
+        return "fetches from the web (tests/test_web.py builds from URLs on a local server)"
     return ""
 
 
@@ -117,7 +124,7 @@ def run_shell(lines: list[str], work, env: dict) -> None:
             words = shlex.split(line, comments=True)
             if words[0] == "export":
                 env.update(word.split("=", 1) for word in words[1:])
-            elif needs_llm(line):
+            elif needs_llm(line) or needs_web(line):
                 continue  # the block's other lines still run (the --dry-run one, say)
             elif words[0] == "kg" and words[1] == "serve":
                 port = str(free_port())
