@@ -271,8 +271,8 @@ class _Finder:
         """'die Daimler-Chrysler AG', 'Sony Ericsson': two organisations joined by a hyphen (and nothing after)
         or by a space are one; three or more in a row are a list, not a name."""
         mentions = self._named()
-        joined = [k for k, (left, right) in enumerate(zip(mentions, mentions[1:])) if self._one_name(left, right)]
-        for k in joined:
+        joined = {k for k, (left, right) in enumerate(zip(mentions, mentions[1:])) if self._one_name(left, right)}
+        for k in sorted(joined):
             if k - 1 in joined or k + 1 in joined:
                 continue  # "Apple Google Microsoft"
             left, right = mentions[k], mentions[k + 1]
