@@ -43,10 +43,11 @@ import collections
 import io
 import json
 import re
-import subprocess
 import sys
 import zipfile
 from pathlib import Path
+
+from public_repo import commit_of, read_bytes
 
 ZIP = "human_readable-v10-notest.zip"
 URL = "https://github.com/diffbot/knowledge-net"
@@ -74,21 +75,6 @@ DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "his",
 ROW = re.compile(r"^<tr><td.*?</tr>$", re.M)
 TD = re.compile(r"<td[^>]*>(.*?)</td>", re.S)
 HREF = re.compile(r'href="([^"]+)"')
-
-
-def read_zip(repo: Path) -> bytes:
-    if (repo / ZIP).is_file():
-        return (repo / ZIP).read_bytes()
-    return subprocess.run(["git", f"--git-dir={repo}", "show", f"HEAD:{ZIP}"], check=True,
-                          capture_output=True).stdout
-
-
-def commit_of(repo: Path) -> str:
-    try:
-        return subprocess.run(["git", f"--git-dir={repo}", "log", "-1", "--format=%H %cs"], check=True,
-                              capture_output=True, text=True).stdout.strip()
-    except (subprocess.CalledProcessError, FileNotFoundError):
-        return "unknown"
 
 
 def is_name(surface: str) -> bool:
@@ -294,7 +280,7 @@ def main(argv=None):
     ap.add_argument("--out", type=Path, default=Path("/work/data/external/knowledgenet"))
     ap.add_argument("--max-docs", type=int, default=600)
     args = ap.parse_args(argv)
-    data = read_zip(args.repo)
+    data = read_bytes(args.repo, ZIP)
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         member = next(n for n in z.namelist() if n.endswith(".html") and not n.startswith("__MACOSX"))
         html = z.read(member).decode("utf-8")

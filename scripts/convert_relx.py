@@ -36,9 +36,10 @@ import argparse
 import collections
 import json
 import re
-import subprocess
 import sys
 from pathlib import Path
+
+from public_repo import commit_of, read_bytes
 
 URL = "https://github.com/boun-tabi/RELX"
 LABEL = re.compile(r"^([a-z]+:[a-z_/]+)\((e[12]),(e[12])\)$")
@@ -56,21 +57,6 @@ PRONOUNS = {
 }
 FORMER = re.compile(r"\b(former|formerly|ex-|previously|ehemalig\w*|früher\w*|einstig\w*|zuvor)", re.I)
 MARK = re.compile(r"\s*<(e[12])>\s*(.*?)\s*</\1>\s*")
-
-
-def read(repo: Path, path: str) -> str:
-    if (repo / path).is_file():
-        return (repo / path).read_text(encoding="utf-8")
-    return subprocess.run(["git", f"--git-dir={repo}", "show", f"HEAD:{path}"], check=True,
-                          capture_output=True).stdout.decode("utf-8")
-
-
-def commit_of(repo: Path) -> str:
-    try:
-        return subprocess.run(["git", f"--git-dir={repo}", "log", "-1", "--format=%H %cs"], check=True,
-                              capture_output=True, text=True).stdout.strip()
-    except (subprocess.CalledProcessError, FileNotFoundError):
-        return "unknown"
 
 
 def records(text: str):
@@ -116,7 +102,7 @@ def convert(repo: Path, lang: str, out: Path, commit: str):
     out.mkdir(parents=True, exist_ok=True)
     for old in list(out.glob(f"{lang}_relx_*")):
         old.unlink()
-    for sid, marked, label in records(read(repo, path)):
+    for sid, marked, label in records(read_bytes(repo, path).decode("utf-8")):
         stats["sentences"] += 1
         m = LABEL.match(label)
         if not m or m.group(1) not in MAPPING:

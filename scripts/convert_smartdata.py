@@ -62,10 +62,11 @@ import gzip
 import io
 import json
 import re
-import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
+
+from public_repo import commit_of, read_bytes
 
 REPO_URL = "https://github.com/DFKI-NLP/smartdata-corpus"
 SPLITS = ("train", "test")
@@ -85,15 +86,11 @@ WRAP_WIDTH = 40  # a line at least this long ending without punctuation continue
 # ---------------------------------------------------------------- reading
 
 
-def read_bytes(repo: Path, path: str) -> tuple[bytes, str]:
+def read_source(repo: Path, path: str) -> tuple[bytes, str]:
     """The file's bytes and a description of where they came from (commit for a bare git dir)."""
     if (repo / path).is_file():
         return (repo / path).read_bytes(), f"{repo / path}"
-    commit = subprocess.run(["git", f"--git-dir={repo}", "rev-parse", "HEAD"], check=True,
-                            capture_output=True, text=True).stdout.strip()
-    data = subprocess.run(["git", f"--git-dir={repo}", "show", f"{commit}:{path}"], check=True,
-                          capture_output=True).stdout
-    return data, f"{REPO_URL} commit {commit}, {path}"
+    return read_bytes(repo, path), f"{REPO_URL} commit {commit_of(repo).split()[0]}, {path}"
 
 
 def unwrap(value):
@@ -411,7 +408,7 @@ def main(argv=None) -> int:
     seen_texts: dict[str, str] = {}
     files, written = [], 0
     for split in SPLITS:
-        data, origin = read_bytes(args.repo, f"{args.version}/{split}.json.gz")
+        data, origin = read_source(args.repo, f"{args.version}/{split}.json.gz")
         files.append(origin)
         for doc in documents(data):
             stats[f"{split}: documents read"] += 1

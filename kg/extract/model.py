@@ -11,15 +11,12 @@ The shipped model is ``kg/models/default``; ``kg extract --model DIR`` reads ano
 Examples
 --------
 >>> model = RelationModel(["bias", "bw=kauft"], [[0.0, 2.0]] + [[0.0, 0.0]] * 11, [-1.0] * 12)
->>> round(model.probabilities(["bias", "bw=kauft"])["investsIn"], 3)
-0.731
 >>> model.probability_matrix([["bias", "bw=kauft"], ["bias"]])[:, 0].round(3).tolist()
 [0.731, 0.269]
 """
 from __future__ import annotations
 
 import json
-import math
 from itertools import chain
 from functools import lru_cache
 from pathlib import Path
@@ -51,16 +48,6 @@ class RelationModel:
         self.meta = dict(meta or {})
         self._columns = self.weights.T.copy()  # features x relations, rows read per feature
         self._lookup = _Index(self.index)
-
-    def scores(self, feats: list[str]):
-        rows = [self.index[f] for f in feats if f in self.index]
-        total = self.biases.copy()
-        if rows:
-            total += self._columns[rows].sum(axis=0)
-        return total
-
-    def probabilities(self, feats: list[str]) -> dict[str, float]:
-        return {r: 1.0 / (1.0 + math.exp(-float(x))) for r, x in zip(RELATIONS, self.scores(feats))}
 
     def probability_matrix(self, rows: list[list[str]]):
         """The probabilities of many candidates at once: an array of candidates x relations (one matrix
