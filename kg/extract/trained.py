@@ -115,6 +115,7 @@ class TrainedExtractor:
             if key not in best and t.start in number_at:
                 best[key] = (t.confidence * 0.5, number_at[t.start])  # a pair the model never saw scored
         _share_in_lists(best, coordinated(text, found, sentences), entities)
+        _one_reading(best, by_rule)
         triples = []
         for (s, relation, o), (p, number) in sorted(best.items(), key=lambda item: (item[1][1], item[0])):
             if entities[s].label.casefold() == entities[o].label.casefold():
@@ -157,6 +158,23 @@ def _share_in_lists(best: dict, lists: dict, entities: dict) -> None:
                     st, ot = entities[key[0]].type, entities[key[2]].type
                     if fits(relation, st, ot) and (key not in best or best[key][0] < p):
                         best[key] = (p, number)
+
+
+#: deals run one way between two entities: of 2,606 annotated pairs in train and dev none is acquired, owned
+#: or invested in by the entity it acquires, owns or invests in (on corpus/dev: 5 false hits fewer, no hit
+#: lost; making worksFor and formerlyWorkedFor exclusive lost more hits than false ones)
+ONE_WAY = ("acquires", "owns", "investsIn")
+
+
+def _one_reading(best: dict, by_rule: dict) -> None:
+    """Of two deals between one pair that run opposite ways ("A acquires B" beside "B acquires A" or "B owns
+    A"), the less probable goes; a rule's triple stays."""
+    for key in [k for k in best if k not in by_rule and k[1] in ONE_WAY]:
+        s, _, o = key
+        for rival in [(o, other, s) for other in ONE_WAY]:
+            if rival in best and (best[rival][0] > best[key][0] or rival in by_rule):
+                del best[key]
+                break
 
 
 @lru_cache(maxsize=4)
