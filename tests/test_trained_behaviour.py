@@ -94,3 +94,21 @@ def test_names_in_a_row_without_commas_stay_apart():
     found = set(get("trained").extract("Apple Google Microsoft Amazon are rivals.", lang="en").entities)
     assert {"Apple", "Google", "Microsoft", "Amazon"} <= found
     assert not {n for n in found if " " in n}
+
+
+def test_a_list_beside_a_list_shares_nothing():
+    # which franchise belongs to which studio is not said: no studio x game cross product
+    text = ("With it, Microsoft gained ownership of several franchises under Activision, Blizzard Entertainment, "
+            "and King, including Call of Duty, Crash Bandicoot, Candy Crush, Overwatch and StarCraft.")
+    develops = [(t.s, t.o) for t in extract_text(text, lang="en") if t.p == "develops"]
+    assert len(develops) <= 3, develops
+
+
+def test_of_two_opposite_deals_between_one_pair_the_surer_stays():
+    from kg.extract.trained import _one_reading
+
+    best = {("A", "acquires", "B"): (0.8, 0), ("B", "owns", "A"): (0.3, 1), ("B", "acquires", "A"): (0.2, 1),
+            ("C", "acquires", "D"): (0.4, 2), ("D", "investsIn", "C"): (0.5, 2), ("E", "sues", "F"): (0.5, 3),
+            ("F", "sues", "E"): (0.4, 3)}
+    _one_reading(best, by_rule={("C", "acquires", "D"): object()})
+    assert set(best) == {("A", "acquires", "B"), ("C", "acquires", "D"), ("E", "sues", "F"), ("F", "sues", "E")}

@@ -143,7 +143,10 @@ def _share_in_lists(best: dict, lists: dict, entities: dict) -> None:
     for (s, relation, o), (p, number) in list(best.items()):
         if p < SHARE_FROM:
             continue
-        for group in lists.get(number, ()):
+        groups = lists.get(number, ())
+        if any(s in g for g in groups) and any(o in g for g in groups):
+            continue  # a list beside a list ("franchises under A, B and C, including X, Y and Z"): which with which is not said
+        for group in groups:
             if s in group and o in group:
                 continue  # "A, B and C": a relation inside the list says nothing of the others
             for slot, name in (("s", s), ("o", o)):
