@@ -188,7 +188,7 @@ def add_tagged(text, sentences, code, found, tagger: Tagger | None, gaz) -> obje
                 first = info.label.split()[0]
                 if short.get(first) == [key]:
                     forms.add(first)
-            for form in forms:
+            for form in sorted(forms, key=lambda f: (-len(f), f)):  # longest first, whatever the hash seed
                 parts = [t.text for t in tokenize(form)]
                 if len(form) < 3 or not parts:
                     continue

@@ -52,9 +52,11 @@ def _gazetteer_tags(words: list[str], gaz: Gazetteer | None) -> list[str]:
     tags = [""] * len(words)
     if gaz is None:
         return tags
+    first = gaz.first_tokens
     i = 0
     while i < len(words):
-        if words[i].islower() or not words[i][:1].isalnum():
+        word = words[i]
+        if word.islower() or not word[:1].isalnum() or (word not in first and word.casefold() not in first):
             i += 1
             continue  # gazetteer names start with a capital or digit, or are mixed case ("iPhone")
         for size in range(min(5, len(words) - i), 0, -1):
