@@ -108,26 +108,37 @@ def _view(text: str, start: int, end: int, mentions: list[Mention]):
 
 
 def _sequence(text, start, end, a, b, mentions, cache=None):
-    """The sentence's items with the subject as ``<S>`` and the object as ``<O>``, and their positions."""
-    key = (start, end, tuple(id(m) for m in mentions))
-    view = cache.get(key) if cache is not None else None
-    if view is None:
+    """The sentence's items (mention slots as ``<ORG>``...) and the positions of the subject and the object
+    among them (the caller reads them as ``<S>`` and ``<O>``)."""
+    held = cache.get(id(mentions)) if cache is not None else None
+    if held is not None and held[0] is mentions and held[1] == (start, end):
+        view = held[2]  # the same list of mentions (one per sentence) read before
+    else:
         view = _view(text, start, end, mentions)
         if cache is not None:
-            cache[key] = view
+            cache[id(mentions)] = (mentions, (start, end), view)  # the list is held, so its id stays its own
     items, where = view
-    i, j = where.get(id(a)), where.get(id(b))
-    if i is None or j is None:
-        return items, i, j
-    items = list(items)
-    items[i], items[j] = "<S>", "<O>"
-    return items, i, j
+    return items, where.get(id(a)), where.get(id(b))
 
 
 _HYPHEN = re.compile(r"-([^\W\d_]+)")
 _POSSESSIVE_END = re.compile(r"[’']s$")
 _POSSESSIVE_NEXT = re.compile(r"[’']s\b")
 _GLUE = re.compile(r"(?:[’']s)?\s*")
+
+
+def _form(text: str, m: Mention, cache: dict | None) -> tuple[str, bool]:
+    """A mention's hyphen compound ("Microsoft-Chef": "chef") and whether it is possessive ("Apple's")."""
+    key = ("form", m.start, m.end)
+    form = cache.get(key) if cache is not None else None
+    if form is None:
+        tail = text[m.end:m.end + 24]
+        hyphen = _HYPHEN.match(tail)
+        form = (hyphen.group(1).casefold() if hyphen else "",
+                bool(_POSSESSIVE_END.search(text[m.start:m.end]) or _POSSESSIVE_NEXT.match(tail)))
+        if cache is not None:
+            cache[key] = form
+    return form
 
 
 def features(text: str, start: int, end: int, a: Mention, b: Mention, mentions: list[Mention], code: str,
@@ -159,11 +170,12 @@ def features(text: str, start: int, end: int, a: Mention, b: Mention, mentions: 
     f.append("mb=" + str(min(len(others), 3)))
     for w in sorted(set(others)):
         f.append("mbt=" + w)
+    n = len(items)
     for name, k in (("s", i), ("o", j)):
         for d in (-2, -1, 1, 2):
             x = k + d
-            if 0 <= x < len(items):
-                f.append(f"{name}{d}={items[x]}")
+            if 0 <= x < n:
+                f.append(f"{name}{d}=" + ("<S>" if x == i else "<O>" if x == j else items[x]))
     if lo == 0:
         f.append("first_slot_starts")
     btext = " ".join(words)
@@ -182,15 +194,15 @@ def features(text: str, start: int, end: int, a: Mention, b: Mention, mentions: 
         f.append("neg")
         if _negated(code, btext):
             f.append("neg_between")
-    if any(c in (ltext + " " + btext) for c in former):
+    around = ltext + " " + btext
+    if any(c in around for c in former):
         f.append("former_cue")
     for name, m in (("s", a), ("o", b)):
-        tail = text[m.end:m.end + 24]
-        hyphen = _HYPHEN.match(tail)
-        if hyphen:
-            f.append(f"{name}hyph={hyphen.group(1).casefold()}")
+        form = _form(text, m, cache)
+        if form[0]:
+            f.append(f"{name}hyph={form[0]}")
             f.append(f"{name}hyph")
-        if _POSSESSIVE_END.search(text[m.start:m.end]) or _POSSESSIVE_NEXT.match(tail):
+        if form[1]:
             f.append(f"{name}poss")
         if m.start == m.end:
             f.append(f"{name}implicit")  # the article's focus, not named in this sentence
