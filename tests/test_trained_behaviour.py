@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from kg.api import extract_text
+from kg.extract import get as extractor_named
 
 
 @pytest.mark.parametrize("text, lang", [
@@ -112,3 +113,20 @@ def test_of_two_opposite_deals_between_one_pair_the_surer_stays():
             ("F", "sues", "E"): (0.4, 3)}
     _one_reading(best, by_rule={("C", "acquires", "D"): object()})
     assert set(best) == {("A", "acquires", "B"), ("C", "acquires", "D"), ("E", "sues", "F"), ("F", "sues", "E")}
+
+
+@pytest.mark.parametrize("text, lang, name, kind", [
+    ("Sucker Punch Productions\n\nSucker Punch Productions is an American video game developer based in "
+     "Bellevue. Sony acquired Sucker Punch Productions in 2011.", "en", "Sucker Punch Productions", "Organization"),
+    ("Naughty Dog\n\nNaughty Dog, LLC is an American video game developer. Naughty Dog was founded by Andy Gavin "
+     "and Jason Rubin in 1984.", "en", "Naughty Dog", "Organization"),
+])
+def test_the_title_line_names_the_subject_where_the_lead_repeats_it(text, lang, name, kind):
+    result = extractor_named("trained").extract(text, lang=lang)
+    assert result.entities[name].type == kind  # common words the tagger alone does not read as a name
+    assert any(name in (t.s, t.o) for t in result.triples)
+
+
+def test_a_headline_is_no_name():
+    result = extractor_named("trained").extract("Apple kauft Beats\n\nApple hat den Kopfhörerhersteller Beats gekauft.", lang="de")
+    assert "Apple kauft Beats" not in result.entities

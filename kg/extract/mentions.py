@@ -24,6 +24,7 @@ from .. import lang as languages
 from .base import EntityInfo, Mention
 from .entities import find_entities
 from .tagger import Tagger, spans_of, tokenize
+from .titles import title_subject
 
 __all__ = ["find_entities", "add_tagged"]
 
@@ -102,7 +103,29 @@ def add_tagged(text, sentences, code, found, tagger: Tagger | None, gaz) -> obje
             by_surface.setdefault(surface.casefold(), key)
     new: list[Mention] = []
     names: dict[str, str] = {}
-    dropped: set[int] = set()  # brand mentions a product name took over
+    dropped: set[int] = set()  # brand mentions a product name (or the title's name) took over
+    subject = title_subject(text, code)
+    if subject and subject[0].casefold() not in by_surface:
+        surface, kind = subject
+        key = surface
+        while key in found.entities:
+            key += " "
+        for hit in re.finditer(r"(?<![\w-])" + re.escape(surface) + r"(?![\w-])", text, re.IGNORECASE):
+            a, b = hit.span()
+            near = [m for m in mentions if m.start < b and a < m.end]
+            if any(m.start < a or m.end > b or (m.start, m.end) == (a, b) for m in near):
+                continue  # a longer name holds it
+            for m in near:  # "Zuse" in "Zuse KG", "Naughty" nowhere: the whole name takes their place
+                k = bisect.bisect_left(taken, (m.start, m.end))
+                if k < len(taken) and taken[k] == (m.start, m.end):
+                    del taken[k], starts[k]
+                dropped.add(id(m))
+            if key not in found.entities:
+                found.entities[key] = EntityInfo(label=surface, type=kind, surfaces=set())
+                names[surface.casefold()] = key
+            found.entities[key].surfaces.add(text[a:b])
+            new.append(Mention(start=a, end=b, keys=(key,), type=kind))
+            claim(a, b)
     mention_starts = [m.start for m in mentions]  # sorted, as the rule finder leaves them
     words: list = []  # the tokens of the whole text, gathered sentence by sentence
     pos = 0

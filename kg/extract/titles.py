@@ -1,0 +1,108 @@
+"""The name an article is about, read from its title line where the lead repeats it.
+
+Encyclopedia and company-profile texts open with a title line that is the subject's name ("Naughty Dog",
+"Zuse KG") and a lead that names it again and says what it is ("Naughty Dog, LLC is an American video game
+developer", "Die Zuse KG war das ... Unternehmen"). Such a name is often made of common words the tagger
+does not read as a name, and the whole article hangs on it. A news headline ("Apple kauft Beats") is
+not repeated word for word in its lead, so nothing is read from it.
+
+The class comes from the text: a legal suffix after the name makes an organisation; a birth date in
+the lead, or a given name first, a person; else the first class descriptor of the lead sentence
+(``ORG_DESCRIPTORS``, ``PRODUCT_DESCRIPTORS``, ``PERSON_DESCRIPTORS`` of :mod:`kg.lang`); else an
+organisation.
+
+Examples
+--------
+>>> text = "Naughty Dog\\n\\nNaughty Dog, LLC is an American video game developer based in Santa Monica."
+>>> title_subject(text, "en")
+('Naughty Dog', 'Organization')
+>>> title_subject("Die Siedler\\n\\nDie Siedler ist eine Computerspielreihe und eine Software.", "de")
+('Die Siedler', 'Product')
+>>> title_subject("Apple kauft Beats\\n\\nApple hat Beats gekauft.", "de") is None
+True
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .. import lang as languages
+from ..gazetteer import given_names
+
+MAX_WORDS = 6  # a title line longer than this is a headline, not a name
+LEAD_CHARS = 400  # the name must stand again this near the start of the lead
+_BIRTH = re.compile(r"[(;]\s?(?:\*|born|geb\.|geboren)\s|\(\d{1,2}\.?\s\w+\s\d{4}\s?[–-]|\((?:c\.\s)?\d{4}\s?[–-]\s?\d{4}\)")
+
+
+@lru_cache(maxsize=4)
+def _classes(code: str):
+    data = languages.get(code)
+    words = []
+    for kind, names in (("Organization", data.ORG_DESCRIPTORS), ("Product", data.PRODUCT_DESCRIPTORS),
+                        ("Person", tuple(n.casefold() for n in data.PERSON_DESCRIPTORS))):
+        words.extend((n.casefold(), kind) for n in names)
+    words.sort(key=lambda x: -len(x[0]))
+    suffixes = sorted((re.escape(s) for s in data.LEGAL_SUFFIXES), key=len, reverse=True)
+    legal = re.compile(r"^,?\s(?:" + "|".join(suffixes) + r")(?!\w)")
+    return words, legal, tuple(data.INFLECTIONS), tuple(data.COPULAS)
+
+
+_STOPS = frozenset("that which who whose based headquartered located founded in of with for from by on at as since "
+                   "das die der welche welcher welches mit seit von aus in im für bei".split())
+
+
+def _descriptor_class(sentence: str, code: str) -> str | None:
+    """The class of the lead's head noun after its copula: in English the last descriptor before the
+    phrase ends ("a mobile phone and device manufacturing company": company), in German the first
+    capitalised noun of the phrase, a compound counting by its last part ("eine 2006 von Nintendo
+    veröffentlichte Spielkonsole": Spielkonsole)."""
+    words, _, inflections, copulas = _classes(code)
+    tokens = re.findall(r"[^\W\d_][\w-]*|[,;:()]", sentence)
+    start = next((k + 1 for k, t in enumerate(tokens) if t.casefold() in copulas), None)
+    if start is None:
+        return None
+
+    def kind_of(token: str) -> str | None:
+        token = token.casefold()
+        for word, kind in words:
+            if " " not in word and any(
+                    token == word + e or (code == "de" and token.endswith(word + e)) for e in inflections):
+                return kind
+        return None
+
+    found = None
+    for token in tokens[start:start + 16]:
+        if token in ",;:()" or token.casefold() in _STOPS:
+            if found or (code == "de" and token in ",;:("):
+                break
+            continue  # "a line of smartwatches", "eine von Nintendo veröffentlichte Spielkonsole"
+        if code == "de" and not token[:1].isupper():
+            continue
+        found = kind_of(token) or found  # the last one: the head of the phrase
+    return found
+
+
+def title_subject(text: str, code: str) -> tuple[str, str] | None:
+    """(name, class) of the article's subject where its first line is a name the lead repeats; else None."""
+    head, sep, rest = text.partition("\n")
+    name = re.sub(r"\s*\([^)]*\)\s*$", "", head.strip())  # "iPad (8. Generation)": the name before the bracket
+    if not sep or not name or len(name.split()) > MAX_WORDS or name[-1:] in "!?:" or not name[:1].isalnum():
+        return None
+    _, legal, _, _ = _classes(code)
+    if name.endswith(".") and not legal.match(" " + name.rsplit(" ", 1)[-1]):
+        return None  # a sentence, unless the dot is a legal suffix's ("Segway Inc.")
+    lead = rest.lstrip()[:LEAD_CHARS]
+    found = re.search(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", lead, re.IGNORECASE)
+    if not found:
+        return None
+    surface = found.group(0)
+    if not any(c.isupper() or c.isdigit() for c in surface):
+        return None
+    sentence = re.split(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ])", lead[found.start():], maxsplit=1)[0]
+    if legal.match(lead[found.end():]) or legal.match(" " + surface.rsplit(" ", 1)[-1]) or any(
+            legal.match(text[m.end():]) for m in re.finditer(
+                r"(?<![\w-])" + re.escape(name) + r"(?:\s[A-Z][\w-]+){0,2}", text, re.IGNORECASE)):
+        return surface, "Organization"  # "Naughty Dog, LLC", "sevenload GmbH" somewhere in the text
+    if _BIRTH.search(lead[found.end():found.end() + 80]) or surface.split()[0] in given_names():
+        return surface, "Person"
+    return surface, _descriptor_class(sentence, code) or "Organization"
