@@ -103,3 +103,26 @@ def test_a_new_model_re_extracts_unchanged_articles(tmp_path):
     assert "1 changed" in trained.stdout
     rows = run_kg("query", "SELECT ?o WHERE { ?s tkg:supplies ?o }", "--store", store, "--format", "csv", check=True)
     assert "Netflix" in rows.stdout
+
+
+def test_triple_confidence_is_calibrated_on_dev_triples():
+    from kg.extract.candidates import RELATIONS
+    from kg.extract.model import RelationModel
+    from kg.extract.training import calibration
+
+    class Gold:
+        names = {"a": "A", "b": "B", "c": "C", "d": "D"}
+        required = {("A", "acquires", "B")}
+        optional = set()
+
+    class Art:
+        gold = Gold()
+
+    # two sure hits, several unsure misses: a score of 0.5 is right less often than one of 0.9
+    predicted = [(Art(), [("a", "acquires", "b", 0.9, False), ("c", "acquires", "d", 0.5, False),
+                          ("b", "acquires", "c", 0.5, False), ("d", "acquires", "a", 0.45, False)])] * 3
+    fit = calibration(predicted, dict.fromkeys(RELATIONS, 0.1))
+    assert fit["triples"] == 12 and fit["slope"] > 0
+    model = RelationModel([], [[]] * len(RELATIONS), [0.0] * len(RELATIONS), meta={"calibration": fit})
+    assert model.calibrated("acquires", 0.9, False) > model.calibrated("acquires", 0.5, False)
+    assert RelationModel([], [[]] * len(RELATIONS), [0.0] * len(RELATIONS)).calibrated("acquires", 0.5, False) == 0.5

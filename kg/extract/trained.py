@@ -128,6 +128,7 @@ class TrainedExtractor:
             if rule:
                 s, o = rule.s, rule.o  # the rule's direction for a symmetric relation
             confidence = max(p, rule.confidence) if rule else p  # a rule's triple: the surer of the two
+            confidence = self.model.calibrated(relation, confidence, rule is not None)
             triples.append(Triple(s, relation, o, entities[s].type, entities[o].type, sentence.text,
                                   sentence.start, sentence.end, round(confidence, 3), attrs, self.label, rule is not None))
         return triples

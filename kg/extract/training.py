@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import re
 import shutil
 import time
@@ -235,7 +236,7 @@ def choose_thresholds(model: RelationModel, tagger, articles, log=None) -> tuple
     predicted = []
     for art in articles:
         result = engine.extract(art.text, lang=art.lang)
-        predicted.append((art, [(t.s, t.p, t.o, 2.0 if t.rule else t.confidence) for t in result.triples]))
+        predicted.append((art, [(t.s, t.p, t.o, t.confidence, t.rule) for t in result.triples]))
     # one threshold for all relations first; a relation gets its own only where the dev articles hold
     # enough of it to choose one (a handful of triples would choose by chance)
     counts = {r: {limit: _count(predicted, r, limit) for limit in GRID + [OFF]} for r in RELATIONS}
@@ -261,7 +262,49 @@ def choose_thresholds(model: RelationModel, tagger, articles, log=None) -> tuple
     figures["micro"] = dict(zip(("p", "r", "f1"), (round(x, 3) for x in prf(*total))))
     if log:
         log(f"dev (thresholds chosen on it): P {figures['micro']['p']} R {figures['micro']['r']} F1 {figures['micro']['f1']}")
+    figures["calibration"] = calibration(predicted, thresholds)
     return thresholds, figures
+
+
+def _judged(predicted, thresholds):
+    """(relation, score, stated by a rule, right) of every triple the dev articles get at these thresholds."""
+    rows = []
+    for art, triples in predicted:
+        gold, seen = art.gold, set()
+        for s, p, o, conf, rule in triples:
+            if conf < thresholds.get(p, 0.5) and not rule:
+                continue
+            a, b = gold.names.get(normalize(s)), gold.names.get(normalize(o))
+            key = ((min(a, b), p, max(a, b)) if p in SYMMETRIC else (a, p, b)) if a and b else (s, p, o, "?")
+            if key in seen or key in gold.optional:
+                continue
+            seen.add(key)
+            rows.append((p, conf, bool(rule), key in gold.required))
+    return rows
+
+
+def calibration(predicted, thresholds) -> dict:
+    """A logistic fit of whether a dev triple is right on its score's log-odds, its relation and whether a
+    rule stated it (Platt scaling at the level of the triples users see), and the reliability of the fit
+    (precision per tenth of calibrated confidence)."""
+    import numpy  # noqa: PLC0415
+    from sklearn.linear_model import LogisticRegression  # noqa: PLC0415
+
+    rows = _judged(predicted, thresholds)
+    if len({right for *_, right in rows}) < 2:
+        return {}
+    X = numpy.array([[math.log(min(max(c, 1e-4), 1 - 1e-4) / (1 - min(max(c, 1e-4), 1 - 1e-4))), float(rule)]
+                     + [float(p == r) for r in RELATIONS] for p, c, rule, _ in rows])
+    y = numpy.array([right for *_, right in rows], dtype=int)
+    clf = LogisticRegression(C=1.0, solver="liblinear", random_state=SEED).fit(X, y)
+    coef = clf.coef_[0]
+    fit = {"slope": round(float(coef[0]), 4), "rule": round(float(coef[1]), 4),
+           "intercept": round(float(clf.intercept_[0]), 4),
+           "relation": {r: round(float(w), 4) for r, w in zip(RELATIONS, coef[2:])}, "triples": len(rows)}
+    shown = clf.predict_proba(X)[:, 1]
+    fit["reliability"] = {f"{k / 10:.1f}": [int(n), round(float(y[(shown >= k / 10) & (shown < (k + 1) / 10)].mean()), 3)]
+                          for k in range(10) if (n := ((shown >= k / 10) & (shown < (k + 1) / 10)).sum())}
+    return fit
 
 
 def _count(predicted, relation: str, limit: float) -> tuple[int, int, int]:
@@ -269,8 +312,8 @@ def _count(predicted, relation: str, limit: float) -> tuple[int, int, int]:
     for art, triples in predicted:
         gold = art.gold
         keys = set()
-        for s, p, o, conf in triples:
-            if p != relation or conf < limit:
+        for s, p, o, conf, rule in triples:
+            if p != relation or (conf < limit and not rule):
                 continue
             a, b = gold.names.get(normalize(s)), gold.names.get(normalize(o))
             keys.add((min(a, b), p, max(a, b)) if a and b and p in SYMMETRIC else (a, p, b) if a and b else (s, p, o, "?"))
@@ -321,6 +364,9 @@ def train(train_dirs, dev_dirs, out: Path, bio_files=(), log=print, iterations: 
     if dev:
         thresholds, figures = choose_thresholds(model, tagger, dev, log=log)
         model.thresholds = thresholds
+        calibrated = figures.pop("calibration")
+        if calibrated:
+            meta["calibration"] = calibrated
         meta["dev"] = figures
     meta["seconds"] = round(time.perf_counter() - began, 1)
     model.meta = meta
