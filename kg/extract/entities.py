@@ -19,91 +19,14 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from .. import lang as languages
-from ..gazetteer import Gazetteer, given_names
+from ..gazetteer import Gazetteer
 from ..text import Sentence
 from .base import EntityInfo, Mention
-
-TOKEN = re.compile(r"[^\W_]+")
-WORD = re.compile(r"[^\W_](?:[\w’'.&-]*[^\W_])?")
-VERSION = re.compile(r"^(?:\d[\w.]*|[A-Z]{1,3}\d+[\w.]*|II|III|IV|Pro|Max|Plus|Ultra|mini|Mini|Air|SE|XL|Turbo|Lite|One"
-                     r"|Series|Edge|Fold|Flip|Note|Neo|X|S)$")  # "Xbox One", "Apple Watch Series 2", "Galaxy S6 Edge"
-JOIN_OK = re.compile(r"^[ \-.,&’'·]{0,3}$")
-_CUE_HEADS = ("Gründer", "Mitgründer", "Tochter", "Zulieferer", "Konkurrent", "Rivale", "Mutter", "Sprecher",
-              "Chef", "Manager", "Hersteller", "Wettbewerber", "Mitbewerber", "Herausforderer")
-# Lower-case words after a hyphen that make a modifier, not part of a name ("Plano-based", "Nvidia-backed").
-_HYPHEN_MODIFIERS = frozenset(("based", "owned", "backed", "led", "funded", "made", "like", "style", "born", "run",
-                               "listed", "linked", "sized", "basiert", "eigene", "nahe"))
-_HYPHENATED = re.compile(r"[\w-]+")
-NAME_TOKEN = re.compile(r"^(?:[A-ZÄÖÜ][\w’'&.-]*|(?=[A-Z0-9]*[A-Z])[A-Z0-9]{2,}|\d+[A-Za-z][\w]*|[a-z]+[A-Z][\w]*)$")
-
-
-class _Profile:
-    """Per-language lookups derived once from the language data."""
-
-    SHARED = ("absorb_stops", "org_descriptors", "product_descriptors", "anaphor_heads", "org_pronouns", "role_words", "relational",
-              "demonstratives", "finite_verbs", "quantifiers",
-              "given", "particles", "units", "org_prefixes", "person_words", "generic", "stop")
-
-    def __init__(self, code: str):
-        lang = languages.get(code)
-        heads = lambda words: tuple(sorted({h + e for h in words for e in lang.INFLECTIONS}, key=len, reverse=True))  # noqa: E731
-        self.org_descriptors = heads(lang.ORG_DESCRIPTORS)
-        suffixes = sorted(lang.LEGAL_SUFFIXES, key=len, reverse=True)
-        self.legal_tail = re.compile(r"(?:,?\s(?:" + "|".join(re.escape(s) for s in suffixes) + r"))+(?![\w.])")
-        self.absorb_stops = frozenset(getattr(lang, "PREPOSITIONS", ()) + getattr(lang, "POSSESSIVES", ()))
-        self.product_descriptors = heads(lang.PRODUCT_DESCRIPTORS)
-        # singular forms only ("des Konzerns", "des US-Riesen"): "den Pionieren" is a plural, not an anaphor
-        self.anaphor_heads = tuple(sorted({h + e for h in lang.ORG_ANAPHOR_HEADS
-                                           for e in ("", "s", "es", "’s", "'s") + (("n",) if h.endswith("e") else ())},
-                                          key=len, reverse=True))
-        self.org_pronouns = frozenset(p.casefold() for p in lang.ORG_PRONOUNS)
-        self.demonstratives = frozenset(getattr(lang, "DEMONSTRATIVES", ()))
-        self.finite_verbs = frozenset(getattr(lang, "FINITE_VERBS", ()))
-        self.quantifiers = frozenset(getattr(lang, "QUANTIFIERS", ()))
-        # a legal suffix not yet joined to its name, and the words a list may step over ("Huawei Device Co., Razer")
-        self.suffix_gap = re.compile(r"^\s(?:" + "|".join(re.escape(x.rstrip(".")) for x in lang.LEGAL_SUFFIXES) + r")\.?")
-        self.list_joins = frozenset(lang.COORDINATORS) | {x.rstrip(".") for x in lang.LEGAL_SUFFIXES}
-        self.role_words = frozenset({r.split()[-1] for r in lang.ROLE_TITLES} | set(getattr(lang, "ROLE_COMPOUNDS", ())))
-        self.relational = frozenset(getattr(lang, "RELATIONAL_DESCRIPTORS", ()))
-        self.given = given_names()
-        self.particles = frozenset(getattr(lang, "NAME_PARTICLES", ()))
-        self.units = frozenset(getattr(lang, "UNIT_WORDS", ()))
-        self.org_prefixes = frozenset(getattr(lang, "ORG_NAME_PREFIXES", ()))
-        self.person_words = frozenset(getattr(lang, "PERSON_DESCRIPTORS", ()))
-        self.generic = frozenset(lang.GENERIC_PREFIXES)
-        self.stop = frozenset(set(getattr(lang, "NAME_STOPWORDS", ())) | set(lang.DETERMINERS)
-                              | {d.capitalize() for d in lang.DETERMINERS})
-        self.org_heads = frozenset(getattr(lang, "ORG_NAME_HEADS", ())) | {s.rstrip(".") for s in lang.LEGAL_SUFFIXES}
-        self.person_cues = frozenset(getattr(lang, "PERSON_CUES_AFTER", ()))
-        self.name_before = [(kind, re.compile(rx)) for kind, rx in getattr(lang, "NAME_CONTEXT_BEFORE", ())]
-        self.name_after = [(kind, re.compile(rx)) for kind, rx in getattr(lang, "NAME_CONTEXT_AFTER", ())]
-        cues = "|".join(self.person_cues) or "(?!)"
-        roles = "|".join(re.escape(r) for r in sorted(lang.ROLE_TITLES, key=len, reverse=True))
-        dets = "|".join(lang.DETERMINERS + getattr(lang, "POSSESSIVES", ()))  # "Fury, its foundation model"
-        copulas = "|".join(getattr(lang, "COPULAS", ())) or "(?!)"
-        self.apposition = re.compile(r"(?:,\s|\s(?:" + copulas + r")\s)(?:" + dets + r")\s((?:[\w.-]+\s){0,3}[\w-]+)")
-        self.person_after = re.compile(
-            rf",? (?:{cues})\b| (?:is|was) with |, (?:a|an|the)? ?[\w’' -]{{0,30}}?(?:{roles})\b")
-
-
-@lru_cache(maxsize=4)
-def _profile(code: str) -> _Profile:
-    return _Profile(code)
-
-
-@lru_cache(maxsize=65536)
-def _descriptor_kind(code: str, word: str) -> str:
-    """'Product' or 'Organization' where ``word`` ends in a descriptor of that class ("KI-Unternehmen")."""
-    profile = _profile(code)
-    low = word.casefold()
-    if low.endswith(profile.product_descriptors):
-        return "Product"
-    if low.endswith(profile.org_descriptors):
-        return "Organization"
-    return ""
+from .language_profile import descriptor_kind, language_profile
+from .name_shapes import (COMPOUND_NAME_HEADS, HYPHEN_MODIFIERS, HYPHENATED_WORD, JOIN_OK, NAME_TOKEN, TOKEN, VERSION,
+                          WORD)
 
 
 @dataclass
@@ -129,14 +52,12 @@ class _Finder:
         self.sentence_starts = [s.start for s in sentences]
         self.token_sentence = [self.sentence_of(t[0]) for t in self.tokens]
         self.runs = self._join_runs()
-        self.profile = _profile(code)
+        self.profile = language_profile(code)
         self._words_by_end: dict[int, str] | None = None
         self._lower_words: set[str] | None = None
         self.taken: dict[int, Mention] = {}  # token index -> mention
         self.found = Found(sentence_starts=[s.start for s in sentences])
         self.names: dict[str, str] = {}  # token key of a discovered name -> entity key
-        for name in _Profile.SHARED:  # per-language lookups, derived once per process
-            setattr(self, name, getattr(self.profile, name))
 
     # ------------------------------------------------------------ helpers
     def sentence_of(self, offset: int) -> int:
@@ -161,7 +82,7 @@ class _Finder:
         return j - 1 - i <= self.runs[i]
 
     def descriptor_class(self, word: str) -> str:
-        return _descriptor_kind(self.code, word)
+        return descriptor_kind(self.code, word)
 
     def entity(self, label: str, kind: str, wikidata: str = "", label_de: str = "") -> str:
         info = self.found.entities.get(label)
@@ -226,7 +147,7 @@ class _Finder:
                 j = i + size
                 if entry.type == "Organization" and self._head_follows(j):
                     continue  # "Apple Records", "Merantix Venture Fund" are not Apple, Merantix: the context pass names them
-                if entry.type == "Organization" and j < n and self.tokens[j][2] in self.units \
+                if entry.type == "Organization" and j < n and self.tokens[j][2] in self.profile.units \
                         and self.text[self.tokens[j - 1][1]: self.tokens[j][0]] == " " \
                         and self.token_sentence[j] == self.token_sentence[j - 1]:
                     label = self.text[self.tokens[i][0]: self.tokens[j][1]]  # "TSMC Arizona": a unit of its own
@@ -300,10 +221,10 @@ class _Finder:
     def _generic_compound(self, i: int, j: int) -> bool:
         """'Telekom-Unternehmen': a generic prefix in front of a hyphen is no name ('Telekom-Chef' is)."""
         after = self.text[self.tokens[j - 1][1]: self.tokens[j - 1][1] + 1]
-        if not (after == "-" and self.tokens[j - 1][2] in self.generic and j - i == 1):
+        if not (after == "-" and self.tokens[j - 1][2] in self.profile.generic and j - i == 1):
             return False
         head = self.tokens[j][2] if j < len(self.tokens) else ""
-        return head.rstrip("ns") not in self.role_words and not head.startswith(_CUE_HEADS)
+        return head.rstrip("ns") not in self.profile.role_words and not head.startswith(COMPOUND_NAME_HEADS)
 
     def name_after(self, i: int, limit: int = 4, person: bool = False) -> int:
         """End token index of a capitalised name starting at token i (i itself if none)."""
@@ -312,9 +233,9 @@ class _Finder:
         particles = 0
         while j < len(self.tokens) and j - i - particles < limit:
             start, end, word = self.tokens[j]
-            if person and j > i and j - particles == i + 1 and word in self.particles and j + 1 < len(self.tokens) \
+            if person and j > i and j - particles == i + 1 and word in self.profile.particles and j + 1 < len(self.tokens) \
                     and self.text[self.tokens[j - 1][1]: start] == " " == self.text[end: self.tokens[j + 1][0]] \
-                    and (NAME_TOKEN.match(self.tokens[j + 1][2]) or self.tokens[j + 1][2] in self.particles):
+                    and (NAME_TOKEN.match(self.tokens[j + 1][2]) or self.tokens[j + 1][2] in self.profile.particles):
                 particles += 1  # "Andreas von Zitzewitz", "Ursula von der Leyen": a particle between given name and surname
                 j += 1
                 continue
@@ -323,11 +244,11 @@ class _Finder:
                 j += 1  # "Lee Hee-sung": a hyphenated Korean given name
                 continue
             if not person and j > i and self.text[self.tokens[j - 1][1]: start] == "-" and word.isalpha() and word.islower() \
-                    and len(word) <= 6 and word not in _HYPHEN_MODIFIERS and not (j - 1 == i and self.tokens[i][2] in self.generic) \
+                    and len(word) <= 6 and word not in HYPHEN_MODIFIERS and not (j - 1 == i and self.tokens[i][2] in self.profile.generic) \
                     and self.token_sentence[j] == sentence:
                 j += 1  # "Bundesverband Deutsche Start-ups", "Middle-earth Enterprises": one hyphenated word
                 continue
-            if self.token_sentence[j] != sentence or not NAME_TOKEN.match(word) or word in self.stop:
+            if self.token_sentence[j] != sentence or not NAME_TOKEN.match(word) or word in self.profile.stop:
                 break
             if j > i:
                 gap = self.text[self.tokens[j - 1][1]: start]
@@ -342,7 +263,7 @@ class _Finder:
                 joined = joined or (gap == ". " and self._initial_joins(i, j - 1))  # "John W. Thompson"
                 if (gap not in (" ", "’ ", "' ") and not joined) or (self.code == "de" and word.lower() in self.lang.DETERMINERS):
                     break
-                if not person and word in self.given and j + 1 < len(self.tokens) and NAME_TOKEN.match(self.tokens[j + 1][2]) \
+                if not person and word in self.profile.given and j + 1 < len(self.tokens) and NAME_TOKEN.match(self.tokens[j + 1][2]) \
                         and self.text[end: self.tokens[j + 1][0]] == " ":
                     break  # "des Start-ups Movinga Bastian Knutzen": the company's name ends before the founder's
                 heads = self.profile.org_heads
@@ -363,8 +284,8 @@ class _Finder:
     def _initial_joins(self, i: int, k: int) -> bool:
         """Token k is a middle initial of a person named from token i on ("John W. Thompson")."""
         return i < k and k + 1 < len(self.tokens) and len(self.tokens[k][2]) == 1 and self.tokens[k][2].isupper() \
-            and self.tokens[i][2] in self.given and self.text[self.tokens[k][1]: self.tokens[k + 1][0]] == ". " \
-            and self.tokens[k + 1][2][:1].isupper() and self.tokens[k + 1][2] not in self.stop
+            and self.tokens[i][2] in self.profile.given and self.text[self.tokens[k][1]: self.tokens[k + 1][0]] == ". " \
+            and self.tokens[k + 1][2][:1].isupper() and self.tokens[k + 1][2] not in self.profile.stop
 
     def discover(self, i: int, j: int, kind: str) -> str | None:
         """Register tokens i..j-1 as a new name of class ``kind`` (or the gazetteer's entry)."""
@@ -392,7 +313,7 @@ class _Finder:
         self.names.setdefault(" ".join(words), label)
         if entry is None and kind == "Organization" and len(words) > 1 and words[-1] in self.profile.org_heads:
             short = words[:-1]  # "Kestrava AI" is "Kestrava" later on ("Mistral AI", "Little Eye Labs")
-            if len(short[0]) >= 4 and short[0] not in self.stop and short[0] not in self.generic \
+            if len(short[0]) >= 4 and short[0] not in self.profile.stop and short[0] not in self.profile.generic \
                     and self.gaz.lookup(short, include_ambiguous=True) is None:
                 self.names.setdefault(" ".join(short), label)
         self.add(i, j, label, self.found.entities[label].type)
@@ -411,17 +332,17 @@ class _Finder:
             if kind and self.text[end: end + 1] == " " and nxt not in self.taken:
                 stop = self.name_after(nxt)
                 place = self.tokens[nxt][2]
-                if stop == nxt + 1 and (place in self.units or place.rstrip("s") in self.units):
+                if stop == nxt + 1 and (place in self.profile.units or place.rstrip("s") in self.profile.units):
                     stop = nxt  # "der zweitgrößte Softwarekonzern Deutschlands": a place, no name
                 if stop > nxt and (self.code == "de" or full_word[:1].islower()):
-                    if kind == "Organization" and self.tokens[nxt][2] in self.given and stop - nxt >= 2:
+                    if kind == "Organization" and self.tokens[nxt][2] in self.profile.given and stop - nxt >= 2:
                         kind = "Person"  # "der Star-Investor Klaus Hommels" is a person
                     self.discover(nxt, stop, kind)
                     continue
             # compound prefix: "Here-Kartendienst", "Midjourney-Gründer", "Verizon -Tochter"
-            if NAME_TOKEN.match(word) and word not in self.generic and word not in self.stop \
+            if NAME_TOKEN.match(word) and word not in self.profile.generic and word not in self.profile.stop \
                     and re.match(r" ?-[A-ZÄÖÜ]", self.text[end: end + 3]) and (i == 0 or self.text[self.tokens[i - 1][1]: start] in (" ", "\n")) \
-                    and not (i and (self.tokens[i - 1][2].isdigit() or self.tokens[i - 1][2] in self.quantifiers)):  # "den drei Regionen-Chefs"
+                    and not (i and (self.tokens[i - 1][2].isdigit() or self.tokens[i - 1][2] in self.profile.quantifiers)):  # "den drei Regionen-Chefs"
                 tail = self.text[end:].lstrip(" -")
                 tail_word = re.match(r"[\w-]+", tail)
                 tail_word = tail_word.group(0) if tail_word else ""
@@ -437,32 +358,32 @@ class _Finder:
                         self.discover(i, nxt, "Organization")
                     continue
             # "Association of Corporate Counsel", "University of Oxford": an organisation word with "of" and a name
-            if word in self.org_prefixes and self.text[end: end + 4] == " of " and nxt + 1 < len(self.tokens):
+            if word in self.profile.org_prefixes and self.text[end: end + 4] == " of " and nxt + 1 < len(self.tokens):
                 first = nxt + 2 if self.tokens[nxt + 1][2] == "the" else nxt + 1
                 stop = self.name_after(first, 4) if first < len(self.tokens) else first
                 if stop > first and not any(k in self.taken for k in range(i, stop)):
                     self.discover(i, stop, "Organization")
                     continue
             # role title or person word + name: "CEO David Holz", "Sprecher Tom Müller", "der Milliardär Kirk Kerkorian"
-            if (word in roles or word in self.person_words) and self.text[end: end + 1] == " " and nxt < len(self.tokens) \
+            if (word in roles or word in self.profile.person_words) and self.text[end: end + 1] == " " and nxt < len(self.tokens) \
                     and nxt not in self.taken:
                 stop = self.name_after(nxt, 3, person=True)
-                if stop - nxt >= 2 and self.tokens[nxt][2] not in self.generic:
+                if stop - nxt >= 2 and self.tokens[nxt][2] not in self.profile.generic:
                     self.discover(nxt, stop, "Person")
                     continue
             # given name + surname: "Ashley Gabriel", "Satya Nadella"
-            if word in self.given and nxt < len(self.tokens) and nxt not in self.taken \
+            if word in self.profile.given and nxt < len(self.tokens) and nxt not in self.taken \
                     and self.text[end: end + 1] == " " and NAME_TOKEN.match(self.tokens[nxt][2]) \
-                    and self.tokens[nxt][2] not in self.stop and self.sentence_of(self.tokens[nxt][0]) == self.sentence_of(start) \
+                    and self.tokens[nxt][2] not in self.profile.stop and self.sentence_of(self.tokens[nxt][0]) == self.sentence_of(start) \
                     and not self.descriptor_class(self.tokens[nxt][2]):
                 stop = self.name_after(i, 3, person=True)
                 if stop >= nxt + 1:
-                    first = i - 1 if i and self.text[self.tokens[i - 1][1]: start] == "-" and self.tokens[i - 1][2] in self.given \
+                    first = i - 1 if i and self.text[self.tokens[i - 1][1]: start] == "-" and self.tokens[i - 1][2] in self.profile.given \
                         and i - 1 not in self.taken else i  # "Karl-Heinz Streibich"
                     self.discover(first, max(stop, nxt + 1), "Person")
                     continue
             # legal suffix or organisation word at the end: "Little Eye Labs", "Founders Fund", "Acme GmbH"
-            if NAME_TOKEN.match(word) and word not in self.stop and self.text[start - 1: start] != "-" and (
+            if NAME_TOKEN.match(word) and word not in self.profile.stop and self.text[start - 1: start] != "-" and (
                     self.code == "en" or self._legal_ahead(i) or self._org_head_ahead(i)):  # not "Robo-[Advisor ...]"
                 stop = self.name_after(i, 5)
                 if stop > i and self._org_name_end(i, stop):
@@ -478,7 +399,7 @@ class _Finder:
         scan goes (a caller's discoveries count). A name running into a taken token is skipped, or with ``cut``
         ends before it ("Autonomy" of "Autonomy CEO Mike Lynch")."""
         for i, (start, end, word) in enumerate(self.tokens):
-            if i in self.taken or not NAME_TOKEN.match(word) or word in self.stop or word in self.generic:
+            if i in self.taken or not NAME_TOKEN.match(word) or word in self.profile.stop or word in self.profile.generic:
                 continue
             stop = self.name_after(i, 4)
             taken = next((k for k in range(i + 1, stop) if k in self.taken), None)
@@ -518,7 +439,7 @@ class _Finder:
             if shaped and not (re.search(r".[A-Z0-9]", word) or (word.isupper() and len(word) >= 2)):
                 continue  # German: "IDS Scheer", "WebMethods", not "Anteile"
             # "Autonomy CEO Mike Lynch": the name ends before a role word
-            stop = next((k for k in range(i + 1, stop) if self.tokens[k][2] in self.role_words), stop)
+            stop = next((k for k in range(i + 1, stop) if self.tokens[k][2] in self.profile.role_words), stop)
             left = self.text[max(0, start - 40): start]
             kind = next((kind for kind, rx in before if rx.search(left)), "")
             if not kind:
@@ -557,7 +478,7 @@ class _Finder:
         """Capitalised pairs next to 'said', a role apposition, or 'is with' are people."""
         profile = self.profile
         for i, (start, end, word) in enumerate(self.tokens):
-            if i in self.taken or not NAME_TOKEN.match(word) or word in self.stop or word.isupper():
+            if i in self.taken or not NAME_TOKEN.match(word) or word in self.profile.stop or word.isupper():
                 continue
             stop = self.name_after(i, 3, person=True)
             if not 2 <= stop - i <= 3 or any(k in self.taken for k in range(i, stop)):
@@ -572,7 +493,7 @@ class _Finder:
     def _word_ending_at(self, end: int) -> str:
         """The whole hyphenated word that ends at ``end`` ("KI-Unternehmen")."""
         if self._words_by_end is None:
-            self._words_by_end = {m.end(): m.group() for m in _HYPHENATED.finditer(self.text)}
+            self._words_by_end = {m.end(): m.group() for m in HYPHENATED_WORD.finditer(self.text)}
         return self._words_by_end.get(end, "")
 
     def _maker_anaphor(self, i: int, maker: str, end: int) -> None:
@@ -629,7 +550,7 @@ class _Finder:
             return bool(link.match(suffix.sub("", self.text[a:b], count=1)))
 
         for i, stop in self._free_names():
-            if self.tokens[i][2] in self.role_words or self._sentence_initial(i):
+            if self.tokens[i][2] in self.profile.role_words or self._sentence_initial(i):
                 continue
             start = self.tokens[i][0]
             left = neighbour(i - 1, -1)
@@ -692,7 +613,7 @@ class _Finder:
         dets = set(self.lang.ANAPHOR_DETERMINERS)
         roles = {r.casefold() for r in self.lang.ROLE_TITLES}
         taken_starts = {m.start for m in named}
-        candidates = dets | {"a", "an"} | set(self.lang.PERSON_PRONOUNS) | set(self.lang.ORG_PRONOUNS) | self.demonstratives
+        candidates = dets | {"a", "an"} | set(self.lang.PERSON_PRONOUNS) | set(self.lang.ORG_PRONOUNS) | self.profile.demonstratives
         candidates |= {c.casefold() for c in candidates}
         for w, match in enumerate(words):
             token = match.group()
@@ -700,7 +621,7 @@ class _Finder:
                 continue  # most words start nothing: skip the lookups below
             if self.token_at(match.start()) in self.taken:
                 continue
-            if token in self.demonstratives and w + 1 < len(words) and words[w + 1].group() in self.finite_verbs:
+            if token in self.profile.demonstratives and w + 1 < len(words) and words[w + 1].group() in self.profile.finite_verbs:
                 anaphors.append(Mention(match.start(), match.end(), ("?Last",), "Organization", anaphor=True))
                 continue
             if token in self.lang.PERSON_PRONOUNS:
@@ -731,8 +652,8 @@ class _Finder:
                         if before:
                             anaphors.append(Mention(match.start(), head.end(), lists[before - 1][1], "Organization", anaphor=True))
                             break
-                head_match = next((h for h in self.anaphor_heads if head_low.endswith(h)), None) \
-                    if head_low.endswith(self.anaphor_heads) else None
+                head_match = next((h for h in self.profile.anaphor_heads if head_low.endswith(h)), None) \
+                    if head_low.endswith(self.profile.anaphor_heads) else None
                 if head_match and (head_low == head_match or head_low[: -len(head_match)].endswith("-") or self.code == "de"):
                     nxt = self.token_at(head.end() + 1)
                     if nxt < len(self.tokens) and self.tokens[nxt][0] == head.end() + 1 and nxt in self.taken:
@@ -806,7 +727,7 @@ class _Finder:
             same = [c for c in same if re.search(r"[,;:–—(]|\b(?:dass|that|which|who|der|die|das)\b",
                                                  self.text[c.end: m.start])]
         if same:
-            if self.text[m.start:m.end].casefold() in self.org_pronouns:
+            if self.text[m.start:m.end].casefold() in self.profile.org_pronouns:
                 return same[-1]  # "it" after "X signed a deal with Y, and it ...": the clause subject X
             return same[0]  # nearest (the list runs backwards)
         if not earlier:
@@ -826,7 +747,7 @@ class _Finder:
     # ------------------------------------------------------------ descriptor absorption
     def absorb(self, mentions: list[Mention]) -> None:
         """Mark 'dem KI-Unternehmen' in front of 'Midjourney' to be masked together with the name."""
-        relational = self.relational
+        relational = self.profile.relational
         dets = set(self.lang.DETERMINERS)
         for m in mentions:
             if m.anaphor:
@@ -852,7 +773,7 @@ class _Finder:
                 if w in dets:
                     start = m.start - (len(before) - words[k].start())
                     break
-                if w in self.absorb_stops:  # "in fellow chipmaker Intel": the words after the preposition
+                if w in self.profile.absorb_stops:  # "in fellow chipmaker Intel": the words after the preposition
                     start = m.start - (len(before) - words[k + 1].start())
                     break
                 if not w[:1].islower() and not re.match(r"[A-Z]{2,}-", w):
@@ -892,7 +813,7 @@ class _Finder:
             tail = re.match(r"-([^\W\d_][\w]*)\b(?!-)", self.text[m.end: m.end + 40])
             if tail and self.descriptor_class(tail.group(1)) == "Organization":
                 low = tail.group(1).casefold()
-                if not any(r in low for r in self.relational) and low.rstrip("ns") not in self.role_words:
+                if not any(r in low for r in self.profile.relational) and low.rstrip("ns") not in self.profile.role_words:
                     m.end += tail.end()
             last = re.search(r"[\w.]+$", self.text[m.start: m.end])
             if last and last.group() + "." in self.lang.LEGAL_SUFFIXES and self.text[m.end: m.end + 1] == ".":
