@@ -20,13 +20,11 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from .. import lang as languages
 from ..gazetteer import Gazetteer
 from ..text import Sentence
 from .base import EntityInfo, Mention
-from .language_profile import descriptor_kind, language_profile
-from .name_shapes import (COMPOUND_NAME_HEADS, HYPHEN_MODIFIERS, HYPHENATED_WORD, JOIN_OK, NAME_TOKEN, TOKEN, VERSION,
-                          WORD)
+from .name_shapes import HYPHEN_MODIFIERS, NAME_TOKEN, VERSION, WORD
+from .scan import ArticleScan
 
 
 @dataclass
@@ -38,83 +36,7 @@ class Found:
     sentence_starts: list[int] = field(default_factory=list)
 
 
-class _Finder:
-    def __init__(self, text: str, sentences: list[Sentence], code: str, gaz: Gazetteer,
-                 blocked: frozenset = frozenset()):
-        self.text = text
-        self.blocked = blocked  # (entity, alias) links that kg split forbade
-        self.sentences = sentences
-        self.lang = languages.get(code)
-        self.code = code
-        self.gaz = gaz
-        self.tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
-        self.token_starts = [t[0] for t in self.tokens]
-        self.sentence_starts = [s.start for s in sentences]
-        self.token_sentence = [self.sentence_of(t[0]) for t in self.tokens]
-        self.runs = self._join_runs()
-        self.profile = language_profile(code)
-        self._words_by_end: dict[int, str] | None = None
-        self._lower_words: set[str] | None = None
-        self.taken: dict[int, Mention] = {}  # token index -> mention
-        self.found = Found(sentence_starts=[s.start for s in sentences])
-        self.names: dict[str, str] = {}  # token key of a discovered name -> entity key
-
-    # ------------------------------------------------------------ helpers
-    def sentence_of(self, offset: int) -> int:
-        return max(0, bisect.bisect_right(self.sentence_starts, offset) - 1)
-
-    def token_at(self, offset: int) -> int:
-        return bisect.bisect_left(self.token_starts, offset)
-
-    def _join_runs(self) -> list[int]:
-        """run[i]: how many following tokens join token i into one name (computed once, right to left)."""
-        n = len(self.tokens)
-        runs = [0] * n
-        sentence = self.token_sentence
-        for k in range(n - 2, -1, -1):
-            gap = self.text[self.tokens[k][1]: self.tokens[k + 1][0]]
-            if JOIN_OK.match(gap) and sentence[k] == sentence[k + 1]:
-                runs[k] = runs[k + 1] + 1
-        return runs
-
-    def joinable(self, i: int, j: int) -> bool:
-        """Tokens i..j-1 form one name: only spaces, hyphens, dots, commas or & between, no sentence break."""
-        return j - 1 - i <= self.runs[i]
-
-    def descriptor_class(self, word: str) -> str:
-        return descriptor_kind(self.code, word)
-
-    def entity(self, label: str, kind: str, wikidata: str = "", label_de: str = "") -> str:
-        info = self.found.entities.get(label)
-        if info is None:
-            self.found.entities[label] = EntityInfo(label=label, type=kind, wikidata=wikidata, label_de=label_de)
-        return label
-
-    def known_entity(self, entry, label: str | None = None) -> str:
-        """Register a gazetteer entry (or a version of it, "iPhone 16") as an entity of the article."""
-        label = label or entry.name
-        info = self.found.entities.get(label)
-        if info is None:
-            exact = label == entry.name  # a version has no Wikidata id of its own
-            info = self.found.entities[label] = EntityInfo(
-                label=label, type=entry.type, wikidata=entry.wikidata if exact else "", label_de=entry.label_de,
-                known=exact, entry=entry)
-        return label
-
-    def add(self, i: int, j: int, key: str, kind: str, end: int | None = None) -> Mention | None:
-        if any(k in self.taken for k in range(i, j)):
-            return None
-        start = self.tokens[i][0]
-        stop = end if end is not None else self.tokens[j - 1][1]
-        tail = re.match(r"[’']s?\b|[’']", self.text[stop: stop + 2])
-        if tail:
-            stop += tail.end()
-        mention = Mention(start=start, end=stop, keys=(key,), type=kind)
-        for k in range(i, j):
-            self.taken[k] = mention
-        self.found.entities[key].surfaces.add(self.text[start:stop])
-        return mention
-
+class _Finder(ArticleScan):
     # ------------------------------------------------------------ passes
     def gazetteer_pass(self) -> None:
         n = len(self.tokens)
@@ -131,13 +53,13 @@ class _Finder:
                     continue
                 words = [t[2] for t in self.tokens[i: i + size]]
                 entry = self.gaz.lookup(words)
-                if entry is None and self.code == "en" and words[0][:1].isupper() and not self._sentence_initial(i):
+                if entry is None and self.code == "en" and words[0][:1].isupper() and not self.sentence_initial(i):
                     entry = self.gaz.lookup(words, include_ambiguous=True)  # "since it bought Slack": a name
                 if entry is None and len(words[-1]) > 3 and words[-1].endswith("s"):
                     entry = self.gaz.lookup(words[:-1] + [words[-1][:-1]])  # German genitive: Metas
                     if entry is not None and entry.type == "Person" and size == 1:
                         entry = None
-                if entry is None or self._generic_compound(i, i + size):
+                if entry is None or self.generic_compound(i, i + size):
                     continue
                 if not any(c.isalpha() for w in words for c in w) and \
                         self.text[self.tokens[i][0]: self.tokens[i + size - 1][1]] not in (entry.name, *entry.aliases):
@@ -151,8 +73,8 @@ class _Finder:
                         and self.text[self.tokens[j - 1][1]: self.tokens[j][0]] == " " \
                         and self.token_sentence[j] == self.token_sentence[j - 1]:
                     label = self.text[self.tokens[i][0]: self.tokens[j][1]]  # "TSMC Arizona": a unit of its own
-                    self.entity(label, "Organization")
-                    self.add(i, j + 1, label, "Organization")
+                    self.add_entity(label, "Organization")
+                    self.add_mention(i, j + 1, label, "Organization")
                     matched = j + 1 - i
                     break
                 label = entry.name
@@ -162,8 +84,8 @@ class _Finder:
                         j += 1
                     if j > i + size:
                         label = entry.name + self.text[self.tokens[i + size - 1][1]: self.tokens[j - 1][1]]
-                self.known_entity(entry, label)
-                self.add(i, j, label, entry.type)
+                self.add_known_entity(entry, label)
+                self.add_mention(i, j, label, entry.type)
                 matched = j - i
                 break
             i += matched or 1
@@ -184,22 +106,18 @@ class _Finder:
         return k + 1 < len(self.tokens) and self.tokens[k][2] + "." in self.lang.ABBREVIATIONS \
             and self.text[self.tokens[k][1]: self.tokens[k + 1][0]] == ". " and self.tokens[k + 1][2][:1].isupper()
 
-    def _named(self) -> list[Mention]:
-        """The mentions found so far, each once, in text order."""
-        return sorted({id(m): m for m in self.taken.values()}.values(), key=lambda m: m.start)
-
     def hyphen_pairs(self) -> None:
         """'die Daimler-Chrysler AG', 'Sony Ericsson': two organisations joined by a hyphen (and nothing after)
         or by a space are one; three or more in a row are a list, not a name."""
-        mentions = self._named()
+        mentions = self.named()
         joined = {k for k, (left, right) in enumerate(zip(mentions, mentions[1:])) if self._one_name(left, right)}
         for k in sorted(joined):
             if k - 1 in joined or k + 1 in joined:
                 continue  # "Apple Google Microsoft"
             left, right = mentions[k], mentions[k + 1]
             label = self.text[left.start: right.end]
-            self.entity(label, "Organization")
-            self.found.entities[label].surfaces.add(label)
+            self.add_entity(label, "Organization")
+            self.entities[label].surfaces.add(label)
             merged = Mention(start=left.start, end=right.end, keys=(label,), type="Organization")
             for key, m in list(self.taken.items()):
                 if m is left or m is right:
@@ -213,18 +131,6 @@ class _Finder:
                     or re.search(r"[’']s?$", self.text[left.start: left.end])
                     or re.match(r"-|\w| [a-z]" if gap == "-" else r"-|\w", self.text[right.end: right.end + 2]))
         # not "die Nvidia-OpenAI-Partnerschaft", "the Nvidia-OpenAI partnership"; but "Sony Ericsson"
-
-    def _sentence_initial(self, i: int) -> bool:
-        start = self.sentences[self.token_sentence[i]].start if self.sentences else 0
-        return not re.search(r"\w", self.text[start: self.tokens[i][0]])
-
-    def _generic_compound(self, i: int, j: int) -> bool:
-        """'Telekom-Unternehmen': a generic prefix in front of a hyphen is no name ('Telekom-Chef' is)."""
-        after = self.text[self.tokens[j - 1][1]: self.tokens[j - 1][1] + 1]
-        if not (after == "-" and self.tokens[j - 1][2] in self.profile.generic and j - i == 1):
-            return False
-        head = self.tokens[j][2] if j < len(self.tokens) else ""
-        return head.rstrip("ns") not in self.profile.role_words and not head.startswith(COMPOUND_NAME_HEADS)
 
     def name_after(self, i: int, limit: int = 4, person: bool = False) -> int:
         """End token index of a capitalised name starting at token i (i itself if none)."""
@@ -270,7 +176,7 @@ class _Finder:
                 if self.code == "de" and not person and word.endswith(self.lang.NOUN_ENDINGS) and not word.isupper() \
                         and gap != ". " and word not in heads and (j + 1 >= len(self.tokens) or self.tokens[j + 1][2] not in heads) \
                         and not (j == i + 1 and self.tokens[i][2].isupper() and len(self.tokens[i][2]) > 1
-                                 and not self.descriptor_class(word) and not self._lower_word(word)):
+                                 and not self.descriptor_class(word) and not self.is_written_lower(word)):
                     break  # "Cariad Probleme": a German noun after a name is not part of it ("Merantix Venture Fund",
                     # and after an acronym a word never written in lower case: "IDS Scheer", are)
             j += 1
@@ -303,20 +209,20 @@ class _Finder:
         entry = self.gaz.lookup(words, include_ambiguous=True)
         if entry is not None:
             label = entry.name
-            self.known_entity(entry)
+            self.add_known_entity(entry)
         elif " ".join(words) in self.names:  # named before ("Kestrava AI", then "Kestrava is a rival")
             label = self.names[" ".join(words)]
         else:
             label = self.text[self.tokens[i][0]: self.tokens[j - 1][1]]
             label = re.sub(r"\s+", " ", label)
-            self.entity(label, kind)
+            self.add_entity(label, kind)
         self.names.setdefault(" ".join(words), label)
         if entry is None and kind == "Organization" and len(words) > 1 and words[-1] in self.profile.org_heads:
             short = words[:-1]  # "Kestrava AI" is "Kestrava" later on ("Mistral AI", "Little Eye Labs")
             if len(short[0]) >= 4 and short[0] not in self.profile.stop and short[0] not in self.profile.generic \
                     and self.gaz.lookup(short, include_ambiguous=True) is None:
                 self.names.setdefault(" ".join(short), label)
-        self.add(i, j, label, self.found.entities[label].type)
+        self.add_mention(i, j, label, self.entities[label].type)
         return label
 
     def context_pass(self) -> None:
@@ -327,7 +233,7 @@ class _Finder:
                 continue
             nxt = i + 1
             # descriptor + name: "das KI-Unternehmen Scale AI", "the startup Imperium"
-            full_word = self._word_ending_at(end)
+            full_word = self.word_ending_at(end)
             kind = self.descriptor_class(full_word) if nxt < len(self.tokens) else ""
             if kind and self.text[end: end + 1] == " " and nxt not in self.taken:
                 stop = self.name_after(nxt)
@@ -445,7 +351,7 @@ class _Finder:
             if not kind:
                 right = self.text[self.tokens[stop - 1][1]: self.tokens[stop - 1][1] + 60]
                 kind = next((kind for kind, rx in after if rx.search(right)), "")
-                if kind and self._sentence_initial(i) and not self._name_like(word, right):
+                if kind and self.sentence_initial(i) and not self._name_like(word, right):
                     kind = ""
             if kind:
                 self.discover(i, stop, kind)
@@ -455,13 +361,7 @@ class _Finder:
         ("Lumora's"), an inner capital or digit ("HeadSpin"), or a singular never written in lower case here."""
         if right.startswith(("’s", "'s")) or re.search(r".[A-Z0-9]", word):
             return True
-        return not word.endswith("s") and not self._lower_word(word)
-
-    def _lower_word(self, word: str) -> bool:
-        """The article writes the word in lower case somewhere (a common word, not a name)."""
-        if self._lower_words is None:
-            self._lower_words = {t[2] for t in self.tokens if t[2].islower()}
-        return word.lower() in self._lower_words
+        return not word.endswith("s") and not self.is_written_lower(word)
 
     def _legal_ahead(self, i: int) -> bool:
         return any(self.tokens[k][2] in self.lang.LEGAL_SUFFIXES or self.tokens[k][2] + "." in self.lang.LEGAL_SUFFIXES
@@ -490,18 +390,12 @@ class _Finder:
             if (before and before[-1].strip(",") in profile.person_cues) or profile.person_after.match(after):
                 self.discover(i, stop, "Person")
 
-    def _word_ending_at(self, end: int) -> str:
-        """The whole hyphenated word that ends at ``end`` ("KI-Unternehmen")."""
-        if self._words_by_end is None:
-            self._words_by_end = {m.end(): m.group() for m in HYPHENATED_WORD.finditer(self.text)}
-        return self._words_by_end.get(end, "")
-
     def _maker_anaphor(self, i: int, maker: str, end: int) -> None:
         """'der Windows-Konzern' stands for the maker of Windows."""
         entry = self.gaz.get(maker)
         if entry is None:
             return
-        self.known_entity(entry)
+        self.add_known_entity(entry)
         mention = Mention(start=self.tokens[i][0], end=end, keys=(entry.name,), type=entry.type, anaphor=True)
         k = i
         while k < len(self.tokens) and self.tokens[k][0] < end:
@@ -526,8 +420,8 @@ class _Finder:
                 right = self.taken.get(i + 1)
                 if (left and left.type == entry.type and link.match(self.text[left.end:start])) or \
                         (right and right.type == entry.type and link.match(self.text[end:right.start])):
-                    self.known_entity(entry)
-                    self.add(i, i + 1, entry.name, entry.type)
+                    self.add_known_entity(entry)
+                    self.add_mention(i, i + 1, entry.name, entry.type)
                     changed = True
             if self.code == "en":
                 changed = self._unknown_in_lists(link) or changed
@@ -550,7 +444,7 @@ class _Finder:
             return bool(link.match(suffix.sub("", self.text[a:b], count=1)))
 
         for i, stop in self._free_names():
-            if self.tokens[i][2] in self.profile.role_words or self._sentence_initial(i):
+            if self.tokens[i][2] in self.profile.role_words or self.sentence_initial(i):
                 continue
             start = self.tokens[i][0]
             left = neighbour(i - 1, -1)
@@ -578,19 +472,19 @@ class _Finder:
                 key = self.names.get(" ".join(words))
                 if key is None and words[-1].endswith("s"):
                     key = self.names.get(" ".join(words[:-1] + [words[-1][:-1]]))
-                if key is not None and not self._generic_compound(i, i + size):
-                    self.add(i, i + size, key, self.found.entities[key].type)
+                if key is not None and not self.generic_compound(i, i + size):
+                    self.add_mention(i, i + size, key, self.entities[key].type)
                     break
 
     def surname_pass(self) -> None:
         """'Wang' after 'Alexandr Wang' is the same person (only where the surname is unique)."""
         owners: dict[str, set[str]] = {}
-        for key, info in self.found.entities.items():
+        for key, info in self.entities.items():
             parts = key.split()
             if info.type == "Person" and len(parts) >= 2:
                 owners.setdefault(parts[-1], set()).add(key)
         first_seen = {}
-        for m in self._named():
+        for m in self.named():
             first_seen.setdefault(m.keys[0], m.start)
         for i, (start, end, word) in enumerate(self.tokens):
             if i in self.taken:
@@ -601,11 +495,11 @@ class _Finder:
                 if (key, word.casefold()) in self.blocked or (key, base.casefold()) in self.blocked:
                     continue
                 if first_seen.get(key, len(self.text)) < start:
-                    self.add(i, i + 1, key, "Person")
+                    self.add_mention(i, i + 1, key, "Person")
 
     # ------------------------------------------------------------ anaphors
     def anaphor_pass(self) -> list[Mention]:
-        named = self._named()
+        named = self.named()
         anaphors: list[Mention] = []
         lists = self._org_lists(named)
         list_ends = [end for end, _ in lists]
@@ -704,12 +598,12 @@ class _Finder:
                 if pick is None:
                     continue
                 m.keys = pick.keys
-                m.type = self.found.entities[pick.keys[0]].type
+                m.type = self.entities[pick.keys[0]].type
                 resolved.append(m)
             elif m.anaphor:
                 resolved.append(m)  # a group ("die Autobauer") comes resolved
-            if len(m.keys) == 1 and m.keys[0] in self.found.entities:
-                kind = self.found.entities[m.keys[0]].type
+            if len(m.keys) == 1 and m.keys[0] in self.entities:
+                kind = self.entities[m.keys[0]].type
                 history.setdefault(kind, []).append((sentence, m))
                 salience[m.keys[0]] = salience.get(m.keys[0], 0) + 1
                 last = (sentence, m)
@@ -741,7 +635,7 @@ class _Finder:
         return max(nearest, key=lambda c: (salience.get(c.keys[0], 0), -c.start))
 
     def _fits(self, mention: Mention, kind: str) -> bool:
-        info = self.found.entities.get(mention.keys[0])
+        info = self.entities.get(mention.keys[0])
         return info is not None and info.type == kind
 
     # ------------------------------------------------------------ descriptor absorption
@@ -787,15 +681,14 @@ class _Finder:
         self.repeat_pass()
         self.hyphen_pairs()
         self.surname_pass()
-        named = self._named()
+        named = self.named()
         self._alt_types(named)
         anaphors = self.anaphor_pass()
         mentions = self.resolve(anaphors, [m for m in named if not m.anaphor]) + [m for m in named if m.anaphor]
         mentions.sort(key=lambda m: m.start)
         self._tails(mentions)
         self.absorb(mentions)
-        self.found.mentions = mentions
-        return self.found
+        return Found(entities=self.entities, mentions=mentions, sentence_starts=[s.start for s in self.sentences])
 
     def _tails(self, mentions: list[Mention]) -> None:
         """What follows a name and belongs to its mention: a legal suffix ('Apple Inc.', 'Altair Engineering
@@ -825,12 +718,12 @@ class _Finder:
     def _alt_types(self, named: list[Mention]) -> None:
         """'Facebook' is the company where the article does not name Meta."""
         present = {k for m in named for k in m.keys}
-        for key, info in self.found.entities.items():
+        for key, info in self.entities.items():
             entry = info.entry
             if entry is not None and entry.alt_type and entry.maker not in present:
                 info.type = entry.alt_type
         for m in named:
-            m.type = self.found.entities[m.keys[0]].type
+            m.type = self.entities[m.keys[0]].type
 
 
 def find_entities(text: str, sentences: list[Sentence], code: str, gaz: Gazetteer,
