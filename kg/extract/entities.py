@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from ..gazetteer import Gazetteer
 from ..text import Sentence
 from .base import EntityInfo, Mention
-from .name_shapes import HYPHEN_MODIFIERS, NAME_TOKEN, VERSION, WORD
+from .name_shapes import NAME_TOKEN, VERSION, WORD
+from .name_spans import add_name, free_names, name_end
 from .scan import ArticleScan
 
 
@@ -101,11 +102,6 @@ class _Finder(ArticleScan):
                 return self.text[self.tokens[k][1]: self.tokens[k][1] + 1] != "-"  # not "SAP Co-CEO"
         return False
 
-    def _abbreviation_joins(self, k: int) -> bool:
-        """Token k is an abbreviation ("Dr.") followed by a capitalised word: the name goes on."""
-        return k + 1 < len(self.tokens) and self.tokens[k][2] + "." in self.lang.ABBREVIATIONS \
-            and self.text[self.tokens[k][1]: self.tokens[k + 1][0]] == ". " and self.tokens[k + 1][2][:1].isupper()
-
     def hyphen_pairs(self) -> None:
         """'die Daimler-Chrysler AG', 'Sony Ericsson': two organisations joined by a hyphen (and nothing after)
         or by a space are one; three or more in a row are a list, not a name."""
@@ -132,99 +128,6 @@ class _Finder(ArticleScan):
                     or re.match(r"-|\w| [a-z]" if gap == "-" else r"-|\w", self.text[right.end: right.end + 2]))
         # not "die Nvidia-OpenAI-Partnerschaft", "the Nvidia-OpenAI partnership"; but "Sony Ericsson"
 
-    def name_after(self, i: int, limit: int = 4, person: bool = False) -> int:
-        """End token index of a capitalised name starting at token i (i itself if none)."""
-        j = i
-        sentence = self.token_sentence[i] if i < len(self.tokens) else -1
-        particles = 0
-        while j < len(self.tokens) and j - i - particles < limit:
-            start, end, word = self.tokens[j]
-            if person and j > i and j - particles == i + 1 and word in self.profile.particles and j + 1 < len(self.tokens) \
-                    and self.text[self.tokens[j - 1][1]: start] == " " == self.text[end: self.tokens[j + 1][0]] \
-                    and (NAME_TOKEN.match(self.tokens[j + 1][2]) or self.tokens[j + 1][2] in self.profile.particles):
-                particles += 1  # "Andreas von Zitzewitz", "Ursula von der Leyen": a particle between given name and surname
-                j += 1
-                continue
-            if person and j > i and self.text[self.tokens[j - 1][1]: start] == "-" and word.isalpha() and word.islower() \
-                    and len(word) <= 5:
-                j += 1  # "Lee Hee-sung": a hyphenated Korean given name
-                continue
-            if not person and j > i and self.text[self.tokens[j - 1][1]: start] == "-" and word.isalpha() and word.islower() \
-                    and len(word) <= 6 and word not in HYPHEN_MODIFIERS and not (j - 1 == i and self.tokens[i][2] in self.profile.generic) \
-                    and self.token_sentence[j] == sentence:
-                j += 1  # "Bundesverband Deutsche Start-ups", "Middle-earth Enterprises": one hyphenated word
-                continue
-            if self.token_sentence[j] != sentence or not NAME_TOKEN.match(word) or word in self.profile.stop:
-                break
-            if j > i:
-                gap = self.text[self.tokens[j - 1][1]: start]
-                joined = gap == "-" and (len(self.tokens[j - 1][2]) <= 3 and self.tokens[j - 1][2][:1].isupper()
-                                         or word in self.profile.org_heads)
-                joined = joined or (gap == " & " and not person)  # "Christian & Timbers", "Johnson & Johnson"
-                joined = joined or (gap == "&" and not person and word[:1].isupper()
-                                    and self.tokens[j - 1][2][:1].isupper())  # "S&T", "AT&T"
-                joined = joined or (gap in ("'", "’") and word[:1].isupper() and len(self.tokens[j - 1][2]) == 1
-                                    and self.tokens[j - 1][2].isupper())  # "Kevin O'Leary", "D’Angelo"
-                joined = joined or (not person and self._abbreviation_joins(j - 1))
-                joined = joined or (gap == ". " and self._initial_joins(i, j - 1))  # "John W. Thompson"
-                if (gap not in (" ", "’ ", "' ") and not joined) or (self.code == "de" and word.lower() in self.lang.DETERMINERS):
-                    break
-                if not person and word in self.profile.given and j + 1 < len(self.tokens) and NAME_TOKEN.match(self.tokens[j + 1][2]) \
-                        and self.text[end: self.tokens[j + 1][0]] == " ":
-                    break  # "des Start-ups Movinga Bastian Knutzen": the company's name ends before the founder's
-                heads = self.profile.org_heads
-                if self.code == "de" and not person and word.endswith(self.lang.NOUN_ENDINGS) and not word.isupper() \
-                        and gap != ". " and word not in heads and (j + 1 >= len(self.tokens) or self.tokens[j + 1][2] not in heads) \
-                        and not (j == i + 1 and self.tokens[i][2].isupper() and len(self.tokens[i][2]) > 1
-                                 and not self.descriptor_class(word) and not self.is_written_lower(word)):
-                    break  # "Cariad Probleme": a German noun after a name is not part of it ("Merantix Venture Fund",
-                    # and after an acronym a word never written in lower case: "IDS Scheer", are)
-            j += 1
-            if not person and self._abbreviation_joins(j - 1):
-                continue  # "Dr. Kade": an abbreviation inside an organisation's name
-            if self.text[end: end + 1] in ",;:.)" or self.text[end: end + 2] in ("’s", "'s"):
-                if not self._initial_joins(i, j - 1):
-                    break
-        return j
-
-    def _initial_joins(self, i: int, k: int) -> bool:
-        """Token k is a middle initial of a person named from token i on ("John W. Thompson")."""
-        return i < k and k + 1 < len(self.tokens) and len(self.tokens[k][2]) == 1 and self.tokens[k][2].isupper() \
-            and self.tokens[i][2] in self.profile.given and self.text[self.tokens[k][1]: self.tokens[k + 1][0]] == ". " \
-            and self.tokens[k + 1][2][:1].isupper() and self.tokens[k + 1][2] not in self.profile.stop
-
-    def discover(self, i: int, j: int, kind: str) -> str | None:
-        """Register tokens i..j-1 as a new name of class ``kind`` (or the gazetteer's entry)."""
-        while j > i and (self.tokens[j - 1][2] in self.lang.LEGAL_SUFFIXES or self.tokens[j - 1][2] + "." in self.lang.LEGAL_SUFFIXES) and j - i > 1:
-            j -= 1
-        while i < j and self.tokens[i][2] in ("UK", "US", "EU", "U") and j - i > 1:
-            i += 1
-        if j <= i or all(t[2] in self.profile.org_heads for t in self.tokens[i:j]):
-            return None  # "die Software AG": a legal suffix alone names nothing
-        if kind == "Product":  # "das Chip-System Kirin 980": a version stays with the name
-            while j < len(self.tokens) and j - i < 6 and VERSION.match(self.tokens[j][2]) \
-                    and self.text[self.tokens[j - 1][1]: self.tokens[j][0]] == " " and self.token_sentence[j] == self.token_sentence[i]:
-                j += 1
-        words = [t[2] for t in self.tokens[i:j]]
-        entry = self.gaz.lookup(words, include_ambiguous=True)
-        if entry is not None:
-            label = entry.name
-            self.add_known_entity(entry)
-        elif " ".join(words) in self.names:  # named before ("Kestrava AI", then "Kestrava is a rival")
-            label = self.names[" ".join(words)]
-        else:
-            label = self.text[self.tokens[i][0]: self.tokens[j - 1][1]]
-            label = re.sub(r"\s+", " ", label)
-            self.add_entity(label, kind)
-        self.names.setdefault(" ".join(words), label)
-        if entry is None and kind == "Organization" and len(words) > 1 and words[-1] in self.profile.org_heads:
-            short = words[:-1]  # "Kestrava AI" is "Kestrava" later on ("Mistral AI", "Little Eye Labs")
-            if len(short[0]) >= 4 and short[0] not in self.profile.stop and short[0] not in self.profile.generic \
-                    and self.gaz.lookup(short, include_ambiguous=True) is None:
-                self.names.setdefault(" ".join(short), label)
-        self.add_mention(i, j, label, self.entities[label].type)
-        return label
-
     def context_pass(self) -> None:
         """Names introduced by descriptors, roles, legal suffixes, compounds and given names."""
         roles = {r.split()[-1] for r in self.lang.ROLE_TITLES}
@@ -236,14 +139,14 @@ class _Finder(ArticleScan):
             full_word = self.word_ending_at(end)
             kind = self.descriptor_class(full_word) if nxt < len(self.tokens) else ""
             if kind and self.text[end: end + 1] == " " and nxt not in self.taken:
-                stop = self.name_after(nxt)
+                stop = name_end(self, nxt)
                 place = self.tokens[nxt][2]
                 if stop == nxt + 1 and (place in self.profile.units or place.rstrip("s") in self.profile.units):
                     stop = nxt  # "der zweitgrößte Softwarekonzern Deutschlands": a place, no name
                 if stop > nxt and (self.code == "de" or full_word[:1].islower()):
                     if kind == "Organization" and self.tokens[nxt][2] in self.profile.given and stop - nxt >= 2:
                         kind = "Person"  # "der Star-Investor Klaus Hommels" is a person
-                    self.discover(nxt, stop, kind)
+                    add_name(self, nxt, stop, kind)
                     continue
             # compound prefix: "Here-Kartendienst", "Midjourney-Gründer", "Verizon -Tochter"
             if NAME_TOKEN.match(word) and word not in self.profile.generic and word not in self.profile.stop \
@@ -254,71 +157,57 @@ class _Finder(ArticleScan):
                 tail_word = tail_word.group(0) if tail_word else ""
                 cls = self.descriptor_class(tail_word)
                 after = end + len(self.text[end:]) - len(tail) + len(tail_word)
-                if cls and self.text[after: after + 1] == " " and self.name_after(self.token_at(after + 1)) > self.token_at(after + 1):
+                if cls and self.text[after: after + 1] == " " and name_end(self, self.token_at(after + 1)) > self.token_at(after + 1):
                     continue  # "den Messenger-Dienst Slack": a descriptor of the name that follows
                 if cls == "Organization" or tail_word.rstrip("ns") in roles or tail_word.startswith(("Gründer", "Mitgründer", "Tochter", "Zulieferer", "Konkurrent", "Chef", "Sprecher")):
                     entry = self.gaz.lookup([word], include_ambiguous=True)
                     if entry is not None and entry.type == "Product" and entry.maker and cls == "Organization":
                         self._maker_anaphor(i, entry.maker, after)
                     elif entry is None or entry.type == "Organization":
-                        self.discover(i, nxt, "Organization")
+                        add_name(self, i, nxt, "Organization")
                     continue
             # "Association of Corporate Counsel", "University of Oxford": an organisation word with "of" and a name
             if word in self.profile.org_prefixes and self.text[end: end + 4] == " of " and nxt + 1 < len(self.tokens):
                 first = nxt + 2 if self.tokens[nxt + 1][2] == "the" else nxt + 1
-                stop = self.name_after(first, 4) if first < len(self.tokens) else first
+                stop = name_end(self, first, 4) if first < len(self.tokens) else first
                 if stop > first and not any(k in self.taken for k in range(i, stop)):
-                    self.discover(i, stop, "Organization")
+                    add_name(self, i, stop, "Organization")
                     continue
             # role title or person word + name: "CEO David Holz", "Sprecher Tom Müller", "der Milliardär Kirk Kerkorian"
             if (word in roles or word in self.profile.person_words) and self.text[end: end + 1] == " " and nxt < len(self.tokens) \
                     and nxt not in self.taken:
-                stop = self.name_after(nxt, 3, person=True)
+                stop = name_end(self, nxt, 3, person=True)
                 if stop - nxt >= 2 and self.tokens[nxt][2] not in self.profile.generic:
-                    self.discover(nxt, stop, "Person")
+                    add_name(self, nxt, stop, "Person")
                     continue
             # given name + surname: "Ashley Gabriel", "Satya Nadella"
             if word in self.profile.given and nxt < len(self.tokens) and nxt not in self.taken \
                     and self.text[end: end + 1] == " " and NAME_TOKEN.match(self.tokens[nxt][2]) \
                     and self.tokens[nxt][2] not in self.profile.stop and self.sentence_of(self.tokens[nxt][0]) == self.sentence_of(start) \
                     and not self.descriptor_class(self.tokens[nxt][2]):
-                stop = self.name_after(i, 3, person=True)
+                stop = name_end(self, i, 3, person=True)
                 if stop >= nxt + 1:
                     first = i - 1 if i and self.text[self.tokens[i - 1][1]: start] == "-" and self.tokens[i - 1][2] in self.profile.given \
                         and i - 1 not in self.taken else i  # "Karl-Heinz Streibich"
-                    self.discover(first, max(stop, nxt + 1), "Person")
+                    add_name(self, first, max(stop, nxt + 1), "Person")
                     continue
             # legal suffix or organisation word at the end: "Little Eye Labs", "Founders Fund", "Acme GmbH"
             if NAME_TOKEN.match(word) and word not in self.profile.stop and self.text[start - 1: start] != "-" and (
                     self.code == "en" or self._legal_ahead(i) or self._org_head_ahead(i)):  # not "Robo-[Advisor ...]"
-                stop = self.name_after(i, 5)
+                stop = name_end(self, i, 5)
                 if stop > i and self._org_name_end(i, stop):
-                    self.discover(i, stop, "Organization")
+                    add_name(self, i, stop, "Organization")
                     continue
         self._appositions()
         self._context_names()
         if self.code == "en":
             self._english_people()
 
-    def _free_names(self, cut: bool = False):
-        """Capitalised names no pass has taken yet, as (first token, end token), in text order and checked as the
-        scan goes (a caller's discoveries count). A name running into a taken token is skipped, or with ``cut``
-        ends before it ("Autonomy" of "Autonomy CEO Mike Lynch")."""
-        for i, (start, end, word) in enumerate(self.tokens):
-            if i in self.taken or not NAME_TOKEN.match(word) or word in self.profile.stop or word in self.profile.generic:
-                continue
-            stop = self.name_after(i, 4)
-            taken = next((k for k in range(i + 1, stop) if k in self.taken), None)
-            if taken is not None and cut:
-                stop = taken
-            if stop > i and (taken is None or cut):
-                yield i, stop
-
     def _appositions(self) -> None:
         """'Figma, the San Francisco start-up', 'Signavio, ein Berliner Start-up', 'Square ist ein
         Zahlungsdienstleister': the descriptor types the name."""
         apposition = self.profile.apposition
-        for i, stop in self._free_names():
+        for i, stop in free_names(self):
             after = self.text[self.tokens[stop - 1][1]: self.tokens[stop - 1][1] + 80]
             match = apposition.match(after)
             if not match:
@@ -330,7 +219,7 @@ class _Finder(ArticleScan):
             for head in (heads if self.code == "de" else reversed(heads)):  # English: the last noun is the head
                 kind = self.descriptor_class(head)
                 if kind and (self.code == "de" or head[:1].islower()):
-                    self.discover(i, stop, kind)
+                    add_name(self, i, stop, kind)
                     break
 
     def _context_names(self) -> None:
@@ -340,7 +229,7 @@ class _Finder(ArticleScan):
         if not before and not after:
             return
         shaped = getattr(self.lang, "NAME_CONTEXT_SHAPED", False)
-        for i, stop in self._free_names(cut=True):
+        for i, stop in free_names(self, cut=True):
             start, word = self.tokens[i][0], self.tokens[i][2]
             if shaped and not (re.search(r".[A-Z0-9]", word) or (word.isupper() and len(word) >= 2)):
                 continue  # German: "IDS Scheer", "WebMethods", not "Anteile"
@@ -354,7 +243,7 @@ class _Finder(ArticleScan):
                 if kind and self.sentence_initial(i) and not self._name_like(word, right):
                     kind = ""
             if kind:
-                self.discover(i, stop, kind)
+                add_name(self, i, stop, kind)
 
     def _name_like(self, word: str, right: str) -> bool:
         """A capital at a sentence's start is a name where it could hardly be a common word: a possessive
@@ -380,7 +269,7 @@ class _Finder(ArticleScan):
         for i, (start, end, word) in enumerate(self.tokens):
             if i in self.taken or not NAME_TOKEN.match(word) or word in self.profile.stop or word.isupper():
                 continue
-            stop = self.name_after(i, 3, person=True)
+            stop = name_end(self, i, 3, person=True)
             if not 2 <= stop - i <= 3 or any(k in self.taken for k in range(i, stop)):
                 continue
             if any(self.tokens[k][2].isupper() or self.descriptor_class(self.tokens[k][2]) for k in range(i, stop)):
@@ -388,7 +277,7 @@ class _Finder(ArticleScan):
             before = self.text[max(0, start - 12): start].split()
             after = self.text[self.tokens[stop - 1][1]: self.tokens[stop - 1][1] + 40]
             if (before and before[-1].strip(",") in profile.person_cues) or profile.person_after.match(after):
-                self.discover(i, stop, "Person")
+                add_name(self, i, stop, "Person")
 
     def _maker_anaphor(self, i: int, maker: str, end: int) -> None:
         """'der Windows-Konzern' stands for the maker of Windows."""
@@ -443,7 +332,7 @@ class _Finder(ArticleScan):
         def links(a: int, b: int) -> bool:
             return bool(link.match(suffix.sub("", self.text[a:b], count=1)))
 
-        for i, stop in self._free_names():
+        for i, stop in free_names(self):
             if self.tokens[i][2] in self.profile.role_words or self.sentence_initial(i):
                 continue
             start = self.tokens[i][0]
@@ -453,7 +342,7 @@ class _Finder(ArticleScan):
             if (left and left.type == "Organization" and not left.anaphor and links(left.end, start)) or \
                     (right and right.type == "Organization" and not right.anaphor and links(name_end, right.start)):
                 before = len(self.taken)
-                self.discover(i, stop, "Organization")
+                add_name(self, i, stop, "Organization")
                 changed = changed or len(self.taken) > before  # a name discover() refused changes nothing
         return changed
 
