@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from ..gazetteer import Gazetteer
 from ..text import Sentence
 from .base import EntityInfo, Mention
-from .name_shapes import NAME_TOKEN, VERSION, WORD
+from .gazetteer_pass import gazetteer_pass
+from .name_shapes import NAME_TOKEN, WORD
 from .name_spans import add_name, free_names, name_end
 from .scan import ArticleScan
 
@@ -39,69 +40,6 @@ class Found:
 
 class _Finder(ArticleScan):
     # ------------------------------------------------------------ passes
-    def gazetteer_pass(self) -> None:
-        n = len(self.tokens)
-        firsts = self.gaz.first_tokens
-        i = 0
-        while i < n:
-            word = self.tokens[i][2]
-            if word not in firsts and word.casefold() not in firsts and word[:-1] not in firsts:
-                i += 1
-                continue
-            matched = 0
-            for size in range(min(self.gaz.max_tokens, n - i), 0, -1):
-                if size > 1 and not self.joinable(i, i + size):
-                    continue
-                words = [t[2] for t in self.tokens[i: i + size]]
-                entry = self.gaz.lookup(words)
-                if entry is None and self.code == "en" and words[0][:1].isupper() and not self.sentence_initial(i):
-                    entry = self.gaz.lookup(words, include_ambiguous=True)  # "since it bought Slack": a name
-                if entry is None and len(words[-1]) > 3 and words[-1].endswith("s"):
-                    entry = self.gaz.lookup(words[:-1] + [words[-1][:-1]])  # German genitive: Metas
-                    if entry is not None and entry.type == "Person" and size == 1:
-                        entry = None
-                if entry is None or self.generic_compound(i, i + size):
-                    continue
-                if not any(c.isalpha() for w in words for c in w) and \
-                        self.text[self.tokens[i][0]: self.tokens[i + size - 1][1]] not in (entry.name, *entry.aliases):
-                    continue  # "1,1 Milliarden" is not 1&1: a name of digits only matches as written
-                if entry.type == "Person" and size == 1:
-                    continue  # a bare surname only where the full name was seen (surname pass)
-                j = i + size
-                if entry.type == "Organization" and self._head_follows(j):
-                    continue  # "Apple Records", "Merantix Venture Fund" are not Apple, Merantix: the context pass names them
-                if entry.type == "Organization" and j < n and self.tokens[j][2] in self.profile.units \
-                        and self.text[self.tokens[j - 1][1]: self.tokens[j][0]] == " " \
-                        and self.token_sentence[j] == self.token_sentence[j - 1]:
-                    label = self.text[self.tokens[i][0]: self.tokens[j][1]]  # "TSMC Arizona": a unit of its own
-                    self.add_entity(label, "Organization")
-                    self.add_mention(i, j + 1, label, "Organization")
-                    matched = j + 1 - i
-                    break
-                label = entry.name
-                if entry.type == "Product":  # versions stay apart: iPhone 15 is not iPhone
-                    while j < n and j - i < 6 and VERSION.match(self.tokens[j][2]) and self.joinable(j - 1, j + 1) \
-                            and self.text[self.tokens[j - 1][1]: self.tokens[j][0]] in (" ", "-"):
-                        j += 1
-                    if j > i + size:
-                        label = entry.name + self.text[self.tokens[i + size - 1][1]: self.tokens[j - 1][1]]
-                self.add_known_entity(entry, label)
-                self.add_mention(i, j, label, entry.type)
-                matched = j - i
-                break
-            i += matched or 1
-
-    def _head_follows(self, j: int) -> bool:
-        """Capitalised words from token j on, joined by spaces, that end in an organisation word ("Venture Fund")."""
-        for k in range(j, min(j + 3, len(self.tokens))):
-            word = self.tokens[k][2]
-            if self.text[self.tokens[k - 1][1]: self.tokens[k][0]] != " " or self.token_sentence[k] != self.token_sentence[j - 1] \
-                    or not word[:1].isupper():
-                return False
-            if word in self.profile.org_heads:
-                return self.text[self.tokens[k][1]: self.tokens[k][1] + 1] != "-"  # not "SAP Co-CEO"
-        return False
-
     def hyphen_pairs(self) -> None:
         """'die Daimler-Chrysler AG', 'Sony Ericsson': two organisations joined by a hyphen (and nothing after)
         or by a space are one; three or more in a row are a list, not a name."""
@@ -564,7 +502,7 @@ class _Finder(ArticleScan):
             m.absorb = start
 
     def run(self) -> Found:
-        self.gazetteer_pass()
+        gazetteer_pass(self)
         self.context_pass()
         self.coordination_pass()
         self.repeat_pass()
