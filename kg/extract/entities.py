@@ -23,9 +23,10 @@ from dataclasses import dataclass, field
 from ..gazetteer import Gazetteer
 from ..text import Sentence
 from .base import EntityInfo, Mention
+from .context_pass import context_pass
 from .gazetteer_pass import gazetteer_pass
-from .name_shapes import NAME_TOKEN, WORD
-from .name_spans import add_name, free_names, name_end
+from .name_shapes import WORD
+from .name_spans import add_name, free_names
 from .scan import ArticleScan
 
 
@@ -65,169 +66,6 @@ class _Finder(ArticleScan):
                     or re.search(r"[’']s?$", self.text[left.start: left.end])
                     or re.match(r"-|\w| [a-z]" if gap == "-" else r"-|\w", self.text[right.end: right.end + 2]))
         # not "die Nvidia-OpenAI-Partnerschaft", "the Nvidia-OpenAI partnership"; but "Sony Ericsson"
-
-    def context_pass(self) -> None:
-        """Names introduced by descriptors, roles, legal suffixes, compounds and given names."""
-        roles = {r.split()[-1] for r in self.lang.ROLE_TITLES}
-        for i, (start, end, word) in enumerate(self.tokens):
-            if i in self.taken:
-                continue
-            nxt = i + 1
-            # descriptor + name: "das KI-Unternehmen Scale AI", "the startup Imperium"
-            full_word = self.word_ending_at(end)
-            kind = self.descriptor_class(full_word) if nxt < len(self.tokens) else ""
-            if kind and self.text[end: end + 1] == " " and nxt not in self.taken:
-                stop = name_end(self, nxt)
-                place = self.tokens[nxt][2]
-                if stop == nxt + 1 and (place in self.profile.units or place.rstrip("s") in self.profile.units):
-                    stop = nxt  # "der zweitgrößte Softwarekonzern Deutschlands": a place, no name
-                if stop > nxt and (self.code == "de" or full_word[:1].islower()):
-                    if kind == "Organization" and self.tokens[nxt][2] in self.profile.given and stop - nxt >= 2:
-                        kind = "Person"  # "der Star-Investor Klaus Hommels" is a person
-                    add_name(self, nxt, stop, kind)
-                    continue
-            # compound prefix: "Here-Kartendienst", "Midjourney-Gründer", "Verizon -Tochter"
-            if NAME_TOKEN.match(word) and word not in self.profile.generic and word not in self.profile.stop \
-                    and re.match(r" ?-[A-ZÄÖÜ]", self.text[end: end + 3]) and (i == 0 or self.text[self.tokens[i - 1][1]: start] in (" ", "\n")) \
-                    and not (i and (self.tokens[i - 1][2].isdigit() or self.tokens[i - 1][2] in self.profile.quantifiers)):  # "den drei Regionen-Chefs"
-                tail = self.text[end:].lstrip(" -")
-                tail_word = re.match(r"[\w-]+", tail)
-                tail_word = tail_word.group(0) if tail_word else ""
-                cls = self.descriptor_class(tail_word)
-                after = end + len(self.text[end:]) - len(tail) + len(tail_word)
-                if cls and self.text[after: after + 1] == " " and name_end(self, self.token_at(after + 1)) > self.token_at(after + 1):
-                    continue  # "den Messenger-Dienst Slack": a descriptor of the name that follows
-                if cls == "Organization" or tail_word.rstrip("ns") in roles or tail_word.startswith(("Gründer", "Mitgründer", "Tochter", "Zulieferer", "Konkurrent", "Chef", "Sprecher")):
-                    entry = self.gaz.lookup([word], include_ambiguous=True)
-                    if entry is not None and entry.type == "Product" and entry.maker and cls == "Organization":
-                        self._maker_anaphor(i, entry.maker, after)
-                    elif entry is None or entry.type == "Organization":
-                        add_name(self, i, nxt, "Organization")
-                    continue
-            # "Association of Corporate Counsel", "University of Oxford": an organisation word with "of" and a name
-            if word in self.profile.org_prefixes and self.text[end: end + 4] == " of " and nxt + 1 < len(self.tokens):
-                first = nxt + 2 if self.tokens[nxt + 1][2] == "the" else nxt + 1
-                stop = name_end(self, first, 4) if first < len(self.tokens) else first
-                if stop > first and not any(k in self.taken for k in range(i, stop)):
-                    add_name(self, i, stop, "Organization")
-                    continue
-            # role title or person word + name: "CEO David Holz", "Sprecher Tom Müller", "der Milliardär Kirk Kerkorian"
-            if (word in roles or word in self.profile.person_words) and self.text[end: end + 1] == " " and nxt < len(self.tokens) \
-                    and nxt not in self.taken:
-                stop = name_end(self, nxt, 3, person=True)
-                if stop - nxt >= 2 and self.tokens[nxt][2] not in self.profile.generic:
-                    add_name(self, nxt, stop, "Person")
-                    continue
-            # given name + surname: "Ashley Gabriel", "Satya Nadella"
-            if word in self.profile.given and nxt < len(self.tokens) and nxt not in self.taken \
-                    and self.text[end: end + 1] == " " and NAME_TOKEN.match(self.tokens[nxt][2]) \
-                    and self.tokens[nxt][2] not in self.profile.stop and self.sentence_of(self.tokens[nxt][0]) == self.sentence_of(start) \
-                    and not self.descriptor_class(self.tokens[nxt][2]):
-                stop = name_end(self, i, 3, person=True)
-                if stop >= nxt + 1:
-                    first = i - 1 if i and self.text[self.tokens[i - 1][1]: start] == "-" and self.tokens[i - 1][2] in self.profile.given \
-                        and i - 1 not in self.taken else i  # "Karl-Heinz Streibich"
-                    add_name(self, first, max(stop, nxt + 1), "Person")
-                    continue
-            # legal suffix or organisation word at the end: "Little Eye Labs", "Founders Fund", "Acme GmbH"
-            if NAME_TOKEN.match(word) and word not in self.profile.stop and self.text[start - 1: start] != "-" and (
-                    self.code == "en" or self._legal_ahead(i) or self._org_head_ahead(i)):  # not "Robo-[Advisor ...]"
-                stop = name_end(self, i, 5)
-                if stop > i and self._org_name_end(i, stop):
-                    add_name(self, i, stop, "Organization")
-                    continue
-        self._appositions()
-        self._context_names()
-        if self.code == "en":
-            self._english_people()
-
-    def _appositions(self) -> None:
-        """'Figma, the San Francisco start-up', 'Signavio, ein Berliner Start-up', 'Square ist ein
-        Zahlungsdienstleister': the descriptor types the name."""
-        apposition = self.profile.apposition
-        for i, stop in free_names(self):
-            after = self.text[self.tokens[stop - 1][1]: self.tokens[stop - 1][1] + 80]
-            match = apposition.match(after)
-            if not match:
-                continue
-            heads = re.split(r"\.\s", match.group(1))[0].split()  # up to the sentence's end
-            if not match.group(0).startswith(","):  # "X ist ein ...": only the noun phrase's own head types X
-                heads = [w for w in heads if w[:1].isupper()][:1] if self.code == "de" else \
-                    heads[:next((k for k, w in enumerate(heads) if w in ("of", "in", "for", "with", "that")), len(heads))]
-            for head in (heads if self.code == "de" else reversed(heads)):  # English: the last noun is the head
-                kind = self.descriptor_class(head)
-                if kind and (self.code == "de" or head[:1].islower()):
-                    add_name(self, i, stop, kind)
-                    break
-
-    def _context_names(self) -> None:
-        """'Rokt's acquisition of mParticle', 'HeadSpin was bought by', 'the company behind WordPress': a name in
-        such a slot is an entity of the slot's class (languages whose capitals mark names; the contexts are data)."""
-        before, after = self.profile.name_before, self.profile.name_after
-        if not before and not after:
-            return
-        shaped = getattr(self.lang, "NAME_CONTEXT_SHAPED", False)
-        for i, stop in free_names(self, cut=True):
-            start, word = self.tokens[i][0], self.tokens[i][2]
-            if shaped and not (re.search(r".[A-Z0-9]", word) or (word.isupper() and len(word) >= 2)):
-                continue  # German: "IDS Scheer", "WebMethods", not "Anteile"
-            # "Autonomy CEO Mike Lynch": the name ends before a role word
-            stop = next((k for k in range(i + 1, stop) if self.tokens[k][2] in self.profile.role_words), stop)
-            left = self.text[max(0, start - 40): start]
-            kind = next((kind for kind, rx in before if rx.search(left)), "")
-            if not kind:
-                right = self.text[self.tokens[stop - 1][1]: self.tokens[stop - 1][1] + 60]
-                kind = next((kind for kind, rx in after if rx.search(right)), "")
-                if kind and self.sentence_initial(i) and not self._name_like(word, right):
-                    kind = ""
-            if kind:
-                add_name(self, i, stop, kind)
-
-    def _name_like(self, word: str, right: str) -> bool:
-        """A capital at a sentence's start is a name where it could hardly be a common word: a possessive
-        ("Lumora's"), an inner capital or digit ("HeadSpin"), or a singular never written in lower case here."""
-        if right.startswith(("’s", "'s")) or re.search(r".[A-Z0-9]", word):
-            return True
-        return not word.endswith("s") and not self.is_written_lower(word)
-
-    def _legal_ahead(self, i: int) -> bool:
-        return any(self.tokens[k][2] in self.lang.LEGAL_SUFFIXES or self.tokens[k][2] + "." in self.lang.LEGAL_SUFFIXES
-                   for k in range(i + 1, min(i + 5, len(self.tokens))))
-
-    def _org_head_ahead(self, i: int) -> bool:
-        heads = getattr(self.lang, "ORG_NAME_HEADS", ())
-        return any(self.tokens[k][2] in heads for k in range(i + 1, min(i + 5, len(self.tokens))))
-
-    def _org_name_end(self, i: int, stop: int) -> bool:
-        return self.tokens[stop - 1][2] in self.profile.org_heads and stop - i >= 2
-
-    def _english_people(self) -> None:
-        """Capitalised pairs next to 'said', a role apposition, or 'is with' are people."""
-        profile = self.profile
-        for i, (start, end, word) in enumerate(self.tokens):
-            if i in self.taken or not NAME_TOKEN.match(word) or word in self.profile.stop or word.isupper():
-                continue
-            stop = name_end(self, i, 3, person=True)
-            if not 2 <= stop - i <= 3 or any(k in self.taken for k in range(i, stop)):
-                continue
-            if any(self.tokens[k][2].isupper() or self.descriptor_class(self.tokens[k][2]) for k in range(i, stop)):
-                continue
-            before = self.text[max(0, start - 12): start].split()
-            after = self.text[self.tokens[stop - 1][1]: self.tokens[stop - 1][1] + 40]
-            if (before and before[-1].strip(",") in profile.person_cues) or profile.person_after.match(after):
-                add_name(self, i, stop, "Person")
-
-    def _maker_anaphor(self, i: int, maker: str, end: int) -> None:
-        """'der Windows-Konzern' stands for the maker of Windows."""
-        entry = self.gaz.get(maker)
-        if entry is None:
-            return
-        self.add_known_entity(entry)
-        mention = Mention(start=self.tokens[i][0], end=end, keys=(entry.name,), type=entry.type, anaphor=True)
-        k = i
-        while k < len(self.tokens) and self.tokens[k][0] < end:
-            self.taken[k] = mention
-            k += 1
 
     def coordination_pass(self) -> None:
         """A common-word name ('Ford') counts where it stands in a list with names of its class."""
@@ -503,7 +341,7 @@ class _Finder(ArticleScan):
 
     def run(self) -> Found:
         gazetteer_pass(self)
-        self.context_pass()
+        context_pass(self)
         self.coordination_pass()
         self.repeat_pass()
         self.hyphen_pairs()
