@@ -24,9 +24,9 @@ from ..gazetteer import Gazetteer
 from ..text import Sentence
 from .base import EntityInfo, Mention
 from .context_pass import context_pass
+from .coordination_pass import coordination_pass, hyphen_pairs
 from .gazetteer_pass import gazetteer_pass
 from .name_shapes import WORD
-from .name_spans import add_name, free_names
 from .scan import ArticleScan
 
 
@@ -41,87 +41,6 @@ class Found:
 
 class _Finder(ArticleScan):
     # ------------------------------------------------------------ passes
-    def hyphen_pairs(self) -> None:
-        """'die Daimler-Chrysler AG', 'Sony Ericsson': two organisations joined by a hyphen (and nothing after)
-        or by a space are one; three or more in a row are a list, not a name."""
-        mentions = self.named()
-        joined = {k for k, (left, right) in enumerate(zip(mentions, mentions[1:])) if self._one_name(left, right)}
-        for k in sorted(joined):
-            if k - 1 in joined or k + 1 in joined:
-                continue  # "Apple Google Microsoft"
-            left, right = mentions[k], mentions[k + 1]
-            label = self.text[left.start: right.end]
-            self.add_entity(label, "Organization")
-            self.entities[label].surfaces.add(label)
-            merged = Mention(start=left.start, end=right.end, keys=(label,), type="Organization")
-            for key, m in list(self.taken.items()):
-                if m is left or m is right:
-                    self.taken[key] = merged
-            self.names.setdefault(" ".join(t[2] for t in self.tokens[self.token_at(left.start): self.token_at(right.end)]), label)
-
-    def _one_name(self, left: Mention, right: Mention) -> bool:
-        gap = self.text[left.end: right.start]
-        return not (left.type != "Organization" or right.type != "Organization" or gap not in ("-", " ")
-                    or left.anaphor or right.anaphor or re.search(r"[\w-]$", self.text[:left.start])
-                    or re.search(r"[’']s?$", self.text[left.start: left.end])
-                    or re.match(r"-|\w| [a-z]" if gap == "-" else r"-|\w", self.text[right.end: right.end + 2]))
-        # not "die Nvidia-OpenAI-Partnerschaft", "the Nvidia-OpenAI partnership"; but "Sony Ericsson"
-
-    def coordination_pass(self) -> None:
-        """A common-word name ('Ford') counts where it stands in a list with names of its class."""
-        link = re.compile(r"^(?:,\s|,?\s(?:and|und|or|oder|sowie|&)\s)$")
-        changed = True
-        rounds = 0
-        while changed and rounds <= len(self.tokens):  # each round takes a token, or the pass ends
-            changed = False
-            rounds += 1
-            for i, (start, end, word) in enumerate(self.tokens):
-                if i in self.taken or not word[:1].isupper():
-                    continue
-                entry = self.gaz.lookup([word], include_ambiguous=True)
-                if entry is None or entry.type == "Person":
-                    continue
-                left = self.taken.get(i - 1)
-                right = self.taken.get(i + 1)
-                if (left and left.type == entry.type and link.match(self.text[left.end:start])) or \
-                        (right and right.type == entry.type and link.match(self.text[end:right.start])):
-                    self.add_known_entity(entry)
-                    self.add_mention(i, i + 1, entry.name, entry.type)
-                    changed = True
-            if self.code == "en":
-                changed = self._unknown_in_lists(link) or changed
-
-    def _unknown_in_lists(self, link) -> bool:
-        """English: an unknown capitalised name in a list with organisations is one ("DST Global, Bpifrance and
-        Nvidia"); capitals mark names there, unlike German nouns."""
-        changed = False
-        suffix, joins = self.profile.suffix_gap, self.profile.list_joins
-
-        def neighbour(k: int, step: int) -> Mention | None:
-            # across "and" or a legal suffix not yet joined to its name ("Huawei Device Co., Razer USA and ASUSTek")
-            for _ in range(3):
-                if k in self.taken or not 0 <= k < len(self.tokens) or self.tokens[k][2] not in joins:
-                    return self.taken.get(k)
-                k += step
-            return None
-
-        def links(a: int, b: int) -> bool:
-            return bool(link.match(suffix.sub("", self.text[a:b], count=1)))
-
-        for i, stop in free_names(self):
-            if self.tokens[i][2] in self.profile.role_words or self.sentence_initial(i):
-                continue
-            start = self.tokens[i][0]
-            left = neighbour(i - 1, -1)
-            right = neighbour(stop, 1)
-            name_end = self.tokens[stop - 1][1]
-            if (left and left.type == "Organization" and not left.anaphor and links(left.end, start)) or \
-                    (right and right.type == "Organization" and not right.anaphor and links(name_end, right.start)):
-                before = len(self.taken)
-                add_name(self, i, stop, "Organization")
-                changed = changed or len(self.taken) > before  # a name discover() refused changes nothing
-        return changed
-
     def repeat_pass(self) -> None:
         """Every later (or earlier) occurrence of a discovered name, genitive -s included."""
         if not self.names:
@@ -342,9 +261,9 @@ class _Finder(ArticleScan):
     def run(self) -> Found:
         gazetteer_pass(self)
         context_pass(self)
-        self.coordination_pass()
+        coordination_pass(self)
         self.repeat_pass()
-        self.hyphen_pairs()
+        hyphen_pairs(self)
         self.surname_pass()
         named = self.named()
         self._alt_types(named)
