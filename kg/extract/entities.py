@@ -27,6 +27,7 @@ from .context_pass import context_pass
 from .coordination_pass import coordination_pass, hyphen_pairs
 from .gazetteer_pass import gazetteer_pass
 from .name_shapes import WORD
+from .repeat_pass import repeat_pass, surname_pass
 from .scan import ArticleScan
 
 
@@ -41,46 +42,6 @@ class Found:
 
 class _Finder(ArticleScan):
     # ------------------------------------------------------------ passes
-    def repeat_pass(self) -> None:
-        """Every later (or earlier) occurrence of a discovered name, genitive -s included."""
-        if not self.names:
-            return
-        longest = max(key.count(" ") + 1 for key in self.names)
-        for i in range(len(self.tokens)):
-            if i in self.taken:
-                continue
-            for size in range(min(longest, len(self.tokens) - i), 0, -1):
-                if size > 1 and not self.joinable(i, i + size):
-                    continue
-                words = [t[2] for t in self.tokens[i: i + size]]
-                key = self.names.get(" ".join(words))
-                if key is None and words[-1].endswith("s"):
-                    key = self.names.get(" ".join(words[:-1] + [words[-1][:-1]]))
-                if key is not None and not self.generic_compound(i, i + size):
-                    self.add_mention(i, i + size, key, self.entities[key].type)
-                    break
-
-    def surname_pass(self) -> None:
-        """'Wang' after 'Alexandr Wang' is the same person (only where the surname is unique)."""
-        owners: dict[str, set[str]] = {}
-        for key, info in self.entities.items():
-            parts = key.split()
-            if info.type == "Person" and len(parts) >= 2:
-                owners.setdefault(parts[-1], set()).add(key)
-        first_seen = {}
-        for m in self.named():
-            first_seen.setdefault(m.keys[0], m.start)
-        for i, (start, end, word) in enumerate(self.tokens):
-            if i in self.taken:
-                continue
-            base = word if word in owners else (word[:-1] if word.endswith("s") and word[:-1] in owners else "")
-            if base and len(owners[base]) == 1:
-                key = next(iter(owners[base]))
-                if (key, word.casefold()) in self.blocked or (key, base.casefold()) in self.blocked:
-                    continue
-                if first_seen.get(key, len(self.text)) < start:
-                    self.add_mention(i, i + 1, key, "Person")
-
     # ------------------------------------------------------------ anaphors
     def anaphor_pass(self) -> list[Mention]:
         named = self.named()
@@ -262,9 +223,9 @@ class _Finder(ArticleScan):
         gazetteer_pass(self)
         context_pass(self)
         coordination_pass(self)
-        self.repeat_pass()
+        repeat_pass(self)
         hyphen_pairs(self)
-        self.surname_pass()
+        surname_pass(self)
         named = self.named()
         self._alt_types(named)
         anaphors = self.anaphor_pass()
