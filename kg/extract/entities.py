@@ -16,17 +16,16 @@ Examples
 """
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
 
 from ..gazetteer import Gazetteer
 from ..text import Sentence
 from .base import EntityInfo, Mention
+from .anaphors import find_anaphors, resolve_anaphors
 from .context_pass import context_pass
 from .coordination_pass import coordination_pass, hyphen_pairs
 from .gazetteer_pass import gazetteer_pass
-from .name_shapes import WORD
 from .repeat_pass import repeat_pass, surname_pass
 from .scan import ArticleScan
 
@@ -43,146 +42,6 @@ class Found:
 class _Finder(ArticleScan):
     # ------------------------------------------------------------ passes
     # ------------------------------------------------------------ anaphors
-    def anaphor_pass(self) -> list[Mention]:
-        named = self.named()
-        anaphors: list[Mention] = []
-        lists = self._org_lists(named)
-        list_ends = [end for end, _ in lists]
-        words = list(WORD.finditer(self.text))
-        dets = set(self.lang.ANAPHOR_DETERMINERS)
-        roles = {r.casefold() for r in self.lang.ROLE_TITLES}
-        taken_starts = {m.start for m in named}
-        candidates = dets | {"a", "an"} | set(self.lang.PERSON_PRONOUNS) | set(self.lang.ORG_PRONOUNS) | self.profile.demonstratives
-        candidates |= {c.casefold() for c in candidates}
-        for w, match in enumerate(words):
-            token = match.group()
-            if token not in candidates and token.casefold() not in candidates:
-                continue  # most words start nothing: skip the lookups below
-            if self.token_at(match.start()) in self.taken:
-                continue
-            if token in self.profile.demonstratives and w + 1 < len(words) and words[w + 1].group() in self.profile.finite_verbs:
-                anaphors.append(Mention(match.start(), match.end(), ("?Last",), "Organization", anaphor=True))
-                continue
-            if token in self.lang.PERSON_PRONOUNS:
-                anaphors.append(Mention(match.start(), match.end(), ("?Person",), "Person", anaphor=True))
-                continue
-            if token in self.lang.ORG_PRONOUNS:
-                anaphors.append(Mention(match.start(), match.end(), ("?Organization",), "Organization", anaphor=True))
-                continue
-            low = token.casefold()
-            if low not in dets and not (low in ("a", "an") and w + 2 < len(words) and words[w + 2].group().casefold() in roles):
-                continue
-            # determiner, up to two modifiers, a head noun; not followed by a name
-            for size in (1, 2, 3):
-                if w + size >= len(words):
-                    break
-                head = words[w + size]
-                between = self.text[match.end(): head.start()]
-                if "\n" in between or any(c in between for c in ",.;:!?„“\"()"):
-                    break
-                if any(self.token_at(words[w + k].start()) in self.taken for k in range(1, size + 1)):
-                    break
-                head_low = re.sub(r"[’']s?$", "", head.group().casefold())
-                plural = token in ("die", "Die", "the", "The") and head.group() in self.lang.GROUP_ANAPHORS
-                if plural and lists and (self.code == "en" or head.group()[0].isupper()):
-                    following = self.text[head.end(): head.end() + 2]
-                    if not re.match(r" [A-ZÄÖÜ]", following) or self.code == "de":
-                        before = bisect.bisect_left(list_ends, match.start())
-                        if before:
-                            anaphors.append(Mention(match.start(), head.end(), lists[before - 1][1], "Organization", anaphor=True))
-                            break
-                head_match = next((h for h in self.profile.anaphor_heads if head_low.endswith(h)), None) \
-                    if head_low.endswith(self.profile.anaphor_heads) else None
-                if head_match and (head_low == head_match or head_low[: -len(head_match)].endswith("-") or self.code == "de"):
-                    nxt = self.token_at(head.end() + 1)
-                    if nxt < len(self.tokens) and self.tokens[nxt][0] == head.end() + 1 and nxt in self.taken:
-                        break  # "the company Imperium": a descriptor, not an anaphor
-                    if head.end() + 1 in taken_starts:
-                        break
-                    anaphors.append(Mention(match.start(), head.end(), ("?Organization",), "Organization", anaphor=True))
-                    break
-                if self.code == "de" and not head.group()[:1].islower() and size < 3 and not head.group().endswith(("-", )):
-                    if head_low in dets:
-                        break
-        return anaphors
-
-    def _org_lists(self, named: list[Mention]) -> list[tuple[int, tuple[str, ...]]]:
-        """Coordinations of two or more organisations: (offset, keys)."""
-        lists = []
-        run: list[Mention] = []
-        for m in named:
-            if m.type != "Organization":
-                continue
-            if run and re.fullmatch(r"\s*(?:,|,?\s*(?:und|and|sowie|&))\s*", self.text[run[-1].end: m.start]):
-                run.append(m)
-            else:
-                if len(run) >= 2:
-                    lists.append((run[-1].end, tuple(dict.fromkeys(k for r in run for k in r.keys))))
-                run = [m]
-        if len(run) >= 2:
-            lists.append((run[-1].end, tuple(dict.fromkeys(k for r in run for k in r.keys))))
-        return lists
-
-    def resolve(self, anaphors: list[Mention], named: list[Mention]) -> list[Mention]:
-        """Give each anaphor an antecedent: the nearest earlier one in its sentence (across a clause
-        boundary for descriptors), else the most salient of the nearest earlier sentence that has one
-        (ties go to the first); anaphors resolved before count as antecedents. Linear in the mentions."""
-        resolved: list[Mention] = list(named)
-        everything = sorted(named + anaphors, key=lambda m: m.start)
-        history: dict[str, list[tuple[int, Mention]]] = {}
-        salience: dict[str, int] = {}
-        pronouns = tuple(p.casefold() for p in tuple(self.lang.PERSON_PRONOUNS) + tuple(self.lang.ORG_PRONOUNS))
-        last: tuple[int, Mention] | None = None  # the latest mention of one entity, for a demonstrative
-        for m in everything:
-            sentence = self.sentence_of(m.start)
-            if m.keys[0].startswith("?"):
-                if m.keys[0] == "?Last":
-                    pick = last[1] if last is not None and last[0] >= sentence - 1 else None
-                else:
-                    pick = self._antecedent(m, sentence, history.get(m.keys[0][1:], []), salience, pronouns)
-                if pick is None:
-                    continue
-                m.keys = pick.keys
-                m.type = self.entities[pick.keys[0]].type
-                resolved.append(m)
-            elif m.anaphor:
-                resolved.append(m)  # a group ("die Autobauer") comes resolved
-            if len(m.keys) == 1 and m.keys[0] in self.entities:
-                kind = self.entities[m.keys[0]].type
-                history.setdefault(kind, []).append((sentence, m))
-                salience[m.keys[0]] = salience.get(m.keys[0], 0) + 1
-                last = (sentence, m)
-        return resolved
-
-    def _antecedent(self, m: Mention, sentence: int, history, salience, pronouns) -> Mention | None:
-        same, earlier = [], []
-        for position in range(len(history) - 1, -1, -1):
-            where, candidate = history[position]
-            if where < sentence - 3:
-                break
-            (same if where == sentence else earlier).append(candidate)
-        if same and self.text[m.start:m.end].casefold() not in pronouns:
-            # a descriptor ("the company") points back across a clause boundary, not into its own clause
-            same = [c for c in same if re.search(r"[,;:–—(]|\b(?:dass|that|which|who|der|die|das)\b",
-                                                 self.text[c.end: m.start])]
-        if same:
-            if self.text[m.start:m.end].casefold() in self.profile.org_pronouns:
-                return same[-1]  # "it" after "X signed a deal with Y, and it ...": the clause subject X
-            return same[0]  # nearest (the list runs backwards)
-        if not earlier:
-            if not history or self.text[m.start:m.end].casefold() in pronouns:
-                return None
-            # "das Unternehmen" long after the last name: the company the article is about, if one stands out
-            top = max((c for _, c in history), key=lambda c: salience.get(c.keys[0], 0))
-            return top if salience.get(top.keys[0], 0) >= 2 else None
-        last_sentence = self.sentence_of(earlier[0].start)
-        nearest = [c for c in earlier if self.sentence_of(c.start) == last_sentence]
-        return max(nearest, key=lambda c: (salience.get(c.keys[0], 0), -c.start))
-
-    def _fits(self, mention: Mention, kind: str) -> bool:
-        info = self.entities.get(mention.keys[0])
-        return info is not None and info.type == kind
-
     # ------------------------------------------------------------ descriptor absorption
     def absorb(self, mentions: list[Mention]) -> None:
         """Mark 'dem KI-Unternehmen' in front of 'Midjourney' to be masked together with the name."""
@@ -228,8 +87,8 @@ class _Finder(ArticleScan):
         surname_pass(self)
         named = self.named()
         self._alt_types(named)
-        anaphors = self.anaphor_pass()
-        mentions = self.resolve(anaphors, [m for m in named if not m.anaphor]) + [m for m in named if m.anaphor]
+        anaphors = find_anaphors(self)
+        mentions = resolve_anaphors(self, anaphors, [m for m in named if not m.anaphor]) + [m for m in named if m.anaphor]
         mentions.sort(key=lambda m: m.start)
         self._tails(mentions)
         self.absorb(mentions)
