@@ -100,7 +100,7 @@ def _unknown_in_lists(scan: ArticleScan, link) -> bool:
                 (right and right.type == "Organization" and not right.anaphor and links(name_end, right.start)):
             before = len(scan.taken)
             add_name(scan, i, stop, "Organization")
-            changed = changed or len(scan.taken) > before  # a name discover() refused changes nothing
+            changed = changed or len(scan.taken) > before  # a name add_name() refused changes nothing
     return changed
 
 

@@ -24,6 +24,11 @@ class LanguageProfile:
     (``org_descriptors``, ``product_descriptors``, ``anaphor_heads``) and compiled contexts (``legal_tail``,
     ``apposition``, ``person_after``, ``name_before``, ``name_after``). Build one with :func:`language_profile`.
 
+    Parameters
+    ----------
+    code : str
+        A supported language ("de", "en").
+
     Examples
     --------
     >>> profile = LanguageProfile("en")

@@ -59,13 +59,22 @@ class ArticleScan:
     --------
     >>> from kg.gazetteer import Gazetteer
     >>> from kg.text import split_sentences
-    >>> text = "Apple kauft Beats."
-    >>> scan = ArticleScan(text, split_sentences(text, "de"), "de", Gazetteer.load())
-    >>> scan.add_entity("Beats", "Organization")
-    'Beats'
+    >>> text = "Apple kauft Beats. Das Telekom-Unternehmen und der KI-Konzern schweigen, apple auch."
+    >>> gaz = Gazetteer.load()
+    >>> scan = ArticleScan(text, split_sentences(text, "de"), "de", gaz)
+    >>> scan.sentence_of(text.index("Das")), scan.token_at(text.index("Beats")), scan.joinable(2, 4)
+    (1, 2, False)
+    >>> scan.word_ending_at(text.index("Konzern") + 7), scan.descriptor_class("KI-Konzern")
+    ('KI-Konzern', 'Organization')
+    >>> scan.sentence_initial(3), scan.generic_compound(4, 5), scan.is_written_lower("Apple")
+    (True, True, True)
+    >>> scan.add_known_entity(gaz.get("Apple")), scan.add_entity("Beats", "Organization")
+    ('Apple', 'Beats')
     >>> mention = scan.add_mention(2, 3, "Beats", "Organization")
-    >>> (mention.start, mention.end), sorted(scan.taken), scan.entities["Beats"].surfaces
-    ((12, 17), [2], {'Beats'})
+    >>> (mention.start, mention.end), scan.add_mention(2, 3, "Beats", "Organization")
+    ((12, 17), None)
+    >>> sorted(scan.taken), [m.keys for m in scan.named()], scan.entities["Apple"].known
+    ([2], [('Beats',)], True)
     """
 
     def __init__(self, text: str, sentences: list[Sentence], code: str, gaz: Gazetteer,
