@@ -1,9 +1,13 @@
 """Find the entities of one article and every mention of them, pronouns and descriptors included.
 
-Passes, in order: the gazetteer; names introduced by context (descriptors such as "das KI-Unternehmen X",
-role titles, legal suffixes, given names, organisation words such as "Labs" or "Fund", compounds such as
-"X-Gründer"); every later occurrence of a found name; surnames of people named in full; and anaphors
-(er/he/it, "das Unternehmen", "the company", "die Autobauer") resolved to an antecedent.
+Passes over one :class:`~kg.extract.scan.ArticleScan`, in order: the gazetteer
+(:mod:`~kg.extract.gazetteer_pass`); names introduced by context (:mod:`~kg.extract.context_pass`:
+descriptors such as "das KI-Unternehmen X", role titles, legal suffixes, given names, organisation words
+such as "Labs" or "Fund", compounds such as "X-Gründer"); common-word names in lists
+(:mod:`~kg.extract.coordination_pass`); every later occurrence of a found name
+(:mod:`~kg.extract.repeat_pass`); two organisations written as one; surnames of people named in full; and
+anaphors (er/he/it, "das Unternehmen", "the company", "die Autobauer") resolved to an antecedent
+(:mod:`~kg.extract.anaphors`). Last, each mention's edges (:mod:`~kg.extract.mention_edges`).
 
 Examples
 --------
@@ -16,904 +20,93 @@ Examples
 """
 from __future__ import annotations
 
-import bisect
-import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from .. import lang as languages
-from ..gazetteer import Gazetteer, given_names
+from ..gazetteer import Gazetteer
 from ..text import Sentence
+from .anaphors import find_anaphors, resolve_anaphors
 from .base import EntityInfo, Mention
-
-TOKEN = re.compile(r"[^\W_]+")
-WORD = re.compile(r"[^\W_](?:[\w’'.&-]*[^\W_])?")
-VERSION = re.compile(r"^(?:\d[\w.]*|[A-Z]{1,3}\d+[\w.]*|II|III|IV|Pro|Max|Plus|Ultra|mini|Mini|Air|SE|XL|Turbo|Lite|One"
-                     r"|Series|Edge|Fold|Flip|Note|Neo|X|S)$")  # "Xbox One", "Apple Watch Series 2", "Galaxy S6 Edge"
-JOIN_OK = re.compile(r"^[ \-.,&’'·]{0,3}$")
-_CUE_HEADS = ("Gründer", "Mitgründer", "Tochter", "Zulieferer", "Konkurrent", "Rivale", "Mutter", "Sprecher",
-              "Chef", "Manager", "Hersteller", "Wettbewerber", "Mitbewerber", "Herausforderer")
-# Lower-case words after a hyphen that make a modifier, not part of a name ("Plano-based", "Nvidia-backed").
-_HYPHEN_MODIFIERS = frozenset(("based", "owned", "backed", "led", "funded", "made", "like", "style", "born", "run",
-                               "listed", "linked", "sized", "basiert", "eigene", "nahe"))
-_HYPHENATED = re.compile(r"[\w-]+")
-NAME_TOKEN = re.compile(r"^(?:[A-ZÄÖÜ][\w’'&.-]*|(?=[A-Z0-9]*[A-Z])[A-Z0-9]{2,}|\d+[A-Za-z][\w]*|[a-z]+[A-Z][\w]*)$")
-
-
-class _Profile:
-    """Per-language lookups derived once from the language data."""
-
-    SHARED = ("absorb_stops", "org_descriptors", "product_descriptors", "anaphor_heads", "org_pronouns", "role_words", "relational",
-              "demonstratives", "finite_verbs", "quantifiers",
-              "given", "particles", "units", "org_prefixes", "person_words", "generic", "stop")
-
-    def __init__(self, code: str):
-        lang = languages.get(code)
-        heads = lambda words: tuple(sorted({h + e for h in words for e in lang.INFLECTIONS}, key=len, reverse=True))  # noqa: E731
-        self.org_descriptors = heads(lang.ORG_DESCRIPTORS)
-        suffixes = sorted(lang.LEGAL_SUFFIXES, key=len, reverse=True)
-        self.legal_tail = re.compile(r"(?:,?\s(?:" + "|".join(re.escape(s) for s in suffixes) + r"))+(?![\w.])")
-        self.absorb_stops = frozenset(getattr(lang, "PREPOSITIONS", ()) + getattr(lang, "POSSESSIVES", ()))
-        self.product_descriptors = heads(lang.PRODUCT_DESCRIPTORS)
-        # singular forms only ("des Konzerns", "des US-Riesen"): "den Pionieren" is a plural, not an anaphor
-        self.anaphor_heads = tuple(sorted({h + e for h in lang.ORG_ANAPHOR_HEADS
-                                           for e in ("", "s", "es", "’s", "'s") + (("n",) if h.endswith("e") else ())},
-                                          key=len, reverse=True))
-        self.org_pronouns = frozenset(p.casefold() for p in lang.ORG_PRONOUNS)
-        self.demonstratives = frozenset(getattr(lang, "DEMONSTRATIVES", ()))
-        self.finite_verbs = frozenset(getattr(lang, "FINITE_VERBS", ()))
-        self.quantifiers = frozenset(getattr(lang, "QUANTIFIERS", ()))
-        # a legal suffix not yet joined to its name, and the words a list may step over ("Huawei Device Co., Razer")
-        self.suffix_gap = re.compile(r"^\s(?:" + "|".join(re.escape(x.rstrip(".")) for x in lang.LEGAL_SUFFIXES) + r")\.?")
-        self.list_joins = frozenset(lang.COORDINATORS) | {x.rstrip(".") for x in lang.LEGAL_SUFFIXES}
-        self.role_words = frozenset({r.split()[-1] for r in lang.ROLE_TITLES} | set(getattr(lang, "ROLE_COMPOUNDS", ())))
-        self.relational = frozenset(getattr(lang, "RELATIONAL_DESCRIPTORS", ()))
-        self.given = given_names()
-        self.particles = frozenset(getattr(lang, "NAME_PARTICLES", ()))
-        self.units = frozenset(getattr(lang, "UNIT_WORDS", ()))
-        self.org_prefixes = frozenset(getattr(lang, "ORG_NAME_PREFIXES", ()))
-        self.person_words = frozenset(getattr(lang, "PERSON_DESCRIPTORS", ()))
-        self.generic = frozenset(lang.GENERIC_PREFIXES)
-        self.stop = frozenset(set(getattr(lang, "NAME_STOPWORDS", ())) | set(lang.DETERMINERS)
-                              | {d.capitalize() for d in lang.DETERMINERS})
-        self.org_heads = frozenset(getattr(lang, "ORG_NAME_HEADS", ())) | {s.rstrip(".") for s in lang.LEGAL_SUFFIXES}
-        self.person_cues = frozenset(getattr(lang, "PERSON_CUES_AFTER", ()))
-        self.name_before = [(kind, re.compile(rx)) for kind, rx in getattr(lang, "NAME_CONTEXT_BEFORE", ())]
-        self.name_after = [(kind, re.compile(rx)) for kind, rx in getattr(lang, "NAME_CONTEXT_AFTER", ())]
-        cues = "|".join(self.person_cues) or "(?!)"
-        roles = "|".join(re.escape(r) for r in sorted(lang.ROLE_TITLES, key=len, reverse=True))
-        dets = "|".join(lang.DETERMINERS + getattr(lang, "POSSESSIVES", ()))  # "Fury, its foundation model"
-        copulas = "|".join(getattr(lang, "COPULAS", ())) or "(?!)"
-        self.apposition = re.compile(r"(?:,\s|\s(?:" + copulas + r")\s)(?:" + dets + r")\s((?:[\w.-]+\s){0,3}[\w-]+)")
-        self.person_after = re.compile(
-            rf",? (?:{cues})\b| (?:is|was) with |, (?:a|an|the)? ?[\w’' -]{{0,30}}?(?:{roles})\b")
-
-
-@lru_cache(maxsize=4)
-def _profile(code: str) -> _Profile:
-    return _Profile(code)
-
-
-@lru_cache(maxsize=65536)
-def _descriptor_kind(code: str, word: str) -> str:
-    """'Product' or 'Organization' where ``word`` ends in a descriptor of that class ("KI-Unternehmen")."""
-    profile = _profile(code)
-    low = word.casefold()
-    if low.endswith(profile.product_descriptors):
-        return "Product"
-    if low.endswith(profile.org_descriptors):
-        return "Organization"
-    return ""
+from .context_pass import context_pass
+from .coordination_pass import coordination_pass, hyphen_pairs
+from .gazetteer_pass import gazetteer_pass
+from .mention_edges import absorb_descriptors, extend_tails
+from .repeat_pass import repeat_pass, surname_pass
+from .scan import ArticleScan
 
 
 @dataclass
 class Found:
-    """Entities (by key) and mentions (sorted by offset) of one article."""
+    """Entities (by key) and mentions (sorted by offset) of one article.
+
+    Examples
+    --------
+    >>> Found()
+    Found(entities={}, mentions=[], sentence_starts=[])
+    """
 
     entities: dict[str, EntityInfo] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
     sentence_starts: list[int] = field(default_factory=list)
 
 
-class _Finder:
-    def __init__(self, text: str, sentences: list[Sentence], code: str, gaz: Gazetteer,
-                 blocked: frozenset = frozenset()):
-        self.text = text
-        self.blocked = blocked  # (entity, alias) links that kg split forbade
-        self.sentences = sentences
-        self.lang = languages.get(code)
-        self.code = code
-        self.gaz = gaz
-        self.tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
-        self.token_starts = [t[0] for t in self.tokens]
-        self.sentence_starts = [s.start for s in sentences]
-        self.token_sentence = [self.sentence_of(t[0]) for t in self.tokens]
-        self.runs = self._join_runs()
-        self.profile = _profile(code)
-        self._words_by_end: dict[int, str] | None = None
-        self._lower_words: set[str] | None = None
-        self.taken: dict[int, Mention] = {}  # token index -> mention
-        self.found = Found(sentence_starts=[s.start for s in sentences])
-        self.names: dict[str, str] = {}  # token key of a discovered name -> entity key
-        for name in _Profile.SHARED:  # per-language lookups, derived once per process
-            setattr(self, name, getattr(self.profile, name))
-
-    # ------------------------------------------------------------ helpers
-    def sentence_of(self, offset: int) -> int:
-        return max(0, bisect.bisect_right(self.sentence_starts, offset) - 1)
-
-    def token_at(self, offset: int) -> int:
-        return bisect.bisect_left(self.token_starts, offset)
-
-    def _join_runs(self) -> list[int]:
-        """run[i]: how many following tokens join token i into one name (computed once, right to left)."""
-        n = len(self.tokens)
-        runs = [0] * n
-        sentence = self.token_sentence
-        for k in range(n - 2, -1, -1):
-            gap = self.text[self.tokens[k][1]: self.tokens[k + 1][0]]
-            if JOIN_OK.match(gap) and sentence[k] == sentence[k + 1]:
-                runs[k] = runs[k + 1] + 1
-        return runs
-
-    def joinable(self, i: int, j: int) -> bool:
-        """Tokens i..j-1 form one name: only spaces, hyphens, dots, commas or & between, no sentence break."""
-        return j - 1 - i <= self.runs[i]
-
-    def descriptor_class(self, word: str) -> str:
-        return _descriptor_kind(self.code, word)
-
-    def entity(self, label: str, kind: str, wikidata: str = "", label_de: str = "") -> str:
-        info = self.found.entities.get(label)
-        if info is None:
-            self.found.entities[label] = EntityInfo(label=label, type=kind, wikidata=wikidata, label_de=label_de)
-        return label
-
-    def known_entity(self, entry, label: str | None = None) -> str:
-        """Register a gazetteer entry (or a version of it, "iPhone 16") as an entity of the article."""
-        label = label or entry.name
-        info = self.found.entities.get(label)
-        if info is None:
-            exact = label == entry.name  # a version has no Wikidata id of its own
-            info = self.found.entities[label] = EntityInfo(
-                label=label, type=entry.type, wikidata=entry.wikidata if exact else "", label_de=entry.label_de,
-                known=exact, entry=entry)
-        return label
-
-    def add(self, i: int, j: int, key: str, kind: str, end: int | None = None) -> Mention | None:
-        if any(k in self.taken for k in range(i, j)):
-            return None
-        start = self.tokens[i][0]
-        stop = end if end is not None else self.tokens[j - 1][1]
-        tail = re.match(r"[’']s?\b|[’']", self.text[stop: stop + 2])
-        if tail:
-            stop += tail.end()
-        mention = Mention(start=start, end=stop, keys=(key,), type=kind)
-        for k in range(i, j):
-            self.taken[k] = mention
-        self.found.entities[key].surfaces.add(self.text[start:stop])
-        return mention
-
-    # ------------------------------------------------------------ passes
-    def gazetteer_pass(self) -> None:
-        n = len(self.tokens)
-        firsts = self.gaz.first_tokens
-        i = 0
-        while i < n:
-            word = self.tokens[i][2]
-            if word not in firsts and word.casefold() not in firsts and word[:-1] not in firsts:
-                i += 1
-                continue
-            matched = 0
-            for size in range(min(self.gaz.max_tokens, n - i), 0, -1):
-                if size > 1 and not self.joinable(i, i + size):
-                    continue
-                words = [t[2] for t in self.tokens[i: i + size]]
-                entry = self.gaz.lookup(words)
-                if entry is None and self.code == "en" and words[0][:1].isupper() and not self._sentence_initial(i):
-                    entry = self.gaz.lookup(words, include_ambiguous=True)  # "since it bought Slack": a name
-                if entry is None and len(words[-1]) > 3 and words[-1].endswith("s"):
-                    entry = self.gaz.lookup(words[:-1] + [words[-1][:-1]])  # German genitive: Metas
-                    if entry is not None and entry.type == "Person" and size == 1:
-                        entry = None
-                if entry is None or self._generic_compound(i, i + size):
-                    continue
-                if not any(c.isalpha() for w in words for c in w) and \
-                        self.text[self.tokens[i][0]: self.tokens[i + size - 1][1]] not in (entry.name, *entry.aliases):
-                    continue  # "1,1 Milliarden" is not 1&1: a name of digits only matches as written
-                if entry.type == "Person" and size == 1:
-                    continue  # a bare surname only where the full name was seen (surname pass)
-                j = i + size
-                if entry.type == "Organization" and self._head_follows(j):
-                    continue  # "Apple Records", "Merantix Venture Fund" are not Apple, Merantix: the context pass names them
-                if entry.type == "Organization" and j < n and self.tokens[j][2] in self.units \
-                        and self.text[self.tokens[j - 1][1]: self.tokens[j][0]] == " " \
-                        and self.token_sentence[j] == self.token_sentence[j - 1]:
-                    label = self.text[self.tokens[i][0]: self.tokens[j][1]]  # "TSMC Arizona": a unit of its own
-                    self.entity(label, "Organization")
-                    self.add(i, j + 1, label, "Organization")
-                    matched = j + 1 - i
-                    break
-                label = entry.name
-                if entry.type == "Product":  # versions stay apart: iPhone 15 is not iPhone
-                    while j < n and j - i < 6 and VERSION.match(self.tokens[j][2]) and self.joinable(j - 1, j + 1) \
-                            and self.text[self.tokens[j - 1][1]: self.tokens[j][0]] in (" ", "-"):
-                        j += 1
-                    if j > i + size:
-                        label = entry.name + self.text[self.tokens[i + size - 1][1]: self.tokens[j - 1][1]]
-                self.known_entity(entry, label)
-                self.add(i, j, label, entry.type)
-                matched = j - i
-                break
-            i += matched or 1
-
-    def _head_follows(self, j: int) -> bool:
-        """Capitalised words from token j on, joined by spaces, that end in an organisation word ("Venture Fund")."""
-        for k in range(j, min(j + 3, len(self.tokens))):
-            word = self.tokens[k][2]
-            if self.text[self.tokens[k - 1][1]: self.tokens[k][0]] != " " or self.token_sentence[k] != self.token_sentence[j - 1] \
-                    or not word[:1].isupper():
-                return False
-            if word in self.profile.org_heads:
-                return self.text[self.tokens[k][1]: self.tokens[k][1] + 1] != "-"  # not "SAP Co-CEO"
-        return False
-
-    def _abbreviation_joins(self, k: int) -> bool:
-        """Token k is an abbreviation ("Dr.") followed by a capitalised word: the name goes on."""
-        return k + 1 < len(self.tokens) and self.tokens[k][2] + "." in self.lang.ABBREVIATIONS \
-            and self.text[self.tokens[k][1]: self.tokens[k + 1][0]] == ". " and self.tokens[k + 1][2][:1].isupper()
-
-    def _named(self) -> list[Mention]:
-        """The mentions found so far, each once, in text order."""
-        return sorted({id(m): m for m in self.taken.values()}.values(), key=lambda m: m.start)
-
-    def hyphen_pairs(self) -> None:
-        """'die Daimler-Chrysler AG', 'Sony Ericsson': two organisations joined by a hyphen (and nothing after)
-        or by a space are one; three or more in a row are a list, not a name."""
-        mentions = self._named()
-        joined = {k for k, (left, right) in enumerate(zip(mentions, mentions[1:])) if self._one_name(left, right)}
-        for k in sorted(joined):
-            if k - 1 in joined or k + 1 in joined:
-                continue  # "Apple Google Microsoft"
-            left, right = mentions[k], mentions[k + 1]
-            label = self.text[left.start: right.end]
-            self.entity(label, "Organization")
-            self.found.entities[label].surfaces.add(label)
-            merged = Mention(start=left.start, end=right.end, keys=(label,), type="Organization")
-            for key, m in list(self.taken.items()):
-                if m is left or m is right:
-                    self.taken[key] = merged
-            self.names.setdefault(" ".join(t[2] for t in self.tokens[self.token_at(left.start): self.token_at(right.end)]), label)
-
-    def _one_name(self, left: Mention, right: Mention) -> bool:
-        gap = self.text[left.end: right.start]
-        return not (left.type != "Organization" or right.type != "Organization" or gap not in ("-", " ")
-                    or left.anaphor or right.anaphor or re.search(r"[\w-]$", self.text[:left.start])
-                    or re.search(r"[’']s?$", self.text[left.start: left.end])
-                    or re.match(r"-|\w| [a-z]" if gap == "-" else r"-|\w", self.text[right.end: right.end + 2]))
-        # not "die Nvidia-OpenAI-Partnerschaft", "the Nvidia-OpenAI partnership"; but "Sony Ericsson"
-
-    def _sentence_initial(self, i: int) -> bool:
-        start = self.sentences[self.token_sentence[i]].start if self.sentences else 0
-        return not re.search(r"\w", self.text[start: self.tokens[i][0]])
-
-    def _generic_compound(self, i: int, j: int) -> bool:
-        """'Telekom-Unternehmen': a generic prefix in front of a hyphen is no name ('Telekom-Chef' is)."""
-        after = self.text[self.tokens[j - 1][1]: self.tokens[j - 1][1] + 1]
-        if not (after == "-" and self.tokens[j - 1][2] in self.generic and j - i == 1):
-            return False
-        head = self.tokens[j][2] if j < len(self.tokens) else ""
-        return head.rstrip("ns") not in self.role_words and not head.startswith(_CUE_HEADS)
-
-    def name_after(self, i: int, limit: int = 4, person: bool = False) -> int:
-        """End token index of a capitalised name starting at token i (i itself if none)."""
-        j = i
-        sentence = self.token_sentence[i] if i < len(self.tokens) else -1
-        particles = 0
-        while j < len(self.tokens) and j - i - particles < limit:
-            start, end, word = self.tokens[j]
-            if person and j > i and j - particles == i + 1 and word in self.particles and j + 1 < len(self.tokens) \
-                    and self.text[self.tokens[j - 1][1]: start] == " " == self.text[end: self.tokens[j + 1][0]] \
-                    and (NAME_TOKEN.match(self.tokens[j + 1][2]) or self.tokens[j + 1][2] in self.particles):
-                particles += 1  # "Andreas von Zitzewitz", "Ursula von der Leyen": a particle between given name and surname
-                j += 1
-                continue
-            if person and j > i and self.text[self.tokens[j - 1][1]: start] == "-" and word.isalpha() and word.islower() \
-                    and len(word) <= 5:
-                j += 1  # "Lee Hee-sung": a hyphenated Korean given name
-                continue
-            if not person and j > i and self.text[self.tokens[j - 1][1]: start] == "-" and word.isalpha() and word.islower() \
-                    and len(word) <= 6 and word not in _HYPHEN_MODIFIERS and not (j - 1 == i and self.tokens[i][2] in self.generic) \
-                    and self.token_sentence[j] == sentence:
-                j += 1  # "Bundesverband Deutsche Start-ups", "Middle-earth Enterprises": one hyphenated word
-                continue
-            if self.token_sentence[j] != sentence or not NAME_TOKEN.match(word) or word in self.stop:
-                break
-            if j > i:
-                gap = self.text[self.tokens[j - 1][1]: start]
-                joined = gap == "-" and (len(self.tokens[j - 1][2]) <= 3 and self.tokens[j - 1][2][:1].isupper()
-                                         or word in self.profile.org_heads)
-                joined = joined or (gap == " & " and not person)  # "Christian & Timbers", "Johnson & Johnson"
-                joined = joined or (gap == "&" and not person and word[:1].isupper()
-                                    and self.tokens[j - 1][2][:1].isupper())  # "S&T", "AT&T"
-                joined = joined or (gap in ("'", "’") and word[:1].isupper() and len(self.tokens[j - 1][2]) == 1
-                                    and self.tokens[j - 1][2].isupper())  # "Kevin O'Leary", "D’Angelo"
-                joined = joined or (not person and self._abbreviation_joins(j - 1))
-                joined = joined or (gap == ". " and self._initial_joins(i, j - 1))  # "John W. Thompson"
-                if (gap not in (" ", "’ ", "' ") and not joined) or (self.code == "de" and word.lower() in self.lang.DETERMINERS):
-                    break
-                if not person and word in self.given and j + 1 < len(self.tokens) and NAME_TOKEN.match(self.tokens[j + 1][2]) \
-                        and self.text[end: self.tokens[j + 1][0]] == " ":
-                    break  # "des Start-ups Movinga Bastian Knutzen": the company's name ends before the founder's
-                heads = self.profile.org_heads
-                if self.code == "de" and not person and word.endswith(self.lang.NOUN_ENDINGS) and not word.isupper() \
-                        and gap != ". " and word not in heads and (j + 1 >= len(self.tokens) or self.tokens[j + 1][2] not in heads) \
-                        and not (j == i + 1 and self.tokens[i][2].isupper() and len(self.tokens[i][2]) > 1
-                                 and not self.descriptor_class(word) and not self._lower_word(word)):
-                    break  # "Cariad Probleme": a German noun after a name is not part of it ("Merantix Venture Fund",
-                    # and after an acronym a word never written in lower case: "IDS Scheer", are)
-            j += 1
-            if not person and self._abbreviation_joins(j - 1):
-                continue  # "Dr. Kade": an abbreviation inside an organisation's name
-            if self.text[end: end + 1] in ",;:.)" or self.text[end: end + 2] in ("’s", "'s"):
-                if not self._initial_joins(i, j - 1):
-                    break
-        return j
-
-    def _initial_joins(self, i: int, k: int) -> bool:
-        """Token k is a middle initial of a person named from token i on ("John W. Thompson")."""
-        return i < k and k + 1 < len(self.tokens) and len(self.tokens[k][2]) == 1 and self.tokens[k][2].isupper() \
-            and self.tokens[i][2] in self.given and self.text[self.tokens[k][1]: self.tokens[k + 1][0]] == ". " \
-            and self.tokens[k + 1][2][:1].isupper() and self.tokens[k + 1][2] not in self.stop
-
-    def discover(self, i: int, j: int, kind: str) -> str | None:
-        """Register tokens i..j-1 as a new name of class ``kind`` (or the gazetteer's entry)."""
-        while j > i and (self.tokens[j - 1][2] in self.lang.LEGAL_SUFFIXES or self.tokens[j - 1][2] + "." in self.lang.LEGAL_SUFFIXES) and j - i > 1:
-            j -= 1
-        while i < j and self.tokens[i][2] in ("UK", "US", "EU", "U") and j - i > 1:
-            i += 1
-        if j <= i or all(t[2] in self.profile.org_heads for t in self.tokens[i:j]):
-            return None  # "die Software AG": a legal suffix alone names nothing
-        if kind == "Product":  # "das Chip-System Kirin 980": a version stays with the name
-            while j < len(self.tokens) and j - i < 6 and VERSION.match(self.tokens[j][2]) \
-                    and self.text[self.tokens[j - 1][1]: self.tokens[j][0]] == " " and self.token_sentence[j] == self.token_sentence[i]:
-                j += 1
-        words = [t[2] for t in self.tokens[i:j]]
-        entry = self.gaz.lookup(words, include_ambiguous=True)
-        if entry is not None:
-            label = entry.name
-            self.known_entity(entry)
-        elif " ".join(words) in self.names:  # named before ("Kestrava AI", then "Kestrava is a rival")
-            label = self.names[" ".join(words)]
-        else:
-            label = self.text[self.tokens[i][0]: self.tokens[j - 1][1]]
-            label = re.sub(r"\s+", " ", label)
-            self.entity(label, kind)
-        self.names.setdefault(" ".join(words), label)
-        if entry is None and kind == "Organization" and len(words) > 1 and words[-1] in self.profile.org_heads:
-            short = words[:-1]  # "Kestrava AI" is "Kestrava" later on ("Mistral AI", "Little Eye Labs")
-            if len(short[0]) >= 4 and short[0] not in self.stop and short[0] not in self.generic \
-                    and self.gaz.lookup(short, include_ambiguous=True) is None:
-                self.names.setdefault(" ".join(short), label)
-        self.add(i, j, label, self.found.entities[label].type)
-        return label
-
-    def context_pass(self) -> None:
-        """Names introduced by descriptors, roles, legal suffixes, compounds and given names."""
-        roles = {r.split()[-1] for r in self.lang.ROLE_TITLES}
-        for i, (start, end, word) in enumerate(self.tokens):
-            if i in self.taken:
-                continue
-            nxt = i + 1
-            # descriptor + name: "das KI-Unternehmen Scale AI", "the startup Imperium"
-            full_word = self._word_ending_at(end)
-            kind = self.descriptor_class(full_word) if nxt < len(self.tokens) else ""
-            if kind and self.text[end: end + 1] == " " and nxt not in self.taken:
-                stop = self.name_after(nxt)
-                place = self.tokens[nxt][2]
-                if stop == nxt + 1 and (place in self.units or place.rstrip("s") in self.units):
-                    stop = nxt  # "der zweitgrößte Softwarekonzern Deutschlands": a place, no name
-                if stop > nxt and (self.code == "de" or full_word[:1].islower()):
-                    if kind == "Organization" and self.tokens[nxt][2] in self.given and stop - nxt >= 2:
-                        kind = "Person"  # "der Star-Investor Klaus Hommels" is a person
-                    self.discover(nxt, stop, kind)
-                    continue
-            # compound prefix: "Here-Kartendienst", "Midjourney-Gründer", "Verizon -Tochter"
-            if NAME_TOKEN.match(word) and word not in self.generic and word not in self.stop \
-                    and re.match(r" ?-[A-ZÄÖÜ]", self.text[end: end + 3]) and (i == 0 or self.text[self.tokens[i - 1][1]: start] in (" ", "\n")) \
-                    and not (i and (self.tokens[i - 1][2].isdigit() or self.tokens[i - 1][2] in self.quantifiers)):  # "den drei Regionen-Chefs"
-                tail = self.text[end:].lstrip(" -")
-                tail_word = re.match(r"[\w-]+", tail)
-                tail_word = tail_word.group(0) if tail_word else ""
-                cls = self.descriptor_class(tail_word)
-                after = end + len(self.text[end:]) - len(tail) + len(tail_word)
-                if cls and self.text[after: after + 1] == " " and self.name_after(self.token_at(after + 1)) > self.token_at(after + 1):
-                    continue  # "den Messenger-Dienst Slack": a descriptor of the name that follows
-                if cls == "Organization" or tail_word.rstrip("ns") in roles or tail_word.startswith(("Gründer", "Mitgründer", "Tochter", "Zulieferer", "Konkurrent", "Chef", "Sprecher")):
-                    entry = self.gaz.lookup([word], include_ambiguous=True)
-                    if entry is not None and entry.type == "Product" and entry.maker and cls == "Organization":
-                        self._maker_anaphor(i, entry.maker, after)
-                    elif entry is None or entry.type == "Organization":
-                        self.discover(i, nxt, "Organization")
-                    continue
-            # "Association of Corporate Counsel", "University of Oxford": an organisation word with "of" and a name
-            if word in self.org_prefixes and self.text[end: end + 4] == " of " and nxt + 1 < len(self.tokens):
-                first = nxt + 2 if self.tokens[nxt + 1][2] == "the" else nxt + 1
-                stop = self.name_after(first, 4) if first < len(self.tokens) else first
-                if stop > first and not any(k in self.taken for k in range(i, stop)):
-                    self.discover(i, stop, "Organization")
-                    continue
-            # role title or person word + name: "CEO David Holz", "Sprecher Tom Müller", "der Milliardär Kirk Kerkorian"
-            if (word in roles or word in self.person_words) and self.text[end: end + 1] == " " and nxt < len(self.tokens) \
-                    and nxt not in self.taken:
-                stop = self.name_after(nxt, 3, person=True)
-                if stop - nxt >= 2 and self.tokens[nxt][2] not in self.generic:
-                    self.discover(nxt, stop, "Person")
-                    continue
-            # given name + surname: "Ashley Gabriel", "Satya Nadella"
-            if word in self.given and nxt < len(self.tokens) and nxt not in self.taken \
-                    and self.text[end: end + 1] == " " and NAME_TOKEN.match(self.tokens[nxt][2]) \
-                    and self.tokens[nxt][2] not in self.stop and self.sentence_of(self.tokens[nxt][0]) == self.sentence_of(start) \
-                    and not self.descriptor_class(self.tokens[nxt][2]):
-                stop = self.name_after(i, 3, person=True)
-                if stop >= nxt + 1:
-                    first = i - 1 if i and self.text[self.tokens[i - 1][1]: start] == "-" and self.tokens[i - 1][2] in self.given \
-                        and i - 1 not in self.taken else i  # "Karl-Heinz Streibich"
-                    self.discover(first, max(stop, nxt + 1), "Person")
-                    continue
-            # legal suffix or organisation word at the end: "Little Eye Labs", "Founders Fund", "Acme GmbH"
-            if NAME_TOKEN.match(word) and word not in self.stop and self.text[start - 1: start] != "-" and (
-                    self.code == "en" or self._legal_ahead(i) or self._org_head_ahead(i)):  # not "Robo-[Advisor ...]"
-                stop = self.name_after(i, 5)
-                if stop > i and self._org_name_end(i, stop):
-                    self.discover(i, stop, "Organization")
-                    continue
-        self._appositions()
-        self._context_names()
-        if self.code == "en":
-            self._english_people()
-
-    def _free_names(self, cut: bool = False):
-        """Capitalised names no pass has taken yet, as (first token, end token), in text order and checked as the
-        scan goes (a caller's discoveries count). A name running into a taken token is skipped, or with ``cut``
-        ends before it ("Autonomy" of "Autonomy CEO Mike Lynch")."""
-        for i, (start, end, word) in enumerate(self.tokens):
-            if i in self.taken or not NAME_TOKEN.match(word) or word in self.stop or word in self.generic:
-                continue
-            stop = self.name_after(i, 4)
-            taken = next((k for k in range(i + 1, stop) if k in self.taken), None)
-            if taken is not None and cut:
-                stop = taken
-            if stop > i and (taken is None or cut):
-                yield i, stop
-
-    def _appositions(self) -> None:
-        """'Figma, the San Francisco start-up', 'Signavio, ein Berliner Start-up', 'Square ist ein
-        Zahlungsdienstleister': the descriptor types the name."""
-        apposition = self.profile.apposition
-        for i, stop in self._free_names():
-            after = self.text[self.tokens[stop - 1][1]: self.tokens[stop - 1][1] + 80]
-            match = apposition.match(after)
-            if not match:
-                continue
-            heads = re.split(r"\.\s", match.group(1))[0].split()  # up to the sentence's end
-            if not match.group(0).startswith(","):  # "X ist ein ...": only the noun phrase's own head types X
-                heads = [w for w in heads if w[:1].isupper()][:1] if self.code == "de" else \
-                    heads[:next((k for k, w in enumerate(heads) if w in ("of", "in", "for", "with", "that")), len(heads))]
-            for head in (heads if self.code == "de" else reversed(heads)):  # English: the last noun is the head
-                kind = self.descriptor_class(head)
-                if kind and (self.code == "de" or head[:1].islower()):
-                    self.discover(i, stop, kind)
-                    break
-
-    def _context_names(self) -> None:
-        """'Rokt's acquisition of mParticle', 'HeadSpin was bought by', 'the company behind WordPress': a name in
-        such a slot is an entity of the slot's class (languages whose capitals mark names; the contexts are data)."""
-        before, after = self.profile.name_before, self.profile.name_after
-        if not before and not after:
-            return
-        shaped = getattr(self.lang, "NAME_CONTEXT_SHAPED", False)
-        for i, stop in self._free_names(cut=True):
-            start, word = self.tokens[i][0], self.tokens[i][2]
-            if shaped and not (re.search(r".[A-Z0-9]", word) or (word.isupper() and len(word) >= 2)):
-                continue  # German: "IDS Scheer", "WebMethods", not "Anteile"
-            # "Autonomy CEO Mike Lynch": the name ends before a role word
-            stop = next((k for k in range(i + 1, stop) if self.tokens[k][2] in self.role_words), stop)
-            left = self.text[max(0, start - 40): start]
-            kind = next((kind for kind, rx in before if rx.search(left)), "")
-            if not kind:
-                right = self.text[self.tokens[stop - 1][1]: self.tokens[stop - 1][1] + 60]
-                kind = next((kind for kind, rx in after if rx.search(right)), "")
-                if kind and self._sentence_initial(i) and not self._name_like(word, right):
-                    kind = ""
-            if kind:
-                self.discover(i, stop, kind)
-
-    def _name_like(self, word: str, right: str) -> bool:
-        """A capital at a sentence's start is a name where it could hardly be a common word: a possessive
-        ("Lumora's"), an inner capital or digit ("HeadSpin"), or a singular never written in lower case here."""
-        if right.startswith(("’s", "'s")) or re.search(r".[A-Z0-9]", word):
-            return True
-        return not word.endswith("s") and not self._lower_word(word)
-
-    def _lower_word(self, word: str) -> bool:
-        """The article writes the word in lower case somewhere (a common word, not a name)."""
-        if self._lower_words is None:
-            self._lower_words = {t[2] for t in self.tokens if t[2].islower()}
-        return word.lower() in self._lower_words
-
-    def _legal_ahead(self, i: int) -> bool:
-        return any(self.tokens[k][2] in self.lang.LEGAL_SUFFIXES or self.tokens[k][2] + "." in self.lang.LEGAL_SUFFIXES
-                   for k in range(i + 1, min(i + 5, len(self.tokens))))
-
-    def _org_head_ahead(self, i: int) -> bool:
-        heads = getattr(self.lang, "ORG_NAME_HEADS", ())
-        return any(self.tokens[k][2] in heads for k in range(i + 1, min(i + 5, len(self.tokens))))
-
-    def _org_name_end(self, i: int, stop: int) -> bool:
-        return self.tokens[stop - 1][2] in self.profile.org_heads and stop - i >= 2
-
-    def _english_people(self) -> None:
-        """Capitalised pairs next to 'said', a role apposition, or 'is with' are people."""
-        profile = self.profile
-        for i, (start, end, word) in enumerate(self.tokens):
-            if i in self.taken or not NAME_TOKEN.match(word) or word in self.stop or word.isupper():
-                continue
-            stop = self.name_after(i, 3, person=True)
-            if not 2 <= stop - i <= 3 or any(k in self.taken for k in range(i, stop)):
-                continue
-            if any(self.tokens[k][2].isupper() or self.descriptor_class(self.tokens[k][2]) for k in range(i, stop)):
-                continue
-            before = self.text[max(0, start - 12): start].split()
-            after = self.text[self.tokens[stop - 1][1]: self.tokens[stop - 1][1] + 40]
-            if (before and before[-1].strip(",") in profile.person_cues) or profile.person_after.match(after):
-                self.discover(i, stop, "Person")
-
-    def _word_ending_at(self, end: int) -> str:
-        """The whole hyphenated word that ends at ``end`` ("KI-Unternehmen")."""
-        if self._words_by_end is None:
-            self._words_by_end = {m.end(): m.group() for m in _HYPHENATED.finditer(self.text)}
-        return self._words_by_end.get(end, "")
-
-    def _maker_anaphor(self, i: int, maker: str, end: int) -> None:
-        """'der Windows-Konzern' stands for the maker of Windows."""
-        entry = self.gaz.get(maker)
-        if entry is None:
-            return
-        self.known_entity(entry)
-        mention = Mention(start=self.tokens[i][0], end=end, keys=(entry.name,), type=entry.type, anaphor=True)
-        k = i
-        while k < len(self.tokens) and self.tokens[k][0] < end:
-            self.taken[k] = mention
-            k += 1
-
-    def coordination_pass(self) -> None:
-        """A common-word name ('Ford') counts where it stands in a list with names of its class."""
-        link = re.compile(r"^(?:,\s|,?\s(?:and|und|or|oder|sowie|&)\s)$")
-        changed = True
-        rounds = 0
-        while changed and rounds <= len(self.tokens):  # each round takes a token, or the pass ends
-            changed = False
-            rounds += 1
-            for i, (start, end, word) in enumerate(self.tokens):
-                if i in self.taken or not word[:1].isupper():
-                    continue
-                entry = self.gaz.lookup([word], include_ambiguous=True)
-                if entry is None or entry.type == "Person":
-                    continue
-                left = self.taken.get(i - 1)
-                right = self.taken.get(i + 1)
-                if (left and left.type == entry.type and link.match(self.text[left.end:start])) or \
-                        (right and right.type == entry.type and link.match(self.text[end:right.start])):
-                    self.known_entity(entry)
-                    self.add(i, i + 1, entry.name, entry.type)
-                    changed = True
-            if self.code == "en":
-                changed = self._unknown_in_lists(link) or changed
-
-    def _unknown_in_lists(self, link) -> bool:
-        """English: an unknown capitalised name in a list with organisations is one ("DST Global, Bpifrance and
-        Nvidia"); capitals mark names there, unlike German nouns."""
-        changed = False
-        suffix, joins = self.profile.suffix_gap, self.profile.list_joins
-
-        def neighbour(k: int, step: int) -> Mention | None:
-            # across "and" or a legal suffix not yet joined to its name ("Huawei Device Co., Razer USA and ASUSTek")
-            for _ in range(3):
-                if k in self.taken or not 0 <= k < len(self.tokens) or self.tokens[k][2] not in joins:
-                    return self.taken.get(k)
-                k += step
-            return None
-
-        def links(a: int, b: int) -> bool:
-            return bool(link.match(suffix.sub("", self.text[a:b], count=1)))
-
-        for i, stop in self._free_names():
-            if self.tokens[i][2] in self.role_words or self._sentence_initial(i):
-                continue
-            start = self.tokens[i][0]
-            left = neighbour(i - 1, -1)
-            right = neighbour(stop, 1)
-            name_end = self.tokens[stop - 1][1]
-            if (left and left.type == "Organization" and not left.anaphor and links(left.end, start)) or \
-                    (right and right.type == "Organization" and not right.anaphor and links(name_end, right.start)):
-                before = len(self.taken)
-                self.discover(i, stop, "Organization")
-                changed = changed or len(self.taken) > before  # a name discover() refused changes nothing
-        return changed
-
-    def repeat_pass(self) -> None:
-        """Every later (or earlier) occurrence of a discovered name, genitive -s included."""
-        if not self.names:
-            return
-        longest = max(key.count(" ") + 1 for key in self.names)
-        for i in range(len(self.tokens)):
-            if i in self.taken:
-                continue
-            for size in range(min(longest, len(self.tokens) - i), 0, -1):
-                if size > 1 and not self.joinable(i, i + size):
-                    continue
-                words = [t[2] for t in self.tokens[i: i + size]]
-                key = self.names.get(" ".join(words))
-                if key is None and words[-1].endswith("s"):
-                    key = self.names.get(" ".join(words[:-1] + [words[-1][:-1]]))
-                if key is not None and not self._generic_compound(i, i + size):
-                    self.add(i, i + size, key, self.found.entities[key].type)
-                    break
-
-    def surname_pass(self) -> None:
-        """'Wang' after 'Alexandr Wang' is the same person (only where the surname is unique)."""
-        owners: dict[str, set[str]] = {}
-        for key, info in self.found.entities.items():
-            parts = key.split()
-            if info.type == "Person" and len(parts) >= 2:
-                owners.setdefault(parts[-1], set()).add(key)
-        first_seen = {}
-        for m in self._named():
-            first_seen.setdefault(m.keys[0], m.start)
-        for i, (start, end, word) in enumerate(self.tokens):
-            if i in self.taken:
-                continue
-            base = word if word in owners else (word[:-1] if word.endswith("s") and word[:-1] in owners else "")
-            if base and len(owners[base]) == 1:
-                key = next(iter(owners[base]))
-                if (key, word.casefold()) in self.blocked or (key, base.casefold()) in self.blocked:
-                    continue
-                if first_seen.get(key, len(self.text)) < start:
-                    self.add(i, i + 1, key, "Person")
-
-    # ------------------------------------------------------------ anaphors
-    def anaphor_pass(self) -> list[Mention]:
-        named = self._named()
-        anaphors: list[Mention] = []
-        lists = self._org_lists(named)
-        list_ends = [end for end, _ in lists]
-        words = list(WORD.finditer(self.text))
-        dets = set(self.lang.ANAPHOR_DETERMINERS)
-        roles = {r.casefold() for r in self.lang.ROLE_TITLES}
-        taken_starts = {m.start for m in named}
-        candidates = dets | {"a", "an"} | set(self.lang.PERSON_PRONOUNS) | set(self.lang.ORG_PRONOUNS) | self.demonstratives
-        candidates |= {c.casefold() for c in candidates}
-        for w, match in enumerate(words):
-            token = match.group()
-            if token not in candidates and token.casefold() not in candidates:
-                continue  # most words start nothing: skip the lookups below
-            if self.token_at(match.start()) in self.taken:
-                continue
-            if token in self.demonstratives and w + 1 < len(words) and words[w + 1].group() in self.finite_verbs:
-                anaphors.append(Mention(match.start(), match.end(), ("?Last",), "Organization", anaphor=True))
-                continue
-            if token in self.lang.PERSON_PRONOUNS:
-                anaphors.append(Mention(match.start(), match.end(), ("?Person",), "Person", anaphor=True))
-                continue
-            if token in self.lang.ORG_PRONOUNS:
-                anaphors.append(Mention(match.start(), match.end(), ("?Organization",), "Organization", anaphor=True))
-                continue
-            low = token.casefold()
-            if low not in dets and not (low in ("a", "an") and w + 2 < len(words) and words[w + 2].group().casefold() in roles):
-                continue
-            # determiner, up to two modifiers, a head noun; not followed by a name
-            for size in (1, 2, 3):
-                if w + size >= len(words):
-                    break
-                head = words[w + size]
-                between = self.text[match.end(): head.start()]
-                if "\n" in between or any(c in between for c in ",.;:!?„“\"()"):
-                    break
-                if any(self.token_at(words[w + k].start()) in self.taken for k in range(1, size + 1)):
-                    break
-                head_low = re.sub(r"[’']s?$", "", head.group().casefold())
-                plural = token in ("die", "Die", "the", "The") and head.group() in self.lang.GROUP_ANAPHORS
-                if plural and lists and (self.code == "en" or head.group()[0].isupper()):
-                    following = self.text[head.end(): head.end() + 2]
-                    if not re.match(r" [A-ZÄÖÜ]", following) or self.code == "de":
-                        before = bisect.bisect_left(list_ends, match.start())
-                        if before:
-                            anaphors.append(Mention(match.start(), head.end(), lists[before - 1][1], "Organization", anaphor=True))
-                            break
-                head_match = next((h for h in self.anaphor_heads if head_low.endswith(h)), None) \
-                    if head_low.endswith(self.anaphor_heads) else None
-                if head_match and (head_low == head_match or head_low[: -len(head_match)].endswith("-") or self.code == "de"):
-                    nxt = self.token_at(head.end() + 1)
-                    if nxt < len(self.tokens) and self.tokens[nxt][0] == head.end() + 1 and nxt in self.taken:
-                        break  # "the company Imperium": a descriptor, not an anaphor
-                    if head.end() + 1 in taken_starts:
-                        break
-                    anaphors.append(Mention(match.start(), head.end(), ("?Organization",), "Organization", anaphor=True))
-                    break
-                if self.code == "de" and not head.group()[:1].islower() and size < 3 and not head.group().endswith(("-", )):
-                    if head_low in dets:
-                        break
-        return anaphors
-
-    def _org_lists(self, named: list[Mention]) -> list[tuple[int, tuple[str, ...]]]:
-        """Coordinations of two or more organisations: (offset, keys)."""
-        lists = []
-        run: list[Mention] = []
-        for m in named:
-            if m.type != "Organization":
-                continue
-            if run and re.fullmatch(r"\s*(?:,|,?\s*(?:und|and|sowie|&))\s*", self.text[run[-1].end: m.start]):
-                run.append(m)
-            else:
-                if len(run) >= 2:
-                    lists.append((run[-1].end, tuple(dict.fromkeys(k for r in run for k in r.keys))))
-                run = [m]
-        if len(run) >= 2:
-            lists.append((run[-1].end, tuple(dict.fromkeys(k for r in run for k in r.keys))))
-        return lists
-
-    def resolve(self, anaphors: list[Mention], named: list[Mention]) -> list[Mention]:
-        """Give each anaphor an antecedent: the nearest earlier one in its sentence (across a clause
-        boundary for descriptors), else the most salient of the nearest earlier sentence that has one
-        (ties go to the first); anaphors resolved before count as antecedents. Linear in the mentions."""
-        resolved: list[Mention] = list(named)
-        everything = sorted(named + anaphors, key=lambda m: m.start)
-        history: dict[str, list[tuple[int, Mention]]] = {}
-        salience: dict[str, int] = {}
-        pronouns = tuple(p.casefold() for p in tuple(self.lang.PERSON_PRONOUNS) + tuple(self.lang.ORG_PRONOUNS))
-        last: tuple[int, Mention] | None = None  # the latest mention of one entity, for a demonstrative
-        for m in everything:
-            sentence = self.sentence_of(m.start)
-            if m.keys[0].startswith("?"):
-                if m.keys[0] == "?Last":
-                    pick = last[1] if last is not None and last[0] >= sentence - 1 else None
-                else:
-                    pick = self._antecedent(m, sentence, history.get(m.keys[0][1:], []), salience, pronouns)
-                if pick is None:
-                    continue
-                m.keys = pick.keys
-                m.type = self.found.entities[pick.keys[0]].type
-                resolved.append(m)
-            elif m.anaphor:
-                resolved.append(m)  # a group ("die Autobauer") comes resolved
-            if len(m.keys) == 1 and m.keys[0] in self.found.entities:
-                kind = self.found.entities[m.keys[0]].type
-                history.setdefault(kind, []).append((sentence, m))
-                salience[m.keys[0]] = salience.get(m.keys[0], 0) + 1
-                last = (sentence, m)
-        return resolved
-
-    def _antecedent(self, m: Mention, sentence: int, history, salience, pronouns) -> Mention | None:
-        same, earlier = [], []
-        for position in range(len(history) - 1, -1, -1):
-            where, candidate = history[position]
-            if where < sentence - 3:
-                break
-            (same if where == sentence else earlier).append(candidate)
-        if same and self.text[m.start:m.end].casefold() not in pronouns:
-            # a descriptor ("the company") points back across a clause boundary, not into its own clause
-            same = [c for c in same if re.search(r"[,;:–—(]|\b(?:dass|that|which|who|der|die|das)\b",
-                                                 self.text[c.end: m.start])]
-        if same:
-            if self.text[m.start:m.end].casefold() in self.org_pronouns:
-                return same[-1]  # "it" after "X signed a deal with Y, and it ...": the clause subject X
-            return same[0]  # nearest (the list runs backwards)
-        if not earlier:
-            if not history or self.text[m.start:m.end].casefold() in pronouns:
-                return None
-            # "das Unternehmen" long after the last name: the company the article is about, if one stands out
-            top = max((c for _, c in history), key=lambda c: salience.get(c.keys[0], 0))
-            return top if salience.get(top.keys[0], 0) >= 2 else None
-        last_sentence = self.sentence_of(earlier[0].start)
-        nearest = [c for c in earlier if self.sentence_of(c.start) == last_sentence]
-        return max(nearest, key=lambda c: (salience.get(c.keys[0], 0), -c.start))
-
-    def _fits(self, mention: Mention, kind: str) -> bool:
-        info = self.found.entities.get(mention.keys[0])
-        return info is not None and info.type == kind
-
-    # ------------------------------------------------------------ descriptor absorption
-    def absorb(self, mentions: list[Mention]) -> None:
-        """Mark 'dem KI-Unternehmen' in front of 'Midjourney' to be masked together with the name."""
-        relational = self.relational
-        dets = set(self.lang.DETERMINERS)
-        for m in mentions:
-            if m.anaphor:
-                continue
-            before = self.text[max(0, m.start - 80): m.start]
-            words = list(re.finditer(r"[\w’'-]+", before))
-            if not words or words[-1].end() != len(before) - 1 or before[-1] != " ":
-                continue
-            last = words[-1]
-            low = last.group().casefold()
-            if not self.descriptor_class(last.group()) or any(
-                    low.rstrip("s") == r or low.endswith("-" + r) or low.endswith("-" + r + "s")
-                    or (self.code == "de" and r in low) for r in relational):
-                continue
-            if self.code == "en" and not last.group()[:1].islower():
-                continue
-            start = m.start - (len(before) - last.start())
-            for k in range(len(words) - 2, max(-1, len(words) - 5), -1):
-                w = words[k].group()
-                gap = before[words[k].end(): words[k + 1].start()]
-                if gap != " ":
-                    break
-                if w in dets:
-                    start = m.start - (len(before) - words[k].start())
-                    break
-                if w in self.absorb_stops:  # "in fellow chipmaker Intel": the words after the preposition
-                    start = m.start - (len(before) - words[k + 1].start())
-                    break
-                if not w[:1].islower() and not re.match(r"[A-Z]{2,}-", w):
-                    break
-            m.absorb = start
-
-    def run(self) -> Found:
-        self.gazetteer_pass()
-        self.context_pass()
-        self.coordination_pass()
-        self.repeat_pass()
-        self.hyphen_pairs()
-        self.surname_pass()
-        named = self._named()
-        self._alt_types(named)
-        anaphors = self.anaphor_pass()
-        mentions = self.resolve(anaphors, [m for m in named if not m.anaphor]) + [m for m in named if m.anaphor]
-        mentions.sort(key=lambda m: m.start)
-        self._tails(mentions)
-        self.absorb(mentions)
-        self.found.mentions = mentions
-        return self.found
-
-    def _tails(self, mentions: list[Mention]) -> None:
-        """What follows a name and belongs to its mention: a legal suffix ('Apple Inc.', 'Altair Engineering
-        Inc.'), a plain descriptor joined to an organisation ('der Huawei-Konzern'; not a relational one:
-        'Prevent-Töchter' names other companies), a person's age in brackets ('Bastian Knutzen (23)')."""
-        for m in mentions:
-            if m.anaphor:
-                continue
-            if m.type == "Person":
-                age = re.match(r" \(\d{1,3}\)", self.text[m.end: m.end + 6])
-                m.end += age.end() if age else 0
-                continue
-            if m.type != "Organization":
-                continue
-            tail = re.match(r"-([^\W\d_][\w]*)\b(?!-)", self.text[m.end: m.end + 40])
-            if tail and self.descriptor_class(tail.group(1)) == "Organization":
-                low = tail.group(1).casefold()
-                if not any(r in low for r in self.relational) and low.rstrip("ns") not in self.role_words:
-                    m.end += tail.end()
-            last = re.search(r"[\w.]+$", self.text[m.start: m.end])
-            if last and last.group() + "." in self.lang.LEGAL_SUFFIXES and self.text[m.end: m.end + 1] == ".":
-                m.end += 1
-            legal = self.profile.legal_tail.match(self.text, m.end)
-            if legal:
-                m.end = legal.end()
-
-    def _alt_types(self, named: list[Mention]) -> None:
-        """'Facebook' is the company where the article does not name Meta."""
-        present = {k for m in named for k in m.keys}
-        for key, info in self.found.entities.items():
-            entry = info.entry
-            if entry is not None and entry.alt_type and entry.maker not in present:
-                info.type = entry.alt_type
-        for m in named:
-            m.type = self.found.entities[m.keys[0]].type
-
-
 def find_entities(text: str, sentences: list[Sentence], code: str, gaz: Gazetteer,
                   blocked: frozenset = frozenset()) -> Found:
     """Entities and mentions of one article in language ``code``; ``blocked`` holds (entity, alias)
-    pairs that must not be linked (``kg split``)."""
-    return _Finder(text, sentences, code, gaz, blocked).run()
+    pairs that must not be linked (``kg split``).
+
+    Parameters
+    ----------
+    text : str
+        The article.
+    sentences : list of Sentence
+        Its sentences (:func:`kg.text.split_sentences`).
+    code : str
+        Its language ("de", "en").
+    gaz : Gazetteer
+        The known names.
+    blocked : frozenset
+        (entity key, alias casefolded) pairs: that alias alone is no mention of that entity.
+
+    Returns
+    -------
+    Found
+        The entities by key, the mentions sorted by offset and the sentences' starts.
+
+    Examples
+    --------
+    >>> from kg.gazetteer import Gazetteer
+    >>> from kg.text import split_sentences
+    >>> text = "Alexandr Wang gründete Scale AI. Wang ist 27."
+    >>> sentences = split_sentences(text, "de")
+    >>> [m.keys[0] for m in find_entities(text, sentences, "de", Gazetteer.load()).mentions]
+    ['Alexandr Wang', 'Scale AI', 'Alexandr Wang']
+    >>> blocked = frozenset({("Alexandr Wang", "wang")})
+    >>> [m.keys[0] for m in find_entities(text, sentences, "de", Gazetteer.load(), blocked).mentions]
+    ['Alexandr Wang', 'Scale AI']
+    """
+    scan = ArticleScan(text, sentences, code, gaz, blocked)
+    gazetteer_pass(scan)
+    context_pass(scan)
+    coordination_pass(scan)
+    repeat_pass(scan)
+    hyphen_pairs(scan)
+    surname_pass(scan)
+    named = scan.named()
+    _apply_alt_types(scan, named)
+    anaphors = find_anaphors(scan)
+    mentions = resolve_anaphors(scan, anaphors, [m for m in named if not m.anaphor]) + [m for m in named if m.anaphor]
+    mentions.sort(key=lambda m: m.start)
+    extend_tails(scan, mentions)
+    absorb_descriptors(scan, mentions)
+    return Found(entities=scan.entities, mentions=mentions, sentence_starts=[s.start for s in sentences])
+
+
+def _apply_alt_types(scan: ArticleScan, named: list[Mention]) -> None:
+    """'Facebook' is the company where the article does not name Meta."""
+    present = {k for m in named for k in m.keys}
+    for key, info in scan.entities.items():
+        entry = info.entry
+        if entry is not None and entry.alt_type and entry.maker not in present:
+            info.type = entry.alt_type
+    for m in named:
+        m.type = scan.entities[m.keys[0]].type
