@@ -68,6 +68,8 @@ def test_list_members_share_what_one_of_them_takes_part_in():
     ("John W. Thompson became chairman of Microsoft.", "en", {"John W. Thompson", "Microsoft"}),
     ("The company was founded by Chang Byung-gyu in 2007.", "en", {"Chang Byung-gyu"}),
     ("HTC was founded by Cher Wang, H. T. Cho and Peter Chou.", "en", {"Cher Wang", "H. T. Cho", "Peter Chou"}),
+    ("Großkunden der E-Plus-Gruppe wechselten zu O2.", "de", {"E-Plus"}),
+    ("GMX gehört mit dem Konkurrenten Web.de zur 1&1 Mail & Media GmbH.", "de", {"Web.de"}),
 ])
 def test_names_with_ampersands_apostrophes_initials_and_commas_come_out_whole(text, lang, names):
     from kg.extract import get

@@ -81,7 +81,10 @@ def context_pass(scan: ArticleScan) -> None:
                 if entry is not None and entry.type == "Product" and entry.maker and cls == "Organization":
                     _maker_anaphor(scan, i, entry.maker, after)
                 elif entry is None or entry.type == "Organization":
-                    add_name(scan, i, nxt, "Organization")
+                    # "E-Plus-Gruppe": the name is all before the last hyphen ("E" alone is none)
+                    stop = scan.token_at(after - len(tail_word.rsplit("-", 1)[1]) - 1) if "-" in tail_word else nxt
+                    if not (stop == nxt and len(word) == 1):
+                        add_name(scan, i, stop, "Organization")
                 continue
         # "Association of Corporate Counsel", "University of Oxford": an organisation word with "of" and a name
         if word in scan.profile.org_prefixes and scan.text[end: end + 4] == " of " and nxt + 1 < len(scan.tokens):

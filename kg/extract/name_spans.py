@@ -24,6 +24,8 @@ import re
 from .name_shapes import HYPHEN_MODIFIERS, NAME_TOKEN, VERSION
 from .scan import ArticleScan
 
+_DOMAIN = re.compile(r"\.(?:de|com|net|org|ch|at|io|ai|co|uk|fr|eu|nl|es|it|tv|me|info)(?![\w.-])")
+
 
 def name_end(scan: ArticleScan, i: int, limit: int = 4, person: bool = False) -> int:
     """End token index of a capitalised name starting at token i (i itself if none).
@@ -100,6 +102,9 @@ def name_end(scan: ArticleScan, i: int, limit: int = 4, person: bool = False) ->
                 break  # "Cariad Probleme": a German noun after a name is not part of it ("Merantix Venture Fund",
                 # and after an acronym a word never written in lower case: "IDS Scheer", are)
         j += 1
+        if not person and _DOMAIN.match(scan.text, end) and j < len(scan.tokens) and scan.tokens[j][0] == end + 1:
+            j += 1  # "Web.de", "Booking.com": a domain is one name, and ends it
+            break
         if not person and _abbreviation_joins(scan, j - 1):
             continue  # "Dr. Kade": an abbreviation inside an organisation's name
         if scan.text[end: end + 1] in ",;:.)" or scan.text[end: end + 2] in ("’s", "'s"):
