@@ -132,3 +132,23 @@ def test_the_title_line_names_the_subject_where_the_lead_repeats_it(text, lang, 
 def test_a_headline_is_no_name():
     result = extractor_named("trained").extract("Apple kauft Beats\n\nApple hat den Kopfhörerhersteller Beats gekauft.", lang="de")
     assert "Apple kauft Beats" not in result.entities
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Die Siedler\n\nDie Siedler ist eine deutsche Computerspielreihe im Bereich Aufbau-Strategiespiele.", "de",
+     ("Die Siedler", "Product")),
+    ("Nintendo Switch\n\nDie Nintendo Switch ist eine Videospielkonsole des japanischen Unternehmens Nintendo.",
+     "de", ("Nintendo Switch", "Product")),
+    ("Wii\n\nDie Wii ist eine 2006 von dem japanischen Unternehmen Nintendo veröffentlichte Spielkonsole.", "de",
+     ("Wii", "Product")),
+    ("Stan Shih\n\nStan Shih (Chinese: 施振榮; born 18 December 1944) is a Taiwanese businessman.", "en",
+     ("Stan Shih", "Person")),
+    ("Microsoft Mobile\n\nMicrosoft Mobile is a mobile phone and device manufacturing company.", "en",
+     ("Microsoft Mobile", "Organization")),
+    ("Sevenload\n\nSevenload war ein Videoportal. Die sevenload GmbH wurde 2006 gegründet.", "de",
+     ("Sevenload", "Organization")),
+])
+def test_the_title_subject_takes_its_class_from_the_lead(text, lang, expected):
+    from kg.extract.titles import title_subject
+
+    assert title_subject(text, lang) == expected

@@ -31,20 +31,21 @@ from ..gazetteer import given_names
 
 MAX_WORDS = 6  # a title line longer than this is a headline, not a name
 LEAD_CHARS = 400  # the name must stand again this near the start of the lead
-_BIRTH = re.compile(r"[(;]\s?(?:\*|born|geb\.|geboren)\s|\(\d{1,2}\.?\s\w+\s\d{4}\s?[–-]|\((?:c\.\s)?\d{4}\s?[–-]\s?\d{4}\)")
+_BIRTH = re.compile(r"\([^()]{0,80}?(?:\bborn\b|\bgeb\.|\bgeboren\b|\*\s?\d)|\(\d{1,2}\.?\s\w+\s\d{4}\s?[–-]|\((?:c\.\s)?\d{4}\s?[–-]\s?\d{4}\)")
 
 
 @lru_cache(maxsize=4)
 def _classes(code: str):
     data = languages.get(code)
     words = []
-    for kind, names in (("Organization", data.ORG_DESCRIPTORS), ("Product", data.PRODUCT_DESCRIPTORS),
+    products = tuple(data.PRODUCT_DESCRIPTORS) + tuple(getattr(data, "TITLE_PRODUCT_HEADS", ()))
+    for kind, names in (("Organization", data.ORG_DESCRIPTORS), ("Product", products),
                         ("Person", tuple(n.casefold() for n in data.PERSON_DESCRIPTORS))):
         words.extend((n.casefold(), kind) for n in names)
     words.sort(key=lambda x: -len(x[0]))
     suffixes = sorted((re.escape(s) for s in data.LEGAL_SUFFIXES), key=len, reverse=True)
     legal = re.compile(r"^,?\s(?:" + "|".join(suffixes) + r")(?!\w)")
-    return words, legal, tuple(data.INFLECTIONS), tuple(data.COPULAS)
+    return words, legal, tuple(data.INFLECTIONS), tuple(data.COPULAS), frozenset(d.casefold() for d in data.DETERMINERS)
 
 
 _STOPS = frozenset("that which who whose based headquartered located founded in of with for from by on at as since "
@@ -53,11 +54,12 @@ _STOPS = frozenset("that which who whose based headquartered located founded in 
 
 def _descriptor_class(sentence: str, code: str) -> str | None:
     """The class of the lead's head noun after its copula: in English the last descriptor before the
-    phrase ends ("a mobile phone and device manufacturing company": company), in German the first
-    capitalised noun of the phrase, a compound counting by its last part ("eine 2006 von Nintendo
-    veröffentlichte Spielkonsole": Spielkonsole)."""
-    words, _, inflections, copulas = _classes(code)
-    tokens = re.findall(r"[^\W\d_][\w-]*|[,;:()]", sentence)
+    phrase ends ("a mobile phone and device manufacturing company": company); in German the first noun
+    after the article and its adjectives ("eine Videospielkonsole des Unternehmens Nintendo":
+    Videospielkonsole), or the last one before the phrase ends where a participle phrase comes first
+    ("eine 2006 von Nintendo veröffentlichte Spielkonsole"); a compound counts by its last part."""
+    words, _, inflections, copulas, determiners = _classes(code)
+    tokens = re.findall(r"[^\W_][\w-]*|[,;:()]", sentence)
     start = next((k + 1 for k, t in enumerate(tokens) if t.casefold() in copulas), None)
     if start is None:
         return None
@@ -71,15 +73,35 @@ def _descriptor_class(sentence: str, code: str) -> str | None:
         return None
 
     found = None
-    for token in tokens[start:start + 16]:
+    participle = False
+    for k, token in enumerate(tokens[start:start + 16]):
         if token in ",;:()" or token.casefold() in _STOPS:
             if found or (code == "de" and token in ",;:("):
                 break
+            participle = participle or (code == "de" and token.casefold() in _STOPS)
             continue  # "a line of smartwatches", "eine von Nintendo veröffentlichte Spielkonsole"
-        if code == "de" and not token[:1].isupper():
-            continue
+        if code == "de":
+            if token[:1].isdigit():
+                participle = True
+            if not token[:1].isupper() or (k == 0 and token.casefold() in determiners):
+                continue
+            if not participle:
+                return kind_of(token)  # the head of "eine deutsche Computerspielreihe"
         found = kind_of(token) or found  # the last one: the head of the phrase
     return found
+
+
+def _legal_after(text: str, end: int, legal) -> bool:
+    """Whether a legal suffix follows the name ending at ``end``, or one or two more capitalised words
+    of it ("Sevenload GmbH", "E-Plus Mobilfunk GmbH")."""
+    for _ in range(3):
+        if legal.match(text[end:end + 40]):
+            return True
+        more = re.match(r"\s[A-ZÄÖÜ][\w-]+", text[end:end + 40])
+        if not more:
+            return False
+        end += more.end()
+    return False
 
 
 def title_subject(text: str, code: str) -> tuple[str, str] | None:
@@ -88,7 +110,7 @@ def title_subject(text: str, code: str) -> tuple[str, str] | None:
     name = re.sub(r"\s*\([^)]*\)\s*$", "", head.strip())  # "iPad (8. Generation)": the name before the bracket
     if not sep or not name or len(name.split()) > MAX_WORDS or name[-1:] in "!?:" or not name[:1].isalnum():
         return None
-    _, legal, _, _ = _classes(code)
+    legal = _classes(code)[1]
     if name.endswith(".") and not legal.match(" " + name.rsplit(" ", 1)[-1]):
         return None  # a sentence, unless the dot is a legal suffix's ("Segway Inc.")
     lead = rest.lstrip()[:LEAD_CHARS]
@@ -99,10 +121,10 @@ def title_subject(text: str, code: str) -> tuple[str, str] | None:
     if not any(c.isupper() or c.isdigit() for c in surface):
         return None
     sentence = re.split(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ])", lead[found.start():], maxsplit=1)[0]
-    if legal.match(lead[found.end():]) or legal.match(" " + surface.rsplit(" ", 1)[-1]) or any(
-            legal.match(text[m.end():]) for m in re.finditer(
-                r"(?<![\w-])" + re.escape(name) + r"(?:\s[A-Z][\w-]+){0,2}", text, re.IGNORECASE)):
+    if legal.match(" " + surface.rsplit(" ", 1)[-1]) or any(
+            _legal_after(text, m.end(), legal) for m in re.finditer(
+                r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text, re.IGNORECASE)):
         return surface, "Organization"  # "Naughty Dog, LLC", "sevenload GmbH" somewhere in the text
-    if _BIRTH.search(lead[found.end():found.end() + 80]) or surface.split()[0] in given_names():
+    if _BIRTH.match(lead[found.end():found.end() + 120].lstrip()) or surface.split()[0] in given_names():
         return surface, "Person"
     return surface, _descriptor_class(sentence, code) or "Organization"

@@ -71,6 +71,11 @@ PRODUCT_DESCRIPTORS = (
     "bestseller", "handy", "uhr", "smartwatch", "streamingdienst-app", "cloud-dienst", "videoplattform",
     "datenbrille", "bildgenerator", "chip-system", "chipsystem", "prozessorsystem", "system-on-a-chip", "fahrzeug", "elektroauto", "auto", "roboter", "gerät",
 )
+# Head nouns that make the subject of an encyclopedia lead a product ("Die Siedler ist eine
+# Computerspielreihe"); read only for the title line's name (kg/extract/titles.py).
+TITLE_PRODUCT_HEADS = ("spiel", "spiele", "spielreihe", "spieleserie", "spielserie", "reihe", "serie", "programm", "suite",
+                       "system", "datenbank", "konsole", "spielkonsole", "videospielkonsole", "karte", "bezahlverfahren",
+                       "zahlungsverfahren")
 INFLECTIONS = ("", "s", "es", "n", "en", "e", "ern", "er", "in", "innen")
 # Descriptors that carry a relation themselves; they stay in the text for the relation patterns.
 RELATIONAL_DESCRIPTORS = ("eigentümer", "tochter", "zulieferer", "rivale", "konkurrent", "wettbewerber", "mitbewerber",

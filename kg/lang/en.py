@@ -69,6 +69,10 @@ PRODUCT_DESCRIPTORS = (
     "operating system", "smartphone", "phone", "console", "headset", "chatbot", "assistant", "software",
     "tool", "device", "car", "vehicle", "network", "portal", "tablet", "laptop", "watch", "engine",
 )
+# Head nouns that make the subject of an encyclopedia lead a product ("Crysis is a video game series");
+# read only for the title line's name (kg/extract/titles.py).
+TITLE_PRODUCT_HEADS = ("game", "games", "franchise", "series", "program", "programme", "suite", "system", "database",
+                       "line", "console", "card")
 INFLECTIONS = ("", "s")
 # Descriptors that carry a relation themselves; they stay in the text for the relation patterns.
 RELATIONAL_DESCRIPTORS = ("rival", "competitor", "supplier", "subsidiary", "owner", "parent", "investor",
