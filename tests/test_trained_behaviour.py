@@ -70,6 +70,9 @@ def test_list_members_share_what_one_of_them_takes_part_in():
     ("HTC was founded by Cher Wang, H. T. Cho and Peter Chou.", "en", {"Cher Wang", "H. T. Cho", "Peter Chou"}),
     ("Großkunden der E-Plus-Gruppe wechselten zu O2.", "de", {"E-Plus"}),
     ("GMX gehört mit dem Konkurrenten Web.de zur 1&1 Mail & Media GmbH.", "de", {"Web.de"}),
+    ("Voith gliedert sich in Voith Paper, Voith Hydro und Voith Turbo.", "de", {"Voith Paper", "Voith Hydro", "Voith Turbo"}),
+    ("Er war CEO der US-Tochter Siemens Components und leitete BMW Motorrad.", "de", {"Siemens Components", "BMW Motorrad"}),
+    ("He later joined Sony Pictures.", "en", {"Sony Pictures"}),
 ])
 def test_names_with_ampersands_apostrophes_initials_and_commas_come_out_whole(text, lang, names):
     from kg.extract import get

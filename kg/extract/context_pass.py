@@ -115,7 +115,8 @@ def context_pass(scan: ArticleScan) -> None:
         if NAME_TOKEN.match(word) and word not in scan.profile.stop and scan.text[start - 1: start] != "-" and (
                 scan.code == "en" or _legal_ahead(scan, i) or _org_head_ahead(scan, i)):  # not "Robo-[Advisor ...]"
             stop = name_end(scan, i, 5)
-            if stop > i and _org_name_end(scan, i, stop):
+            if stop > i and _org_name_end(scan, i, stop) and not any(
+                    _descriptor_compound(scan, scan.tokens[k][2]) for k in range(i, stop - 1)):
                 add_name(scan, i, stop, "Organization")
                 continue
     _appositions(scan)
@@ -174,6 +175,12 @@ def _name_like(scan: ArticleScan, word: str, right: str) -> bool:
     if right.startswith(("’s", "'s")) or re.search(r".[A-Z0-9]", word):
         return True
     return not word.endswith("s") and not scan.is_written_lower(word)
+
+
+def _descriptor_compound(scan: ArticleScan, word: str) -> bool:
+    """A German compound descriptor ("Beratungsfirma", "Chiphersteller") stands before a name, never inside
+    one ("die Schweizer Beratungsfirma Aarwerk Consulting"); a bare one may ("Porsche Holding")."""
+    return scan.code == "de" and bool(scan.descriptor_class(word)) and word.casefold() not in scan.profile.org_descriptors + scan.profile.product_descriptors
 
 
 def _legal_ahead(scan: ArticleScan, i: int) -> bool:

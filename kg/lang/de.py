@@ -51,7 +51,13 @@ ORG_NAME_HEADS = ("Records", "Labs", "Lab", "Ventures", "Capital", "Partners", "
                   # English company names in German text ("Analog Devices", "Linear Technology")
                   "Founders", "Devices", "Technology", "Instruments", "Semiconductors", "Communications", "Microsystems",
                   "Interactive", "Entertainment", "Computing", "Industries", "Dynamics", "Corporation",
-                  "Company", "Laboratories", "Pharmaceuticals", "Analytics", "Security", "Therapeutics")
+                  "Company", "Laboratories", "Pharmaceuticals", "Analytics", "Security", "Therapeutics",
+                  # divisions and subsidiaries named after their parent ("Siemens Components", "BMW Motorrad",
+                  # "Voith Hydro", "Salt Mobile")
+                  "Components", "Microelectronics", "Pictures", "Mobile", "Motorrad", "Cars", "Trucks", "Aerospace",
+                  "Services", "Digital", "Music", "Publishing", "Research", "Engineering", "Consulting", "Logistics",
+                  "Financial", "Insurance", "Paper", "Hydro", "Turbo", "Power", "Chemicals", "Materials", "Displays",
+                  "Optics", "Photonics", "Medical", "Healthcare", "Aviation", "Lighting", "Division", "Studio")
 # Heads of nouns that introduce a name of a class ("der Chiphersteller Nvidia", "das KI-Unternehmen
 # Scale AI"); compounds count by their last part, inflection endings are allowed.
 ORG_DESCRIPTORS = (

@@ -55,6 +55,10 @@ ORG_NAME_HEADS = (
     "Analytics", "Microsystems", "Devices", "Founders", "Services", "Therapeutics", "Biosciences", "Aerospace", "Payments", "Instruments", "Interactive", "Entertainment", "Records",
     "Federation", "Union", "Society", "Department", "Ministry", "Office", "Bureau", "Board", "Exchange",
     "AG", "SE", "GmbH", "PLC", "plc", "Limited", "LP", "LLP", "AI",
+    # divisions and subsidiaries named after their parent ("Sony Pictures", "Siemens Components")
+    "Components", "Microelectronics", "Pictures", "Mobile", "Cars", "Trucks", "Digital", "Music", "Publishing",
+    "Research", "Engineering", "Consulting", "Logistics", "Financial", "Insurance", "Power", "Chemicals",
+    "Materials", "Displays", "Optics", "Photonics", "Medical", "Healthcare", "Aviation", "Lighting", "Division",
 )
 ORG_DESCRIPTORS = (
     "company", "companies", "firm", "firms", "startup", "start-up", "startups", "maker", "manufacturer",
