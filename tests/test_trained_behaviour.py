@@ -155,3 +155,23 @@ def test_the_title_subject_takes_its_class_from_the_lead(text, lang, expected):
     from kg.extract.titles import title_subject
 
     assert title_subject(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, names", [
+    ("Medion verkaufte seine Geräte über Handelsketten wie Aldi, Real, Karstadt, Tchibo und Migros.", "de",
+     {"Aldi", "Real", "Karstadt", "Tchibo", "Migros"}),
+    ("Neben Wettbewerbern wie Fanuc, ABB und Yaskawa zählt Kuka zu den führenden Anbietern.", "de",
+     {"Fanuc", "ABB", "Yaskawa"}),
+])
+def test_the_unknown_members_of_a_list_take_the_class_of_its_known_ones(text, lang, names):
+    from kg.extract import get
+
+    entities = get("trained").extract(text, lang=lang).entities
+    assert names <= set(entities) and {entities[n].type for n in names} == {"Organization"}
+
+
+def test_a_list_of_common_nouns_gives_no_names():
+    from kg.extract import get
+
+    text = "Siemens baut Turbinen, Züge, Versicherungen und Kraftwerke."
+    assert set(get("trained").extract(text, lang="de").entities) <= {"Siemens"}

@@ -24,6 +24,7 @@ from .. import lang as languages
 from .base import EntityInfo, Mention
 from .entities import find_entities
 from .tagger import Tagger, spans_of, tokenize
+from .lists import list_members
 from .titles import title_subject
 
 __all__ = ["find_entities", "add_tagged"]
@@ -180,6 +181,27 @@ def add_tagged(text, sentences, code, found, tagger: Tagger | None, gaz) -> obje
                 found.entities[key].maker = maker
             kind = found.entities[key].type
             new.append(Mention(start=a, end=b, keys=(key,), type=kind))
+            claim(a, b)
+    # the unknown members of a list whose known members are all of one class ("wie Aldi, Real, Karstadt")
+    known = sorted([(m.start, m.end, m.type) for m in mentions if id(m) not in dropped and not m.anaphor]
+                   + [(m.start, m.end, m.type) for m in new])
+    for sentence in sentences:
+        lo = bisect.bisect_left(known, (sentence.start,))
+        inside = known[lo:bisect.bisect_left(known, (sentence.end,))]
+        if len(inside) < 1 or sentence.text.count(",") < 1:
+            continue
+        for a, b, kind in list_members(text, sentence.start, sentence.end, inside, code):
+            surface = text[a:b]
+            if surface.casefold() in _NOT_NAMES or len(surface) < 2 or not free(a, b):
+                continue
+            key = by_surface.get(surface.casefold()) or names.get(surface.casefold())
+            if key is None:
+                key = surface
+                while key in found.entities:
+                    key += " "
+                found.entities[key] = EntityInfo(label=surface, type=kind, surfaces={surface})
+                names[surface.casefold()] = key
+            new.append(Mention(start=a, end=b, keys=(key,), type=found.entities[key].type))
             claim(a, b)
     # later (or earlier) occurrences of a tagged name, a person's surname alone, and an organisation's
     # first word alone ("BYD" after "BYD Auto", "Viacom" after "Viacom International")
