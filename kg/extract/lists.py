@@ -13,15 +13,17 @@ Examples
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
 from .. import lang as languages
 
 _WORD = r"[A-ZÄÖÜ0-9][\w&’'+-]*(?:\.\w+)*"  # "Web.de" keeps its dot, a sentence's end does not
-_ITEM = rf"{_WORD}(?:\s{_WORD}){{0,2}}"
-_LIST = re.compile(rf"(?<![\w-])({_ITEM})((?:\s?,\s(?:{_ITEM}))+)(?:,?\s(?:und|and|sowie|oder|or|&)\s)({_ITEM})(?![\w-])")
-_MEMBER = re.compile(_ITEM)
+_RUN = re.compile(rf"(?<![\w-]){_WORD}(?:\s{_WORD})*(?![\w-])")  # capitalised words in a row
+_COMMA = re.compile(r"\s?,\s")
+_AND = re.compile(r",?\s(?:und|and|sowie|oder|or|&)\s")
+MAX_WORDS = 3  # a member is a name of one to three words
 _KINDS = ("Organization", "Product")
 
 
@@ -31,23 +33,42 @@ def _common_endings(code: str) -> tuple[str, ...]:
     return tuple(e for e in getattr(data, "NOUN_ENDINGS", ()) if len(e) >= 3) if code == "de" else ()
 
 
+def _lists(text: str, start: int, end: int):
+    """The members (spans) of each list "A, B, C und D" in text[start:end]: one pass over the runs of
+    capitalised words and the gaps between them (linear in the text)."""
+    chain: list[tuple[int, int]] = []
+    for run in _RUN.finditer(text, start, end):
+        span = run.span()
+        short = run.group().count(" ") < MAX_WORDS
+        gap = text[chain[-1][1]:span[0]] if chain else ""
+        if chain and short and _COMMA.fullmatch(gap):
+            chain.append(span)
+            continue
+        if chain and short and _AND.fullmatch(gap):
+            chain.append(span)
+            if len(chain) >= 3:
+                yield chain
+            chain = []
+            continue
+        chain = [span] if short else []
+
+
 def list_members(text: str, start: int, end: int, known: list[tuple[int, int, str]], code: str):
     """(start, end, class) of the members of lists in ``text[start:end]`` that no span of ``known``
-    (start, end, class) touches, where the known members of their list are all of one class."""
+    (start, end, class; sorted) touches, where the known members of their list are all of one class."""
     out = []
     endings = _common_endings(code)
-    for match in _LIST.finditer(text, start, end):
-        spans = [match.span(1)]
-        spans += [(match.start(2) + m.start(), match.start(2) + m.end()) for m in _MEMBER.finditer(match.group(2))]
-        spans.append(match.span(3))
+    starts = [x for x, _, _ in known]
+    for spans in _lists(text, start, end):
         kinds, unknown = set(), []
         for a, b in spans:
-            touching = [kind for x, y, kind in known if x < b and a < y]
+            k = bisect.bisect_left(starts, b)
+            touching = [kind for x, y, kind in known[max(0, k - 4):k] if x < b and a < y]
             if touching:
                 kinds.update(touching)
             else:
                 unknown.append((a, b))
-        if len(kinds) != 1 or not unknown or len(spans) - len(unknown) < 1:
+        if len(kinds) != 1 or not unknown:
             continue
         kind = kinds.pop()
         if kind not in _KINDS:
