@@ -76,6 +76,7 @@ PRODUCT_DESCRIPTORS = (
     "konsole", "spielkonsole", "tablet", "brille", "assistent", "sprachassistent", "chatbot", "kassenschlager",
     "bestseller", "handy", "uhr", "smartwatch", "streamingdienst-app", "cloud-dienst", "videoplattform",
     "datenbrille", "bildgenerator", "chip-system", "chipsystem", "prozessorsystem", "system-on-a-chip", "fahrzeug", "elektroauto", "auto", "roboter", "gerät",
+    "computerspiel", "videospiel", "handyspiel", "onlinespiel", "rollenspiel", "strategiespiel", "spielreihe", "spieleserie", "lampe", "kamera", "radioempfänger",
 )
 # Head nouns that make the subject of an encyclopedia lead a product ("Die Siedler ist eine
 # Computerspielreihe"); read only for the title line's name (kg/extract/titles.py).

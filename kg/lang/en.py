@@ -72,6 +72,7 @@ PRODUCT_DESCRIPTORS = (
     "app", "platform", "chip", "chips", "processor", "model", "service", "search engine", "browser",
     "operating system", "smartphone", "phone", "console", "headset", "chatbot", "assistant", "software",
     "tool", "device", "car", "vehicle", "network", "portal", "tablet", "laptop", "watch", "engine",
+    "game", "video game", "microarchitecture", "architecture", "framework", "compiler", "database", "franchise",
 )
 # Head nouns that make the subject of an encyclopedia lead a product ("Crysis is a video game series");
 # read only for the title line's name (kg/extract/titles.py).
