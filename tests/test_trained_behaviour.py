@@ -137,6 +137,16 @@ def test_a_headline_is_no_name():
     assert "Apple kauft Beats" not in result.entities
 
 
+@pytest.mark.parametrize("text, lang", [
+    ("Geschichte AMDs\n\nDie Geschichte AMDs handelt von der Unternehmensgeschichte des Chipherstellers AMD.", "de"),
+    ("History of Nintendo\n\nThe History of Nintendo begins in 1889.", "en"),
+])
+def test_a_title_about_a_topic_names_no_subject(text, lang):
+    from kg.extract.titles import title_subject
+
+    assert title_subject(text, lang) is None
+
+
 @pytest.mark.parametrize("text, lang, expected", [
     ("Die Siedler\n\nDie Siedler ist eine deutsche Computerspielreihe im Bereich Aufbau-Strategiespiele.", "de",
      ("Die Siedler", "Product")),

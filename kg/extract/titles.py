@@ -111,6 +111,8 @@ def title_subject(text: str, code: str) -> tuple[str, str] | None:
     if not sep or not name or len(name.split()) > MAX_WORDS or name[-1:] in "!?:" or not name[:1].isalnum():
         return None
     legal = _classes(code)[1]
+    if name.split()[0] in getattr(languages.get(code), "TITLE_TOPICS", ()):
+        return None  # "Geschichte AMDs", "History of Nintendo": a topic
     if name.endswith(".") and not legal.match(" " + name.rsplit(" ", 1)[-1]):
         return None  # a sentence, unless the dot is a legal suffix's ("Segway Inc.")
     lead = rest.lstrip()[:LEAD_CHARS]

@@ -83,6 +83,8 @@ PRODUCT_DESCRIPTORS = (
 TITLE_PRODUCT_HEADS = ("spiel", "spiele", "spielreihe", "spieleserie", "spielserie", "reihe", "serie", "programm", "suite",
                        "system", "datenbank", "konsole", "spielkonsole", "videospielkonsole", "karte", "bezahlverfahren",
                        "zahlungsverfahren")
+# First words of a title line that is about a topic, not a name ("Geschichte AMDs") (kg/extract/titles.py).
+TITLE_TOPICS = ("Geschichte", "Liste", "Übernahme", "Chronik", "Fusion", "Gründung", "Entwicklung")
 INFLECTIONS = ("", "s", "es", "n", "en", "e", "ern", "er", "in", "innen")
 # Descriptors that carry a relation themselves; they stay in the text for the relation patterns.
 RELATIONAL_DESCRIPTORS = ("eigentümer", "tochter", "zulieferer", "rivale", "konkurrent", "wettbewerber", "mitbewerber",

@@ -78,6 +78,8 @@ PRODUCT_DESCRIPTORS = (
 # read only for the title line's name (kg/extract/titles.py).
 TITLE_PRODUCT_HEADS = ("game", "games", "franchise", "series", "program", "programme", "suite", "system", "database",
                        "line", "console", "card")
+# First words of a title line that is about a topic, not a name ("History of Nintendo") (kg/extract/titles.py).
+TITLE_TOPICS = ("History", "List", "Acquisition", "Timeline", "Merger", "Takeover", "Development")
 INFLECTIONS = ("", "s")
 # Descriptors that carry a relation themselves; they stay in the text for the relation patterns.
 RELATIONAL_DESCRIPTORS = ("rival", "competitor", "supplier", "subsidiary", "owner", "parent", "investor",
