@@ -185,3 +185,13 @@ def test_a_list_of_common_nouns_gives_no_names():
 
     text = "Siemens baut Turbinen, Züge, Versicherungen und Kraftwerke."
     assert set(get("trained").extract(text, lang="de").entities) <= {"Siemens"}
+
+
+@pytest.mark.parametrize("text, lang, place", [
+    ("An der Universität Padua promovierte er 1965 in Physik.", "de", "Padua"),
+    ("After school he studied at the Technical University of Munich.", "en", "Munich"),
+])
+def test_a_place_is_no_organisation(text, lang, place):
+    from kg.extract import get
+
+    assert place not in get("trained").extract(text, lang=lang).entities

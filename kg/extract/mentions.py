@@ -104,6 +104,7 @@ def add_tagged(text, sentences, code, found, tagger: Tagger | None, gaz) -> obje
             by_surface.setdefault(surface.casefold(), key)
     new: list[Mention] = []
     names: dict[str, str] = {}
+    places = getattr(languages.get(code), "PLACES", frozenset())
     dropped: set[int] = set()  # brand mentions a product name (or the title's name) took over
     subject = title_subject(text, code)
     if subject and subject[0].casefold() not in by_surface:
@@ -146,8 +147,8 @@ def add_tagged(text, sentences, code, found, tagger: Tagger | None, gaz) -> obje
             surface = _clean(text[a:b])
             if not surface or not any(c.isupper() or c.isdigit() for c in surface[:1] + surface[1:2]):
                 continue
-            if surface.casefold() in _NOT_NAMES or len(surface) < 2:
-                continue
+            if surface.casefold() in _NOT_NAMES or len(surface) < 2 or surface in places:
+                continue  # ("Padua", "München": places the tagger read as organisations)
             maker = ""
             if not free(a, b):
                 lo = bisect.bisect_left(mention_starts, a)
@@ -192,7 +193,7 @@ def add_tagged(text, sentences, code, found, tagger: Tagger | None, gaz) -> obje
             continue
         for a, b, kind in list_members(text, sentence.start, sentence.end, inside, code):
             surface = text[a:b]
-            if surface.casefold() in _NOT_NAMES or len(surface) < 2 or not free(a, b):
+            if surface.casefold() in _NOT_NAMES or len(surface) < 2 or surface in places or not free(a, b):
                 continue
             key = by_surface.get(surface.casefold()) or names.get(surface.casefold())
             if key is None:

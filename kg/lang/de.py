@@ -85,6 +85,29 @@ TITLE_PRODUCT_HEADS = ("spiel", "spiele", "spielreihe", "spieleserie", "spielser
                        "zahlungsverfahren")
 # First words of a title line that is about a topic, not a name ("Geschichte AMDs") (kg/extract/titles.py).
 TITLE_TOPICS = ("Geschichte", "Liste", "Übernahme", "Chronik", "Fusion", "Gründung", "Entwicklung")
+# Places: a name the tagger reads as an organisation or product that is one of these is a place
+# ("An der Universität Padua promovierte er"; kg/extract/mentions.py).
+PLACES = frozenset((
+    "Aachen", "Afrika", "Amerika", "Amsterdam", "Argentinien", "Asien", "Atlanta", "Augsburg", "Austin",
+    "Australien", "Baden-Württemberg", "Bangalore", "Barcelona", "Basel", "Bayern", "Belgien", "Berlin", "Bern",
+    "Bielefeld", "Bonn", "Boston", "Brandenburg", "Brasilien", "Bremen", "Brüssel", "Budapest", "Chicago", "China",
+    "Cupertino", "Darmstadt", "Denver", "Deutschland", "Dortmund", "Dresden", "Dublin", "Dänemark", "Düsseldorf",
+    "Edinburgh", "England", "Erlangen", "Essen", "Europa", "Finnland", "Florenz", "Florida", "Frankfurt",
+    "Frankreich", "Freiburg", "Genf", "Graz", "Griechenland", "Großbritannien", "Hamburg", "Hannover",
+    "Heidelberg", "Helsinki", "Hessen", "Hongkong", "Indien", "Indonesien", "Ingolstadt", "Innsbruck", "Irland",
+    "Israel", "Italien", "Japan", "Jena", "Kalifornien", "Kanada", "Karlsruhe", "Kiel", "Kopenhagen", "Korea",
+    "Kyoto", "Kyōto", "Kärnten", "Köln", "Lausanne", "Leipzig", "Linz", "London", "Los Angeles", "Luxemburg",
+    "Luzern", "Lyon", "Madrid", "Mailand", "Mainz", "Malaysia", "Manchester", "Mannheim", "Marseille",
+    "Massachusetts", "Mexiko", "Montreal", "Moskau", "Mountain View", "Mumbai", "München", "Münster", "Neapel",
+    "Neu-Delhi", "New York", "Niederlande", "Niedersachsen", "Nordamerika", "Nordrhein-Westfalen", "Norwegen",
+    "Nürnberg", "Osaka", "Oslo", "Paderborn", "Padua", "Palo Alto", "Paris", "Peking", "Polen", "Portugal",
+    "Potsdam", "Prag", "Redmond", "Regensburg", "Rom", "Rumänien", "Russland", "Sachsen", "Salzburg",
+    "San Francisco", "San Jose", "Santa Clara", "Schottland", "Schweden", "Schweiz", "Seattle", "Seoul",
+    "Shanghai", "Shenzhen", "Silicon Valley", "Singapur", "Spanien", "Stockholm", "Stuttgart", "Sydney",
+    "Südamerika", "Südkorea", "Taipeh", "Taiwan", "Tel Aviv", "Texas", "Thailand", "Thüringen", "Tirol", "Tokio",
+    "Tokyo", "Toronto", "Tschechien", "Turin", "Türkei", "USA", "Ukraine", "Ulm", "Ungarn", "Vancouver", "Venedig",
+    "Vietnam", "Warschau", "Washington", "Wien", "Wiesbaden", "Wolfsburg", "Zürich", "Österreich",
+))
 INFLECTIONS = ("", "s", "es", "n", "en", "e", "ern", "er", "in", "innen")
 # Descriptors that carry a relation themselves; they stay in the text for the relation patterns.
 RELATIONAL_DESCRIPTORS = ("eigentümer", "tochter", "zulieferer", "rivale", "konkurrent", "wettbewerber", "mitbewerber",

@@ -80,6 +80,28 @@ TITLE_PRODUCT_HEADS = ("game", "games", "franchise", "series", "program", "progr
                        "line", "console", "card")
 # First words of a title line that is about a topic, not a name ("History of Nintendo") (kg/extract/titles.py).
 TITLE_TOPICS = ("History", "List", "Acquisition", "Timeline", "Merger", "Takeover", "Development")
+# Places: a name the tagger reads as an organisation or product that is one of these is a place
+# ("An der Universität Padua promovierte er"; kg/extract/mentions.py).
+PLACES = frozenset((
+    "Africa", "America", "Amsterdam", "Argentina", "Arizona", "Asia", "Atlanta", "Austin", "Australia", "Austria",
+    "Bangalore", "Barcelona", "Basel", "Bavaria", "Beijing", "Belgium", "Bellevue", "Bengaluru", "Berlin", "Bern",
+    "Bonn", "Boston", "Brazil", "Bremen", "Britain", "Brooklyn", "Brussels", "Budapest", "California", "Canada",
+    "Carolina", "Chicago", "China", "Cologne", "Colorado", "Copenhagen", "Cupertino", "Delhi", "Denmark", "Denver",
+    "Dresden", "Dublin", "Düsseldorf", "Edinburgh", "England", "Europe", "Finland", "Florence", "Florida",
+    "France", "Frankfurt", "Geneva", "Georgia", "Germany", "Greece", "Hamburg", "Hanover", "Helsinki", "Hesse",
+    "Hong Kong", "Hungary", "Illinois", "India", "Indonesia", "Ireland", "Israel", "Italy", "Japan", "Jersey",
+    "Korea", "Kyoto", "Lausanne", "London", "Los Angeles", "Luxembourg", "Lyon", "Madrid", "Malaysia",
+    "Manchester", "Manhattan", "Marseille", "Massachusetts", "Melbourne", "Menlo Park", "Mexico", "Michigan",
+    "Milan", "Montreal", "Moscow", "Mountain View", "Mumbai", "Munich", "Naples", "Netherlands", "Nevada",
+    "New Delhi", "New Jersey", "New York", "North Carolina", "Norway", "Nuremberg", "Oakland", "Ohio", "Oregon",
+    "Osaka", "Oslo", "Padua", "Palo Alto", "Paris", "Pennsylvania", "Philippines", "Poland", "Portugal", "Prague",
+    "Redmond", "Redwood City", "Romania", "Rome", "Russia", "San Diego", "San Francisco", "San Jose",
+    "Santa Clara", "Santa Monica", "Saxony", "Scotland", "Seattle", "Seoul", "Shanghai", "Shenzhen",
+    "Silicon Valley", "Singapore", "South Carolina", "South Korea", "Spain", "Stockholm", "Stuttgart", "Sunnyvale",
+    "Sweden", "Switzerland", "Sydney", "Taipei", "Taiwan", "Tel Aviv", "Texas", "Thailand", "Tokyo", "Toronto",
+    "Turin", "Turkey", "Tyrol", "USA", "Ukraine", "United Kingdom", "United States", "Utah", "Vancouver", "Venice",
+    "Vienna", "Vietnam", "Virginia", "Wales", "Warsaw", "Zurich",
+))
 INFLECTIONS = ("", "s")
 # Descriptors that carry a relation themselves; they stay in the text for the relation patterns.
 RELATIONAL_DESCRIPTORS = ("rival", "competitor", "supplier", "subsidiary", "owner", "parent", "investor",
