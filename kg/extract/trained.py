@@ -22,6 +22,7 @@ import re
 from functools import lru_cache
 
 from .. import lang as languages
+from ..evaluate import normalize
 from . import register
 from .base import Extraction, Triple
 from .candidates import RELATIONS, admissible_indices as admissible, coordinated, fits, sentence_pairs
@@ -118,8 +119,9 @@ class TrainedExtractor:
         _one_reading(best, by_rule)
         triples = []
         for (s, relation, o), (p, number) in sorted(best.items(), key=lambda item: (item[1][1], item[0])):
-            if entities[s].label.casefold() == entities[o].label.casefold():
-                continue  # two entities of one name ("Weibo" the service, "Weibo" the firm) are no pair
+            if normalize(entities[s].label) == normalize(entities[o].label):
+                continue  # two entities of one name ("Weibo" the service, "Weibo" the firm; "AST Research" and
+                # "AST Research, Inc.") are no pair
             sentence = sentences[number]
             rule = by_rule.get((s, relation, o))
             attrs = dict(rule.attrs) if rule else _attributes(relation, sentence.text, code, date)
