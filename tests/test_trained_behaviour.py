@@ -140,6 +140,9 @@ def test_a_headline_is_no_name():
 @pytest.mark.parametrize("text, lang", [
     ("Geschichte AMDs\n\nDie Geschichte AMDs handelt von der Unternehmensgeschichte des Chipherstellers AMD.", "de"),
     ("History of Nintendo\n\nThe History of Nintendo begins in 1889.", "en"),
+    ("SCO gegen Linux\n\nSCO gegen Linux ist ein Rechtsstreit zwischen der SCO Group und Linux-Firmen.", "de"),
+    ("Apple v. Microsoft\n\nApple v. Microsoft was a copyright lawsuit.", "en"),
+    ("Android-Softwareentwicklung\n\nDie Android-Softwareentwicklung ist das Schreiben von Apps.", "de"),
 ])
 def test_a_title_about_a_topic_names_no_subject(text, lang):
     from kg.extract.titles import title_subject
@@ -189,9 +192,20 @@ def test_a_list_of_common_nouns_gives_no_names():
 
 @pytest.mark.parametrize("text, lang, place", [
     ("An der Universität Padua promovierte er 1965 in Physik.", "de", "Padua"),
-    ("After school he studied at the Technical University of Munich.", "en", "Munich"),
+    ("After school he studied at the Technical University of Munich. He became Munich's youngest manager.", "en", "Munich"),
 ])
 def test_a_place_is_no_organisation(text, lang, place):
     from kg.extract import get
 
     assert place not in get("trained").extract(text, lang=lang).entities
+
+
+@pytest.mark.parametrize("text, lang, word", [
+    ("In the past he had worked for Nokia as Executive Vice President, Devices & Services.", "en", "Executive Vice President"),
+    ("Inhaber des Unternehmens ist Anton Kathrein.", "de", "Unternehmen"),
+    ("Er schloss 1983 als Diplom-Ingenieur ab.", "de", "Diplom"),
+])
+def test_role_titles_descriptors_and_degrees_are_no_names(text, lang, word):
+    from kg.extract import get
+
+    assert word not in get("trained").extract(text, lang=lang).entities

@@ -24,6 +24,7 @@ from .. import lang as languages
 from .base import EntityInfo, Mention
 from .entities import find_entities
 from .tagger import Tagger, spans_of, tokenize
+from .language_profile import language_profile
 from .lists import list_members
 from .titles import title_subject
 
@@ -63,6 +64,19 @@ def _repaired(spans, tokens, text: str, legal: frozenset):
             end += 2
         if end > start:
             yield start, end, kind
+
+
+def _no_name(surface: str, kind: str, code: str, places: frozenset) -> bool:
+    """A tagged span that names no organisation or product: a place ("Padua", "Munich's"), a bare
+    descriptor ("Unternehmen", "Labor") or a role title ("Executive Vice President", "Director Technology")."""
+    if kind == "Person":
+        return False
+    bare = _POSSESSIVE.sub("", surface)
+    if bare in places:
+        return True
+    profile = language_profile(code)
+    return bare.casefold() in profile.org_descriptors + profile.product_descriptors \
+        or bare.split()[0].casefold() in {w.casefold() for w in profile.role_words}
 
 
 def _bare(surface: str, text: str, code: str) -> str:
@@ -147,8 +161,8 @@ def add_tagged(text, sentences, code, found, tagger: Tagger | None, gaz) -> obje
             surface = _clean(text[a:b])
             if not surface or not any(c.isupper() or c.isdigit() for c in surface[:1] + surface[1:2]):
                 continue
-            if surface.casefold() in _NOT_NAMES or len(surface) < 2 or surface in places:
-                continue  # ("Padua", "München": places the tagger read as organisations)
+            if surface.casefold() in _NOT_NAMES or len(surface) < 2 or _no_name(surface, kind, code, places):
+                continue
             maker = ""
             if not free(a, b):
                 lo = bisect.bisect_left(mention_starts, a)
@@ -193,7 +207,8 @@ def add_tagged(text, sentences, code, found, tagger: Tagger | None, gaz) -> obje
             continue
         for a, b, kind in list_members(text, sentence.start, sentence.end, inside, code):
             surface = text[a:b]
-            if surface.casefold() in _NOT_NAMES or len(surface) < 2 or surface in places or not free(a, b):
+            if surface.casefold() in _NOT_NAMES or len(surface) < 2 or _no_name(surface, kind, code, places) \
+                    or not free(a, b):
                 continue
             key = by_surface.get(surface.casefold()) or names.get(surface.casefold())
             if key is None:

@@ -111,8 +111,12 @@ def title_subject(text: str, code: str) -> tuple[str, str] | None:
     if not sep or not name or len(name.split()) > MAX_WORDS or name[-1:] in "!?:" or not name[:1].isalnum():
         return None
     legal = _classes(code)[1]
-    if name.split()[0] in getattr(languages.get(code), "TITLE_TOPICS", ()):
-        return None  # "Geschichte AMDs", "History of Nintendo": a topic
+    data = languages.get(code)
+    if name.split()[0] in getattr(data, "TITLE_TOPICS", ()) or re.search(r"\s(?:v\.|vs\.?|versus|gegen)\s", name):
+        return None  # "Geschichte AMDs", "History of Nintendo", "SCO gegen Linux", "Apple v. Microsoft": a topic
+    last = name.rsplit("-", 1)[-1] if "-" in name else ""
+    if code == "de" and len(last) >= 8 and last[:1].isupper() and last.casefold().endswith(tuple(data.NOUN_ENDINGS)):
+        return None  # "Android-Softwareentwicklung": a compound common noun
     if name.endswith(".") and not legal.match(" " + name.rsplit(" ", 1)[-1]):
         return None  # a sentence, unless the dot is a legal suffix's ("Segway Inc.")
     lead = rest.lstrip()[:LEAD_CHARS]

@@ -123,6 +123,7 @@ GENERIC_PREFIXES = (
     "Konzern", "Firmen", "Unternehmens", "Display", "Bildschirm", "Smartphone", "China", "Japan", "Europa",
     "Silicon", "Startup", "Start", "Social", "Tesla", "Elektro", "Batterie", "Energie", "Mobilfunk", "Branchen",
     "Kurznachrichten", "Ex", "Vize", "Co", "Mit", "Top", "Super", "Mega", "Apps", "Streaming", "Halbleiter",
+    "Diplom", "Doktor", "Honorar", "Ehren", "Gast", "Senior", "Junior",
 )
 # A plural noun after "die" that points back at the last list of organisations ("die Autobauer").
 GROUP_ANAPHORS = ("Autobauer", "Autohersteller", "Konzerne", "Unternehmen", "Firmen", "Hersteller",
