@@ -455,7 +455,9 @@ def merge(keep, drop, store):
 
     \b
     Example:
-      kg merge "Meta Platforms" "Facebook"
+      kg split "Volkswagen" "VW"    # VW is an entity of its own from the next build on
+      kg build examples/articles
+      kg merge "Volkswagen" "VW"    # and Volkswagen again
     """
     from .curation import merge as merge_entities
     from .store import open_store

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from kg.api import extract_text
+from kg.extract.base import EntityInfo
 from kg.extract import get as extractor_named
 
 
@@ -103,11 +104,19 @@ def test_names_in_a_row_without_commas_stay_apart():
 
 
 def test_a_list_beside_a_list_shares_nothing():
-    # which franchise belongs to which studio is not said: no studio x game cross product
-    text = ("With it, Microsoft gained ownership of several franchises under Activision, Blizzard Entertainment, "
-            "and King, including Call of Duty, Crash Bandicoot, Candy Crush, Overwatch and StarCraft.")
-    develops = [(t.s, t.o) for t in extract_text(text, lang="en") if t.p == "develops"]
-    assert len(develops) <= 3, develops
+    # "franchises under Activision, Blizzard and King, including Call of Duty, Diablo and Candy Crush": which
+    # studio made which game is not said, so a triple of one studio and one game passes to no other member
+    from kg.extract.trained import _share_in_lists
+
+    lists = {0: [["Activision", "Blizzard", "King"], ["Call of Duty", "Diablo", "Candy Crush"]]}
+    entities = {n: EntityInfo(label=n, type="Organization") for n in lists[0][0]}
+    entities.update({n: EntityInfo(label=n, type="Product") for n in lists[0][1]})
+    best = {("King", "develops", "Candy Crush"): (0.8, 0)}
+    _share_in_lists(best, lists, entities)
+    assert list(best) == [("King", "develops", "Candy Crush")]
+    one = {0: [["Activision", "Blizzard", "King"]]}  # one list: its members share
+    _share_in_lists(best, one, entities)
+    assert ("Blizzard", "develops", "Candy Crush") in best
 
 
 def test_of_two_opposite_deals_between_one_pair_the_surer_stays():

@@ -29,7 +29,7 @@ from .candidates import RELATIONS, admissible_indices as admissible, coordinated
 from .features import features
 from .mentions import add_tagged
 from .model import load_model
-from .rules import AMOUNT, DEALS, STAKE, SYMMETRIC, RuleExtractor, _cues, _is_money, _status, normalize_role
+from .rules import AMOUNT, DEALS, QUOTE_END, STAKE, SYMMETRIC, RuleExtractor, _cues, _is_money, _status, normalize_role
 from .tagger import load_tagger
 
 
@@ -61,7 +61,8 @@ class TrainedExtractor:
 
     def scored(self, text, code, sentences, found, ruled):
         """Every candidate pair and its probabilities: ``(pairs, matrix)``, ``pairs`` a list of
-        ``(sentence number, s, o)`` and ``matrix`` an array of pairs x relations (one product per article)."""
+        ``(sentence number, s, o, start, end, implicit)`` (``start``-``end``: from the first mention of the pair
+        to the end of the last; ``implicit``: one side is the article's focus, not named in the sentence) and ``matrix`` an array of pairs x relations (one product per article)."""
         rules_at = RuleExtractor.by_pair(ruled)
         cache: dict = {}
         pairs, rows = [], []
@@ -69,7 +70,7 @@ class TrainedExtractor:
             sentence = sentences[number]
             rows.append(features(text, sentence.start, sentence.end, a, b, group, code,
                                  rules_at.get(sentence.start, {}), s, o, focus, cache))
-            pairs.append((number, s, o))
+            pairs.append((number, s, o, min(a.start, b.start), max(a.end, b.end), a.start == a.end or b.start == b.end))
         return pairs, self.model.probability_matrix(rows)
 
     def decide(self, text, code, sentences, found, ruled, date="") -> list[Triple]:
@@ -90,19 +91,26 @@ class TrainedExtractor:
             limits = numpy.array([self.threshold if self.threshold is not None
                                   else self.model.thresholds.get(r, 0.5) for r in RELATIONS])
             allowed = numpy.zeros(matrix.shape, dtype=bool)
-            for row, (_, s, o) in enumerate(pairs):
-                allowed[row, list(admissible(entities[s].type, entities[o].type))] = True
+            # a person whose role a rule reads in a sentence ("Midjourney-Gründer und CEO David Holz") takes no
+            # other employer or company from that sentence's implicit focus slot
+            placed = {(number_at.get(t.start), t.s) for t in ruled if t.p in _CAREER}
+            career = [RELATIONS.index(r) for r in _CAREER]
+            for row, (number, s, o, lo, hi, implicit) in enumerate(pairs):
+                if not _negated(text, sentences[number], lo, hi, code):
+                    allowed[row, list(admissible(entities[s].type, entities[o].type))] = True
+                    if implicit and (number, s) in placed:
+                        allowed[row, career] = False
             kept = (matrix >= limits) & allowed
             # a rule's triple takes the model's best score for it, whatever the threshold
             rows_of: dict[tuple[str, str], list[int]] = {}
-            for row, (_, s, o) in enumerate(pairs):
+            for row, (_, s, o, *_) in enumerate(pairs):
                 rows_of.setdefault((s, o), []).append(row)
             for s, relation, o in by_rule:
                 k = RELATIONS.index(relation)
                 for row in rows_of.get((s, o), []) + (rows_of.get((o, s), []) if relation in SYMMETRIC else []):
-                    kept[row, k] = allowed[row, k]
+                    kept[row, k] = k in admissible(entities[s].type, entities[o].type)
             for row, k in zip(*numpy.nonzero(kept)):
-                number, s, o = pairs[row]
+                number, s, o = pairs[row][:3]
                 relation, p = RELATIONS[k], float(matrix[row, k])
                 key = (s, relation, o) if relation not in SYMMETRIC else (min(s, o), relation, max(s, o))
                 if key not in best or p > best[key][0]:
@@ -134,6 +142,22 @@ class TrainedExtractor:
             triples.append(Triple(s, relation, o, entities[s].type, entities[o].type, sentence.text,
                                   sentence.start, sentence.end, round(confidence, 3), attrs, self.label, rule is not None))
         return triples
+
+
+_CAREER = ("founded", "worksFor", "formerlyWorkedFor")
+
+
+def _negated(text: str, sentence, start: int, end: int, code: str) -> bool:
+    """Whether the rules read the pair's stretch as negated or denied, as they do for their own patterns:
+    a denial anywhere in the sentence ("wies ... zurück"), or a negation cue from 40 characters before the
+    pair to 40 after it, outside a quote that ended before it ("Microsoft hat die Übernahme von Activision
+    dementiert", "Apple will not acquire Beats")."""
+    cues = _cues(code)
+    if cues.denial is not None and cues.denial.search(sentence.text):
+        return True
+    window = text[max(sentence.start, start - 40): min(sentence.end, end + 40)]
+    window = cues.not_negating.sub(" ", QUOTE_END.split(window)[-1])
+    return bool(cues.negation.search(window))
 
 
 SHARE_FROM = 0.3  # the least probability of a triple whose list members take it on too
