@@ -74,9 +74,16 @@ def _no_name(surface: str, kind: str, code: str, places: frozenset) -> bool:
     bare = _POSSESSIVE.sub("", surface)
     if bare in places:
         return True
+    descriptors, roles = _non_names(code)
+    return bare.casefold() in descriptors or bare.split()[0].casefold() in roles
+
+
+@lru_cache(maxsize=4)
+def _non_names(code: str) -> tuple[frozenset, frozenset]:
+    """A language's descriptor words (with their endings) and role words, casefolded."""
     profile = language_profile(code)
-    return bare.casefold() in profile.org_descriptors + profile.product_descriptors \
-        or bare.split()[0].casefold() in {w.casefold() for w in profile.role_words}
+    return frozenset(profile.org_descriptors + profile.product_descriptors), \
+        frozenset(w.casefold() for w in profile.role_words)
 
 
 def _bare(surface: str, text: str, code: str) -> str:

@@ -95,11 +95,13 @@ class TrainedExtractor:
             # other employer or company from that sentence's implicit focus slot
             placed = {(number_at.get(t.start), t.s) for t in ruled if t.p in _CAREER}
             career = [RELATIONS.index(r) for r in _CAREER]
+            above = (matrix >= limits).any(axis=1)
             for row, (number, s, o, lo, hi, implicit) in enumerate(pairs):
-                if not _negated(text, sentences[number], lo, hi, code):
-                    allowed[row, list(admissible(entities[s].type, entities[o].type))] = True
-                    if implicit and (number, s) in placed:
-                        allowed[row, career] = False
+                if not above[row] or _negated(text, sentences[number], lo, hi, code):
+                    continue  # (only a pair with a relation above its threshold is read for negation)
+                allowed[row, list(admissible(entities[s].type, entities[o].type))] = True
+                if implicit and (number, s) in placed:
+                    allowed[row, career] = False
             kept = (matrix >= limits) & allowed
             # a rule's triple takes the model's best score for it, whatever the threshold
             rows_of: dict[tuple[str, str], list[int]] = {}
@@ -147,14 +149,25 @@ class TrainedExtractor:
 _CAREER = ("founded", "worksFor", "formerlyWorkedFor")
 
 
+@lru_cache(maxsize=4096)
+def _sentence_negation(sentence: str, code: str) -> str:
+    """"denial" where the sentence denies ("wies ... zurück"), "negation" where it holds a negation cue
+    somewhere (its pairs' stretches are then read one by one), else "" (read once per sentence)."""
+    cues = _cues(code)
+    if cues.denial is not None and cues.denial.search(sentence):
+        return "denial"
+    return "negation" if cues.negation.search(sentence) else ""
+
+
 def _negated(text: str, sentence, start: int, end: int, code: str) -> bool:
     """Whether the rules read the pair's stretch as negated or denied, as they do for their own patterns:
     a denial anywhere in the sentence ("wies ... zurück"), or a negation cue from 40 characters before the
     pair to 40 after it, outside a quote that ended before it ("Microsoft hat die Übernahme von Activision
     dementiert", "Apple will not acquire Beats")."""
+    state = _sentence_negation(sentence.text, code)
+    if state != "negation":
+        return state == "denial"
     cues = _cues(code)
-    if cues.denial is not None and cues.denial.search(sentence.text):
-        return True
     window = text[max(sentence.start, start - 40): min(sentence.end, end + 40)]
     window = cues.not_negating.sub(" ", QUOTE_END.split(window)[-1])
     return bool(cues.negation.search(window))
