@@ -47,6 +47,13 @@ def _key(s: str, p: str, o: str) -> tuple[str, str, str]:
     return (min(s, o), p, max(s, o)) if p in SYMMETRIC else (s, p, o)
 
 
+def match_key(gold: "Gold", s: str, p: str, o: str) -> tuple:
+    """The key of a predicted triple among ``gold``'s (its labels mapped to gold entities; symmetric relations
+    either way round), or a key no gold triple has where a label names no gold entity."""
+    a, b = gold.names.get(normalize(s)), gold.names.get(normalize(o))
+    return _key(a, p, b) if a and b else (s, p, o, "unmatched")
+
+
 @dataclass
 class Gold:
     names: dict[str, str]
@@ -88,8 +95,7 @@ class Score:
             p = row.get("p", "")
             if p not in RELATIONS:
                 continue
-            s, o = gold.names.get(normalize(row.get("s", ""))), gold.names.get(normalize(row.get("o", "")))
-            keys.add(_key(s, p, o) if s and o else (row.get("s"), p, row.get("o"), "unmatched"))
+            keys.add(match_key(gold, row.get("s", ""), p, row.get("o", "")))
         for key in sorted(keys, key=str):
             if key in gold.required:
                 self.tp[key[1]] += 1

@@ -180,7 +180,7 @@ def _name_like(scan: ArticleScan, word: str, right: str) -> bool:
 def _descriptor_compound(scan: ArticleScan, word: str) -> bool:
     """A German compound descriptor ("Beratungsfirma", "Chiphersteller") stands before a name, never inside
     one ("die Schweizer Beratungsfirma Aarwerk Consulting"); a bare one may ("Porsche Holding")."""
-    return scan.code == "de" and bool(scan.descriptor_class(word)) and word.casefold() not in scan.profile.org_descriptors + scan.profile.product_descriptors
+    return scan.code == "de" and bool(scan.descriptor_class(word)) and word.casefold() not in scan.profile.bare_descriptors
 
 
 def _legal_ahead(scan: ArticleScan, i: int) -> bool:

@@ -56,6 +56,10 @@ class LanguageProfile:
         self.suffix_gap = re.compile(r"^\s(?:" + "|".join(re.escape(x.rstrip(".")) for x in lang.LEGAL_SUFFIXES) + r")\.?")
         self.list_joins = frozenset(lang.COORDINATORS) | {x.rstrip(".") for x in lang.LEGAL_SUFFIXES}
         self.role_words = frozenset({r.split()[-1] for r in lang.ROLE_TITLES} | set(getattr(lang, "ROLE_COMPOUNDS", ())))
+        # what names no organisation or product: a place ("Padua") or a bare descriptor ("Unternehmen")
+        self.places = frozenset(getattr(lang, "PLACES", ()))
+        self.bare_descriptors = frozenset(self.org_descriptors + self.product_descriptors)
+        self.folded_role_words = frozenset(w.casefold() for w in self.role_words)
         self.relational = frozenset(getattr(lang, "RELATIONAL_DESCRIPTORS", ()))
         self.given = given_names()
         self.particles = frozenset(getattr(lang, "NAME_PARTICLES", ()))
@@ -76,6 +80,12 @@ class LanguageProfile:
         self.apposition = re.compile(r"(?:,\s|\s(?:" + copulas + r")\s)(?:" + dets + r")\s((?:[\w.-]+\s){0,3}[\w-]+)")
         self.person_after = re.compile(
             rf",? (?:{cues})\b| (?:is|was) with |, (?:a|an|the)? ?[\w’' -]{{0,30}}?(?:{roles})\b")
+
+
+    def names_nothing(self, name: str) -> bool:
+        """Whether ``name`` is a place or a bare descriptor, no organisation or product ("Padua",
+        "Unternehmen", "Labor")."""
+        return name in self.places or name.casefold() in self.bare_descriptors
 
 
 @lru_cache(maxsize=4)

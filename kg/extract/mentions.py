@@ -66,24 +66,16 @@ def _repaired(spans, tokens, text: str, legal: frozenset):
             yield start, end, kind
 
 
-def _no_name(surface: str, kind: str, code: str, places: frozenset) -> bool:
-    """A tagged span that names no organisation or product: a place ("Padua", "Munich's"), a bare
-    descriptor ("Unternehmen", "Labor") or a role title ("Executive Vice President", "Director Technology")."""
+def _no_name(surface: str, kind: str, profile) -> bool:
+    """A span that names nothing: a pronoun or article, a single character; and for an organisation or
+    product a place ("Padua", "Munich's"), a bare descriptor ("Unternehmen", "Labor") or a role title
+    ("Executive Vice President", "Director Technology")."""
+    if surface.casefold() in _NOT_NAMES or len(surface) < 2:
+        return True
     if kind == "Person":
         return False
     bare = _POSSESSIVE.sub("", surface)
-    if bare in places:
-        return True
-    descriptors, roles = _non_names(code)
-    return bare.casefold() in descriptors or bare.split()[0].casefold() in roles
-
-
-@lru_cache(maxsize=4)
-def _non_names(code: str) -> tuple[frozenset, frozenset]:
-    """A language's descriptor words (with their endings) and role words, casefolded."""
-    profile = language_profile(code)
-    return frozenset(profile.org_descriptors + profile.product_descriptors), \
-        frozenset(w.casefold() for w in profile.role_words)
+    return profile.names_nothing(bare) or bare.split()[0].casefold() in profile.folded_role_words
 
 
 def _bare(surface: str, text: str, code: str) -> str:
@@ -125,28 +117,43 @@ def add_tagged(text, sentences, code, found, tagger: Tagger | None, gaz) -> obje
             by_surface.setdefault(surface.casefold(), key)
     new: list[Mention] = []
     names: dict[str, str] = {}
-    places = getattr(languages.get(code), "PLACES", frozenset())
+    profile = language_profile(code)
     dropped: set[int] = set()  # brand mentions a product name (or the title's name) took over
+
+    def release(m: Mention) -> bool:
+        """Give a mention's span free for a longer name; False where it holds none."""
+        k = bisect.bisect_left(taken, (m.start, m.end))
+        if k >= len(taken) or taken[k] != (m.start, m.end):
+            return False
+        del taken[k], starts[k]
+        dropped.add(id(m))
+        return True
+
+    def entity_for(label: str, kind: str, surface: str) -> str:
+        """The key of the entity a new name ``label`` (written ``surface``) is: one the article already
+        has under that name, else a new one (a label the rule finder holds for something else stays apart)."""
+        key = by_surface.get(surface.casefold()) or by_surface.get(label.casefold()) or names.get(label.casefold())
+        if key is None:
+            key = label
+            while key in found.entities:
+                key += " "
+            found.entities[key] = EntityInfo(label=label, type=kind, surfaces=set())
+            names[label.casefold()] = key
+        found.entities[key].surfaces.add(surface)
+        return key
+
     subject = title_subject(text, code)
     if subject and subject[0].casefold() not in by_surface:
         surface, kind = subject
-        key = surface
-        while key in found.entities:
-            key += " "
         for hit in re.finditer(r"(?<![\w-])" + re.escape(surface) + r"(?![\w-])", text, re.IGNORECASE):
             a, b = hit.span()
             near = [m for m in mentions if m.start < b and a < m.end]
             if any(m.start < a or m.end > b or (m.start, m.end) == (a, b) for m in near):
                 continue  # a longer name holds it
             for m in near:  # "Zuse" in "Zuse KG", "Naughty" nowhere: the whole name takes their place
-                k = bisect.bisect_left(taken, (m.start, m.end))
-                if k < len(taken) and taken[k] == (m.start, m.end):
-                    del taken[k], starts[k]
-                dropped.add(id(m))
-            if key not in found.entities:
-                found.entities[key] = EntityInfo(label=surface, type=kind, surfaces=set())
-                names[surface.casefold()] = key
-            found.entities[key].surfaces.add(text[a:b])
+                if not release(m):
+                    dropped.add(id(m))
+            key = entity_for(surface, kind, text[a:b])
             new.append(Mention(start=a, end=b, keys=(key,), type=kind))
             claim(a, b)
     mention_starts = [m.start for m in mentions]  # sorted, as the rule finder leaves them
@@ -168,7 +175,7 @@ def add_tagged(text, sentences, code, found, tagger: Tagger | None, gaz) -> obje
             surface = _clean(text[a:b])
             if not surface or not any(c.isupper() or c.isdigit() for c in surface[:1] + surface[1:2]):
                 continue
-            if surface.casefold() in _NOT_NAMES or len(surface) < 2 or _no_name(surface, kind, code, places):
+            if _no_name(surface, kind, profile):
                 continue
             maker = ""
             if not free(a, b):
@@ -181,24 +188,10 @@ def add_tagged(text, sentences, code, found, tagger: Tagger | None, gaz) -> obje
                 if min(tagger.marginal(tags[k], k) for k in range(first, end)) < TAKEOVER_SURE:
                     continue
                 brand = inside[0]
-                k = bisect.bisect_left(taken, (brand.start, brand.end))
-                if k >= len(taken) or taken[k] != (brand.start, brand.end) or not free(brand.end, b):
+                if not free(brand.end, b) or not release(brand):
                     continue
-                del taken[k], starts[k]
-                dropped.add(id(brand))
                 maker = brand.keys[0]
-            bare = _bare(surface, text, code)
-            key = by_surface.get(surface.casefold()) or by_surface.get(bare.casefold())
-            if key is None:
-                key = names.get(bare.casefold())
-            if key is None:
-                key = bare
-                while key in found.entities:
-                    key += " "  # a label the rule finder holds for something else stays apart
-                found.entities[key] = EntityInfo(label=bare, type=kind, surfaces={surface})
-                names[bare.casefold()] = key
-            else:
-                found.entities[key].surfaces.add(surface)
+            key = entity_for(_bare(surface, text, code), kind, surface)
             if maker and not found.entities[key].maker:
                 found.entities[key].maker = maker
             kind = found.entities[key].type
@@ -214,16 +207,9 @@ def add_tagged(text, sentences, code, found, tagger: Tagger | None, gaz) -> obje
             continue
         for a, b, kind in list_members(text, sentence.start, sentence.end, inside, code):
             surface = text[a:b]
-            if surface.casefold() in _NOT_NAMES or len(surface) < 2 or _no_name(surface, kind, code, places) \
-                    or not free(a, b):
+            if _no_name(surface, kind, profile) or not free(a, b):
                 continue
-            key = by_surface.get(surface.casefold()) or names.get(surface.casefold())
-            if key is None:
-                key = surface
-                while key in found.entities:
-                    key += " "
-                found.entities[key] = EntityInfo(label=surface, type=kind, surfaces={surface})
-                names[surface.casefold()] = key
+            key = entity_for(surface, kind, surface)
             new.append(Mention(start=a, end=b, keys=(key,), type=found.entities[key].type))
             claim(a, b)
     # later (or earlier) occurrences of a tagged name, a person's surname alone, and an organisation's

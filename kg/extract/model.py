@@ -29,6 +29,12 @@ DEFAULT = Path(__file__).resolve().parent.parent / "models" / "default"
 FORMAT = 1
 
 
+def logit(p: float) -> float:
+    """The log-odds of a probability, kept finite (``p`` is clamped to 0.0001-0.9999)."""
+    p = min(max(p, 1e-4), 1 - 1e-4)
+    return math.log(p / (1 - p))
+
+
 class _Index(dict):
     """A feature's column, -1 for a feature the model does not know."""
 
@@ -76,8 +82,7 @@ class RelationModel:
         fit = self.meta.get("calibration")
         if not fit:
             return p
-        p = min(max(p, 1e-4), 1 - 1e-4)
-        z = fit["slope"] * math.log(p / (1 - p)) + fit["relation"].get(relation, 0.0) + fit["intercept"] \
+        z = fit["slope"] * logit(p) + fit["relation"].get(relation, 0.0) + fit["intercept"] \
             + (fit["rule"] if rule else 0.0)
         return 1.0 / (1.0 + math.exp(-z))
 

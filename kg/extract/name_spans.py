@@ -206,8 +206,7 @@ def add_name(scan: ArticleScan, i: int, j: int, kind: str) -> str | None:
             j += 1
     words = [t[2] for t in scan.tokens[i:j]]
     entry = scan.gaz.lookup(words, include_ambiguous=True)
-    if entry is None and kind != "Person" and (" ".join(words) in getattr(scan.lang, "PLACES", ()) or (
-            len(words) == 1 and words[0].casefold() in scan.profile.org_descriptors + scan.profile.product_descriptors)):
+    if entry is None and kind != "Person" and scan.profile.names_nothing(" ".join(words)):
         return None  # "an der Universität Padua": a place; "des Unternehmens": a descriptor, no name
     if entry is not None:
         label = entry.name

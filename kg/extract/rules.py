@@ -84,10 +84,9 @@ class RuleExtractor:
         funded = _Funded(found, sentences, by_sentence, code)  # computed only where a pattern asks
         patterns = grouped_patterns(code)
         cues = _cues(code)
-        negation = cues.negation
         for number, sentence in enumerate(sentences):
             indices = by_sentence.get(number, [])
-            if len(indices) < 1 or (cues.denial is not None and cues.denial.search(sentence.text)):
+            if len(indices) < 1 or cues.denies(sentence.text):
                 continue
             masked = self._mask(text, sentence, found.mentions, indices)
             variants = [masked]
@@ -110,9 +109,7 @@ class RuleExtractor:
                         continue  # the sentence has none of the relation's cue words
                     for match in (m for variant in variants for m in regex.finditer(variant)):
                         window = match.string[max(0, match.start() - 40): match.end()]  # the variant matched
-                        window = QUOTE_END.split(window)[-1]  # "„... nicht zu Ende“, sagt X": the quote is not negated here
-                        window = cues.not_negating.sub(" ", PLACEHOLDER_RE.sub(" ", window))
-                        if negation.search(window):
+                        if cues.negates(PLACEHOLDER_RE.sub(" ", window)):
                             continue
                         self._emit(triples, relation, match, options, found, sentence, indices, data, date,
                                    lambda: funded.at(number))
@@ -329,6 +326,16 @@ class _Cues:
         # ", the market leader in networking," after a mention: no mention, quote or bracket inside
         self.apposition = re.compile(r"(⟨[OPR]\d+⟩(?:’s)?),\s(?:" + openers + r")\s[^,⟨⟩;:\"“”„»«()]{1,100}?,\s") \
             if openers else None
+
+    def denies(self, sentence: str) -> bool:
+        """Whether the sentence denies what it reports ("wies ... zurück")."""
+        return self.denial is not None and bool(self.denial.search(sentence))
+
+    def negates(self, window: str) -> bool:
+        """Whether a stretch of text is negated: a negation cue in it, outside a quote that ended before the
+        stretch's end ("„... nicht zu Ende“, sagt X" is not negated) and outside a phrase that keeps the deal
+        ("einen nicht bekannten Betrag")."""
+        return bool(self.negation.search(self.not_negating.sub(" ", QUOTE_END.split(window)[-1])))
 
 
 @lru_cache(maxsize=4)

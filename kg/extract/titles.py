@@ -28,6 +28,7 @@ from functools import lru_cache
 
 from .. import lang as languages
 from ..gazetteer import given_names
+from .language_profile import descriptor_kind, language_profile
 
 MAX_WORDS = 6  # a title line longer than this is a headline, not a name
 LEAD_CHARS = 400  # the name must stand again this near the start of the lead
@@ -36,16 +37,14 @@ _BIRTH = re.compile(r"\([^()]{0,80}?(?:\bborn\b|\bgeb\.|\bgeboren\b|\*\s?\d)|\(\
 
 @lru_cache(maxsize=4)
 def _classes(code: str):
+    """What reads a lead, beyond the descriptors every pass uses (:func:`descriptor_kind`): the product heads
+    of encyclopedia leads and the person descriptors, with their endings; copulas; determiners."""
     data = languages.get(code)
-    words = []
-    products = tuple(data.PRODUCT_DESCRIPTORS) + tuple(getattr(data, "TITLE_PRODUCT_HEADS", ()))
-    for kind, names in (("Organization", data.ORG_DESCRIPTORS), ("Product", products),
-                        ("Person", tuple(n.casefold() for n in data.PERSON_DESCRIPTORS))):
-        words.extend((n.casefold(), kind) for n in names)
-    words.sort(key=lambda x: -len(x[0]))
-    suffixes = sorted((re.escape(s) for s in data.LEGAL_SUFFIXES), key=len, reverse=True)
-    legal = re.compile(r"^,?\s(?:" + "|".join(suffixes) + r")(?!\w)")
-    return words, legal, tuple(data.INFLECTIONS), tuple(data.COPULAS), frozenset(d.casefold() for d in data.DETERMINERS)
+    endings = tuple(data.INFLECTIONS)
+    products = tuple(sorted({h.casefold() + e for h in getattr(data, "TITLE_PRODUCT_HEADS", ()) for e in endings},
+                            key=len, reverse=True))
+    persons = frozenset(n.casefold() for n in data.PERSON_DESCRIPTORS)
+    return products, persons, tuple(data.COPULAS), frozenset(d.casefold() for d in data.DETERMINERS)
 
 
 _STOPS = frozenset("that which who whose based headquartered located founded in of with for from by on at as since "
@@ -58,19 +57,17 @@ def _descriptor_class(sentence: str, code: str) -> str | None:
     after the article and its adjectives ("eine Videospielkonsole des Unternehmens Nintendo":
     Videospielkonsole), or the last one before the phrase ends where a participle phrase comes first
     ("eine 2006 von Nintendo veröffentlichte Spielkonsole"); a compound counts by its last part."""
-    words, _, inflections, copulas, determiners = _classes(code)
+    products, persons, copulas, determiners = _classes(code)
     tokens = re.findall(r"[^\W_][\w-]*|[,;:()]", sentence)
     start = next((k + 1 for k, t in enumerate(tokens) if t.casefold() in copulas), None)
     if start is None:
         return None
 
     def kind_of(token: str) -> str | None:
-        token = token.casefold()
-        for word, kind in words:
-            if " " not in word and any(
-                    token == word + e or (code == "de" and token.endswith(word + e)) for e in inflections):
-                return kind
-        return None
+        low = token.casefold()
+        if low.endswith(products) and (code == "de" or low in products):
+            return "Product"  # "Computerspielreihe", "a video game series"
+        return descriptor_kind(code, token) or ("Person" if low in persons else None)
 
     found = None
     participle = False
@@ -110,7 +107,7 @@ def title_subject(text: str, code: str) -> tuple[str, str] | None:
     name = re.sub(r"\s*\([^)]*\)\s*$", "", head.strip())  # "iPad (8. Generation)": the name before the bracket
     if not sep or not name or len(name.split()) > MAX_WORDS or name[-1:] in "!?:" or not name[:1].isalnum():
         return None
-    legal = _classes(code)[1]
+    legal = language_profile(code).legal_tail
     data = languages.get(code)
     if name.split()[0] in getattr(data, "TITLE_TOPICS", ()) or re.search(r"\s(?:v\.|vs\.?|versus|gegen)\s", name):
         return None  # "Geschichte AMDs", "History of Nintendo", "SCO gegen Linux", "Apple v. Microsoft": a topic

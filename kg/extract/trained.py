@@ -29,7 +29,7 @@ from .candidates import RELATIONS, admissible_indices as admissible, coordinated
 from .features import features
 from .mentions import add_tagged
 from .model import load_model
-from .rules import AMOUNT, DEALS, QUOTE_END, STAKE, SYMMETRIC, RuleExtractor, _cues, _is_money, _status, normalize_role
+from .rules import AMOUNT, DEALS, STAKE, SYMMETRIC, RuleExtractor, _cues, _is_money, _status, normalize_role
 from .tagger import load_tagger
 
 
@@ -156,7 +156,7 @@ def _sentence_negation(sentence: str, code: str) -> str:
     """"denial" where the sentence denies ("wies ... zurück"), "negation" where it holds a negation cue
     somewhere (its pairs' stretches are then read one by one), else "" (read once per sentence)."""
     cues = _cues(code)
-    if cues.denial is not None and cues.denial.search(sentence):
+    if cues.denies(sentence):
         return "denial"
     return "negation" if cues.negation.search(sentence) else ""
 
@@ -169,10 +169,7 @@ def _negated(text: str, sentence, start: int, end: int, code: str) -> bool:
     state = _sentence_negation(sentence.text, code)
     if state != "negation":
         return state == "denial"
-    cues = _cues(code)
-    window = text[max(sentence.start, start - 40): min(sentence.end, end + 40)]
-    window = cues.not_negating.sub(" ", QUOTE_END.split(window)[-1])
-    return bool(cues.negation.search(window))
+    return _cues(code).negates(text[max(sentence.start, start - 40): min(sentence.end, end + 40)])
 
 
 SHARE_FROM = 0.3  # the least probability of a triple whose list members take it on too

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 import re
 import shutil
 import time
@@ -33,7 +32,7 @@ from collections import Counter
 from pathlib import Path
 
 from ..errors import InputError
-from ..evaluate import normalize, prf, read_gold
+from ..evaluate import match_key, normalize, prf, read_gold
 from ..langdetect import detect
 from ..text import split_sentences
 from .base import EntityInfo, Mention
@@ -42,7 +41,7 @@ from .rules import SYMMETRIC
 from .entities import find_entities
 from .features import features
 from .mentions import add_tagged
-from .model import RelationModel, save_model
+from .model import RelationModel, logit, save_model
 from .tagger import TAGS, Tagger, tokenize, train_tagger
 from .trained import TrainedExtractor
 
@@ -274,8 +273,7 @@ def _judged(predicted, thresholds):
         for s, p, o, conf, rule in triples:
             if conf < thresholds.get(p, 0.5) and not rule:
                 continue
-            a, b = gold.names.get(normalize(s)), gold.names.get(normalize(o))
-            key = ((min(a, b), p, max(a, b)) if p in SYMMETRIC else (a, p, b)) if a and b else (s, p, o, "?")
+            key = match_key(gold, s, p, o)
             if key in seen or key in gold.optional:
                 continue
             seen.add(key)
@@ -293,8 +291,7 @@ def calibration(predicted, thresholds) -> dict:
     rows = _judged(predicted, thresholds)
     if len({right for *_, right in rows}) < 2:
         return {}
-    X = numpy.array([[math.log(min(max(c, 1e-4), 1 - 1e-4) / (1 - min(max(c, 1e-4), 1 - 1e-4))), float(rule)]
-                     + [float(p == r) for r in RELATIONS] for p, c, rule, _ in rows])
+    X = numpy.array([[logit(c), float(rule)] + [float(p == r) for r in RELATIONS] for p, c, rule, _ in rows])
     y = numpy.array([right for *_, right in rows], dtype=int)
     clf = LogisticRegression(C=1.0, solver="liblinear", random_state=SEED).fit(X, y)
     coef = clf.coef_[0]
@@ -315,8 +312,7 @@ def _count(predicted, relation: str, limit: float) -> tuple[int, int, int]:
         for s, p, o, conf, rule in triples:
             if p != relation or (conf < limit and not rule):
                 continue
-            a, b = gold.names.get(normalize(s)), gold.names.get(normalize(o))
-            keys.add((min(a, b), p, max(a, b)) if a and b and p in SYMMETRIC else (a, p, b) if a and b else (s, p, o, "?"))
+            keys.add(match_key(gold, s, p, o))
         required = {k for k in gold.required if k[1] == relation}
         optional = {k for k in gold.optional if k[1] == relation}
         tp += len(keys & required)
