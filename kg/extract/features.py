@@ -121,6 +121,32 @@ def _sequence(text, start, end, a, b, mentions, cache=None):
     return items, where.get(id(a)), where.get(id(b))
 
 
+def _span(items: list[str], lo: int, hi: int, code: str, cache: dict | None):
+    """What a pair's features read of the stretch between its two slots and around it, the same for both
+    orders of the pair (so read once for the two): the items between (brackets dropped), their words, the
+    bigram and first/last/mentions-between features, and the cue relations between, left and right, whether
+    a negation stands between and whether a "former" cue stands around."""
+    key = ("span", id(items), lo, hi)
+    held = cache.get(key) if cache is not None else None
+    if held is not None:
+        return held
+    between = _outside_brackets(items[lo + 1:hi])
+    words = [w for w in between if w[:1] != "<"]
+    bigrams = [f"bb={x}_{y}" for x, y in zip(between, between[1:])]
+    rest = ["bf=" + between[0], "bl=" + between[-1]] if between else []
+    others = [w for w in between if w[:1] == "<"]
+    rest.append("mb=" + str(min(len(others), 3)))
+    rest.extend("mbt=" + w for w in sorted(set(others)))
+    btext, ltext = " ".join(words), " ".join(items[max(0, lo - 8):lo])
+    around = ltext + " " + btext
+    context = (_cued(code, btext), _cued(code, ltext), _cued(code, " ".join(items[hi + 1:hi + 9])),
+               _negated(code, btext), any(c in around for c in _lexicon(code)[2]))
+    held = (between, words, (bigrams, rest), context)
+    if cache is not None:
+        cache[key] = held
+    return held
+
+
 _HYPHEN = re.compile(r"-([^\W\d_]+)")
 _POSSESSIVE_END = re.compile(r"[’']s$")
 _POSSESSIVE_NEXT = re.compile(r"[’']s\b")
@@ -145,31 +171,23 @@ def features(text: str, start: int, end: int, a: Mention, b: Mention, mentions: 
              rules: dict, s: str = "", o: str = "", focus: str | None = None, cache: dict | None = None) -> list[str]:
     """Feature strings of the pair (a subject, b object) in the sentence text[start:end]; ``cache`` (a dict
     kept per article) saves re-reading a sentence for each of its pairs."""
-    former = _lexicon(code)[2]
     items, i, j = _sequence(text, start, end, a, b, mentions, cache)
     tp = f"{a.type[:3]}>{b.type[:3]}"
     if i is None or j is None:
         return ["bias", "tp=" + tp]
     order = "SO" if i < j else "OS"
     lo, hi = min(i, j), max(i, j)
-    between = _outside_brackets(items[lo + 1:hi])
-    before, after = items[:lo], items[hi + 1:]
-    f = ["bias", "tp=" + tp, f"tp={tp}|{order}", f"L{code}|tp={tp}", "dist=" + _bucket(len(between)),
-         f"dist={_bucket(len(between))}|{order}"]
-    words = [w for w in between if w[:1] != "<"]
+    span = _span(items, lo, hi, code, cache)
+    between, words, middle, context = span
+    dist = _bucket(len(between))
+    f = ["bias", "tp=" + tp, f"tp={tp}|{order}", f"L{code}|tp={tp}", "dist=" + dist, f"dist={dist}|{order}"]
     near = len(between) <= 8
     for w in words:
         f.extend(_between_word(w, order, tp if near else ""))
-    f.extend([f"bb={x}_{y}" for x, y in zip(between, between[1:])])
+    f.extend(middle[0])
     if len(between) <= 4:
         f.append(f"bstr={' '.join(between)}|{order}")
-    if between:
-        f.append("bf=" + between[0])
-        f.append("bl=" + between[-1])
-    others = [w for w in between if w[:1] == "<"]
-    f.append("mb=" + str(min(len(others), 3)))
-    for w in sorted(set(others)):
-        f.append("mbt=" + w)
+    f.extend(middle[1])
     n = len(items)
     for name, k in (("s", i), ("o", j)):
         for d in (-2, -1, 1, 2):
@@ -178,24 +196,21 @@ def features(text: str, start: int, end: int, a: Mention, b: Mention, mentions: 
                 f.append(f"{name}{d}=" + ("<S>" if x == i else "<O>" if x == j else items[x]))
     if lo == 0:
         f.append("first_slot_starts")
-    btext = " ".join(words)
-    ltext = " ".join(before[-8:])
-    for relation in _cued(code, btext):
+    cued_between, cued_left, cued_right, negated_between, former_cue = context
+    for relation in cued_between:
         f.append("cb=" + relation)
         f.append(f"cb={relation}|{order}|{tp}")
-    for relation in _cued(code, ltext):
+    for relation in cued_left:
         f.append("cl=" + relation)
         f.append(f"cl={relation}|{tp}")
-    for relation in _cued(code, " ".join(after[:8])):
+    for relation in cued_right:
         f.append("cr=" + relation)
         f.append(f"cr={relation}|{tp}")
-    sentence = text[start:end]
-    if _negated(code, sentence):
+    if _negated(code, text[start:end]):
         f.append("neg")
-        if _negated(code, btext):
+        if negated_between:
             f.append("neg_between")
-    around = ltext + " " + btext
-    if any(c in around for c in former):
+    if former_cue:
         f.append("former_cue")
     for name, m in (("s", a), ("o", b)):
         form = _form(text, m, cache)

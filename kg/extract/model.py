@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 import math
-from itertools import chain
+from itertools import chain, repeat
 from functools import lru_cache
 from pathlib import Path
 
@@ -35,13 +35,6 @@ def logit(p: float) -> float:
     return math.log(p / (1 - p))
 
 
-class _Index(dict):
-    """A feature's column, -1 for a feature the model does not know."""
-
-    def __missing__(self, key):
-        return -1
-
-
 class RelationModel:
     """Per-relation binary logistic regressions over sparse string features."""
 
@@ -54,7 +47,6 @@ class RelationModel:
         self.thresholds = dict(thresholds or {r: 0.5 for r in RELATIONS})
         self.meta = dict(meta or {})
         self._columns = self.weights.T.copy()  # features x relations, rows read per feature
-        self._lookup = _Index(self.index)
 
     def probability_matrix(self, rows: list[list[str]]):
         """The probabilities of many candidates at once: an array of candidates x relations (one matrix
@@ -67,8 +59,8 @@ class RelationModel:
         sizes = [len(feats) for feats in rows]
         indptr = numpy.zeros(len(rows) + 1, dtype=numpy.int64)
         numpy.cumsum(sizes, out=indptr[1:])
-        # unknown features map to column 0 with a count of 0 (the lookups run in C through dict.__getitem__)
-        flat = numpy.fromiter(map(self._lookup.__getitem__, chain.from_iterable(rows)), dtype=numpy.int64,
+        # unknown features map to column 0 with a count of 0 (the lookups run in C through dict.get)
+        flat = numpy.fromiter(map(self.index.get, chain.from_iterable(rows), repeat(-1)), dtype=numpy.int64,
                               count=int(indptr[-1]))
         known = (flat >= 0).astype(numpy.float32)
         counts = csr_matrix((known, numpy.maximum(flat, 0), indptr), shape=(len(rows), len(self.index)))

@@ -85,6 +85,9 @@ def _word(word: str, lang: str, given: bool) -> tuple[tuple[str, ...], dict[int,
     return own, around, lower, form
 
 
+_PAD = {d: (f"{d}pad",) for d in (-2, -1, 1, 2)}
+
+
 def token_features(words: list[str], lang: str, gaz: Gazetteer | None = None) -> list[list[str]]:
     """The CRF features of every token of one sentence."""
     given = given_names()
@@ -100,14 +103,20 @@ def token_features(words: list[str], lang: str, gaz: Gazetteer | None = None) ->
             f.append(f"L{lang}|first|sh=" + form)
         if gaz_tags[i]:
             f.append("gz=" + gaz_tags[i])
-        for d in (-2, -1, 1, 2):
-            k = i + d
-            if 0 <= k < n:
-                f.extend(info[k][1][d])
-                if abs(d) == 1 and gaz_tags[k]:
-                    f.append(f"{d}gz=" + gaz_tags[k][2:])
-            else:
-                f.append(f"{d}pad")
+        f.extend(info[i - 2][1][-2] if i >= 2 else _PAD[-2])
+        if i >= 1:
+            f.extend(info[i - 1][1][-1])
+            if gaz_tags[i - 1]:
+                f.append("-1gz=" + gaz_tags[i - 1][2:])
+        else:
+            f.extend(_PAD[-1])
+        if i + 1 < n:
+            f.extend(info[i + 1][1][1])
+            if gaz_tags[i + 1]:
+                f.append("1gz=" + gaz_tags[i + 1][2:])
+        else:
+            f.extend(_PAD[1])
+        f.extend(info[i + 2][1][2] if i + 2 < n else _PAD[2])
         if i > 0:
             f.append("-1w|sh=" + info[i - 1][2] + "|" + form)
         if i + 1 < n:
