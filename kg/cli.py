@@ -52,6 +52,12 @@ class KgGroup(click.Group):
                                        "rerun with KG_DEBUG=1 and report it") from None
 
 
+def min_confidence_option(f):
+    return click.option("--min-confidence", default=0.0, show_default=True, type=click.FloatRange(0.0, 1.0),
+                        help="Keep only relations of at least this confidence (the trained extractor's "
+                             "calibrated chance that a relation is right).")(f)
+
+
 def model_option(f):
     return click.option("--model", type=click.Path(path_type=Path), default=None,
                         help="Model folder for the trained extractor (default: the one shipped; see kg train).")(f)
@@ -236,7 +242,9 @@ def build(paths, out, store, extractor, lang, entities, llm_url, llm_model, llm_
 @entities_option
 @llm_options
 @click.option("--verbose", is_flag=True, help="Show why LLM triples were rejected.")
-def extract(file, fmt, lang, extractor, model, entities, llm_url, llm_model, llm_concurrency, llm_timeout, verbose):
+@min_confidence_option
+def extract(file, fmt, lang, extractor, model, entities, llm_url, llm_model, llm_concurrency, llm_timeout, verbose,
+            min_confidence):
     """Extract the triples of one article, without a store.
 
     JSONL rows: s, p, o, s_type, o_type, attrs, evidence, start, end, confidence.
@@ -244,6 +252,7 @@ def extract(file, fmt, lang, extractor, model, entities, llm_url, llm_model, llm
     \b
     Example:
       kg extract examples/articles/meta_midjourney_de.txt --format table
+      kg extract examples/articles/meta_midjourney_de.txt --min-confidence 0.7
     """
     from . import api
 
@@ -252,6 +261,8 @@ def extract(file, fmt, lang, extractor, model, entities, llm_url, llm_model, llm
     _report_llm(engine, verbose)
     for warning in result.warnings:
         click.echo(f"warning: {file}: {warning}", err=True)
+    if min_confidence:
+        result.triples = [t for t in result.triples if t.confidence >= min_confidence]
     if fmt == "jsonl":
         for triple in result.triples:
             click.echo(json.dumps(triple.as_json(), ensure_ascii=False))
@@ -337,12 +348,14 @@ def export_cmd(store, fmt, output):
 @click.option("--min-degree", default=0, type=click.IntRange(0), help="Keep entities with at least N relations.")
 @click.option("--max-nodes", default=0, type=click.IntRange(0), help="Keep the N most connected entities.")
 @click.option("--title", default="", help="Page title.")
-def html(store, output, focus, hops, relation, since, until, min_degree, max_nodes, title):
+@min_confidence_option
+def html(store, output, focus, hops, relation, since, until, min_degree, max_nodes, title, min_confidence):
     """Write one self-contained, offline HTML view of the graph.
 
     \b
     Example:
       kg html -o output/graph.html --focus Meta --hops 2
+      kg html --min-confidence 0.8
     """
     from . import api
     from .namespaces import RELATIONS
@@ -354,7 +367,7 @@ def html(store, output, focus, hops, relation, since, until, min_degree, max_nod
         raise KgError(f"unknown relation(s) {', '.join(unknown)}; known: {', '.join(RELATIONS)}")
     with open_store(store, read_only=True) as kg:
         path = api.render(kg, output, title=title, focus=focus, hops=hops, relations=relations, since=since,
-                          until=until, min_degree=min_degree, max_nodes=max_nodes)
+                          until=until, min_degree=min_degree, max_nodes=max_nodes, min_confidence=min_confidence)
     click.echo(f"wrote {path}", err=True)
 
 
@@ -583,14 +596,18 @@ def train(gold_dirs, dev_dirs, bio_files, out, iterations):
 @click.option("--relations", default="", help="Judge only these relations, e.g. worksFor,acquires (for data "
               "annotated with some of them).")
 @entities_option
-def eval_cmd(gold_dir, extractor, model, lang, verbose, relations, entities):
+@min_confidence_option
+def eval_cmd(gold_dir, extractor, model, lang, verbose, relations, entities, min_confidence):
     """Score an extractor on annotated articles: NAME.txt beside NAME.gold.jsonl.
 
     Prints precision, recall and F1 per relation; the last line is 'F1 <value>'.
+    With --min-confidence, only the relations a user filtering on it would keep are
+    judged (precision up, recall down).
 
     \b
     Example:
       kg eval corpus/dev --verbose
+      kg eval corpus/dev --min-confidence 0.8
     """
     from . import extract as extractors
     from .evaluate import evaluate
@@ -602,7 +619,7 @@ def eval_cmd(gold_dir, extractor, model, lang, verbose, relations, entities):
         raise click.ClickException(f"unknown relations: {', '.join(sorted(only - set(RELATIONS)))}")
     options = {"model": str(model)} if model and extractor == "trained" else {}
     score = evaluate(gold_dir, extractors.get(extractor, entities=tuple(entities), **options), lang=lang,
-                     relations=only or None)
+                     relations=only or None, min_confidence=min_confidence)
     click.echo(f"{'relation':20} {'P':>6} {'R':>6} {'F1':>6} {'tp':>4} {'fp':>4} {'fn':>4}")
     for name, p, r, f, tp, fp, fn in score.table():
         click.echo(f"{name:20} {p:6.3f} {r:6.3f} {f:6.3f} {tp:4} {fp:4} {fn:4}")

@@ -116,9 +116,11 @@ class Score:
         return rows
 
 
-def evaluate(folder: Path, extractor, lang: str = "auto", relations=None) -> Score:
+def evaluate(folder: Path, extractor, lang: str = "auto", relations=None, min_confidence: float = 0.0) -> Score:
     """Extract every ``NAME.txt`` that has a ``NAME.gold.jsonl`` (text cut at a ``----`` footer) and score it;
-    ``relations`` limits the judged relations (for a data set annotated with only some of them)."""
+    ``relations`` limits the judged relations (for a data set annotated with only some of them);
+    ``min_confidence`` judges only the triples at or above that confidence (what a user who filters on it
+    keeps)."""
     folder = Path(folder)
     if not folder.is_dir():
         raise InputError(f"{folder}: not a folder")
@@ -137,5 +139,6 @@ def evaluate(folder: Path, extractor, lang: str = "auto", relations=None) -> Sco
         if relations:
             gold = Gold(gold.names, {k for k in gold.required if k[1] in relations},
                         {k for k in gold.optional if k[1] in relations})
-        score.add(name, gold, [t.as_json() for t in result.triples if not relations or t.p in relations])
+        score.add(name, gold, [t.as_json() for t in result.triples if (not relations or t.p in relations)
+                               and t.confidence >= min_confidence])
     return score

@@ -38,10 +38,21 @@ def _pyvis_root() -> Path:
 
 
 def subgraph(graph: nx.MultiDiGraph, focus: str = "", hops: int = 1, relations: tuple[str, ...] = (),
-             since: str = "", until: str = "", min_degree: int = 0, max_nodes: int = 0) -> tuple[nx.MultiDiGraph, list[str]]:
+             since: str = "", until: str = "", min_degree: int = 0, max_nodes: int = 0,
+             min_confidence: float = 0.0) -> tuple[nx.MultiDiGraph, list[str]]:
     """Filter the graph for ``kg html``; returns the subgraph and notes to show on the page."""
     notes = []
     g = graph.copy()
+    if min_confidence:
+        for s, o, k, data in list(g.edges(keys=True, data=True)):
+            kept = [e for e in data["evidence"] if e["confidence"] >= min_confidence]
+            if kept:
+                data["evidence"] = kept
+                data["confidence"] = max(e["confidence"] for e in kept)
+            else:
+                g.remove_edge(s, o, k)
+        g.remove_nodes_from([n for n in list(g) if g.degree(n) == 0])
+        notes.append(f"relations of confidence {min_confidence:g} or more")
     if relations:
         drop = [(s, o, k) for s, o, k in g.edges(keys=True) if k not in relations]
         g.remove_edges_from(drop)

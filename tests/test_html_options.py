@@ -106,3 +106,15 @@ def test_notebook_view():
 
     view = notebook(nx.MultiDiGraph(), title="<b>x</b>")
     assert view.data.startswith("<iframe srcdoc=") and "<b>x</b>" not in view.data
+
+
+def test_min_confidence_keeps_only_confident_relations(built, tmp_path):
+    run_kg("html", "--store", built / "store", "-o", tmp_path / "all.html", check=True)
+    run_kg("html", "--store", built / "store", "-o", tmp_path / "sure.html", "--min-confidence", "0.8", check=True)
+    everything, sure = page_data(tmp_path / "all.html"), page_data(tmp_path / "sure.html")
+    assert 0 < len(sure["edges"]) < len(everything["edges"])
+    for edge in sure["edgeInfo"]:
+        assert edge["confidence"] >= 0.8 and all(e["confidence"] >= 0.8 for e in edge["evidence"])
+    assert "relations of confidence 0.8 or more" in (tmp_path / "sure.html").read_text(encoding="utf-8")
+    result = run_kg("html", "--store", built / "store", "-o", tmp_path / "x.html", "--min-confidence", "2")
+    assert result.returncode != 0 and "Traceback" not in result.stderr and "min-confidence" in result.stderr
