@@ -49,6 +49,15 @@ def _cued(code: str, text: str) -> tuple[str, ...]:
     return tuple(relation for relation, cue in _lexicon(code)[0].items() if cue.search(text))
 
 
+def cued_relations(code: str, text: str) -> tuple[str, ...]:
+    """The relations with a cue word (``RELATION_CUES`` of the language) in ``text``.
+
+    >>> cued_relations("en", "Jobs co-founded Apple in 1976.")
+    ('founded',)
+    """
+    return _cued(code, text.casefold())
+
+
 @lru_cache(maxsize=65536)
 def _between_word(w: str, order: str, tp: str) -> tuple[str, ...]:
     """The features of one word between the pair (``tp`` given where the pair is near)."""
