@@ -218,3 +218,10 @@ def test_role_titles_descriptors_and_degrees_are_no_names(text, lang, word):
     from kg.extract import get
 
     assert word not in get("trained").extract(text, lang=lang).entities
+
+
+def test_an_english_name_of_hyphenated_capitalised_words_is_one_name():
+    text = "Amazon announced plans to buy movie production company Metro-Goldwyn-Mayer in a deal valued at $8.45 billion."
+    triples = {(t.s, t.p, t.o) for t in extract_text(text, lang="en")}
+    assert ("Amazon", "acquires", "Metro-Goldwyn-Mayer") in triples
+    assert not [t for t in triples if t[2] == "Metro"]

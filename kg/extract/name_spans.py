@@ -82,6 +82,12 @@ def name_end(scan: ArticleScan, i: int, limit: int = 4, person: bool = False) ->
             gap = scan.text[scan.tokens[j - 1][1]: start]
             joined = gap == "-" and (len(scan.tokens[j - 1][2]) <= 3 and scan.tokens[j - 1][2][:1].isupper()
                                      or word in scan.profile.org_heads)
+            joined = joined or (gap == "-" and not person and scan.code == "en" and word[:1].isupper()
+                                and word.isalpha() and scan.tokens[j - 1][2][:1].isupper()
+                                and scan.tokens[j - 1][2].isalpha()
+                                and scan.gaz.lookup([scan.tokens[j - 1][2]]) is None
+                                and scan.gaz.lookup([word]) is None)  # "Metro-Goldwyn-Mayer", "Hewlett-Packard",
+            # not "Apple-Samsung" (two known names)
             joined = joined or (gap == " & " and not person)  # "Christian & Timbers", "Johnson & Johnson"
             joined = joined or (gap == "&" and not person and word[:1].isupper()
                                 and scan.tokens[j - 1][2][:1].isupper())  # "S&T", "AT&T"
