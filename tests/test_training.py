@@ -126,3 +126,13 @@ def test_triple_confidence_is_calibrated_on_dev_triples():
     model = RelationModel([], [[]] * len(RELATIONS), [0.0] * len(RELATIONS), meta={"calibration": fit})
     assert model.calibrated("acquires", 0.9, False) > model.calibrated("acquires", 0.5, False)
     assert RelationModel([], [[]] * len(RELATIONS), [0.0] * len(RELATIONS)).calibrated("acquires", 0.5, False) == 0.5
+
+
+def test_a_model_with_another_tagger_has_another_version(tmp_path):
+    """Same relation weights, a tagger trained longer: the version (and so the store's content key) changes."""
+    folder = _corpus(tmp_path)
+    for out, iterations in (("short", 5), ("long", 15)):
+        train([folder], [], tmp_path / out, log=lambda line: None, iterations=iterations)
+    short, long = (load_model(str(tmp_path / out))[0] for out in ("short", "long"))
+    assert (tmp_path / "short" / "tagger.crfsuite").read_bytes() != (tmp_path / "long" / "tagger.crfsuite").read_bytes()
+    assert short.version != long.version

@@ -350,7 +350,6 @@ def train(train_dirs, dev_dirs, out: Path, bio_files=(), log=print, iterations: 
     X, Y = examples(articles, engine, log=log)
     vocabulary, weights, biases, positives = fit(X, Y, log=log)
     meta = {
-        "version": hashlib.sha1(weights.tobytes() + "\n".join(vocabulary).encode()).hexdigest()[:10],
         "seed": SEED, "trained_on": [str(d) for d in train_dirs], "tuned_on": [str(d) for d in dev_dirs],
         "bio_files": [Path(p).name for p in bio_files], "corpus_weight": corpus_weight, "articles": len(articles),
         "languages": dict(Counter(a.lang for a in articles)), "pairs": len(X), "positives": positives,
@@ -365,6 +364,12 @@ def train(train_dirs, dev_dirs, out: Path, bio_files=(), log=print, iterations: 
             meta["calibration"] = calibrated
         meta["dev"] = figures
     meta["seconds"] = round(time.perf_counter() - began, 1)
+    # the version covers everything that changes output: the relation weights, the tagger, the thresholds and
+    # the calibration (a model retrained with a new tagger alone re-extracts on the next build too)
+    decisions = json.dumps([model.thresholds, meta.get("calibration")], sort_keys=True).encode()
+    digest = hashlib.sha1(weights.tobytes() + "\n".join(vocabulary).encode()
+                          + (out / "tagger.crfsuite").read_bytes() + decisions)
+    meta = {"version": digest.hexdigest()[:10], **meta}
     model.meta = meta
     save_model(out, model, vocabulary)
     log(f"model written to {out} ({len(vocabulary)} features, {meta['seconds']} s)")
