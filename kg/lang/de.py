@@ -77,6 +77,10 @@ PRODUCT_DESCRIPTORS = (
     "bestseller", "handy", "uhr", "smartwatch", "streamingdienst-app", "cloud-dienst", "videoplattform",
     "datenbrille", "bildgenerator", "chip-system", "chipsystem", "prozessorsystem", "system-on-a-chip", "fahrzeug", "elektroauto", "auto", "roboter", "gerät",
     "computerspiel", "videospiel", "handyspiel", "onlinespiel", "rollenspiel", "strategiespiel", "spielreihe", "spieleserie", "lampe", "kamera", "radioempfänger",
+    "programmiersprache", "skriptsprache", "abfragesprache", "datenbank", "datenbanksystem", "verwaltungssystem",
+    "bezahlsystem", "zahlungssystem", "navigationssystem", "textverarbeitung", "tabellenkalkulation",
+    "entwicklungsumgebung", "programm", "computer", "rechner", "drucker", "fernseher", "router", "flugzeug",
+    "flugmotor", "triebwerk", "organizer", "mikrocontroller", "speicher", "festplatte",
 )
 # Head nouns that make the subject of an encyclopedia lead a product ("Die Siedler ist eine
 # Computerspielreihe"); read only for the title line's name (kg/extract/titles.py).

@@ -73,6 +73,9 @@ PRODUCT_DESCRIPTORS = (
     "operating system", "smartphone", "phone", "console", "headset", "chatbot", "assistant", "software",
     "tool", "device", "car", "vehicle", "network", "portal", "tablet", "laptop", "watch", "engine",
     "game", "video game", "microarchitecture", "architecture", "framework", "compiler", "database", "franchise",
+    "programming language", "scripting language", "aircraft", "computer", "printer", "camera", "drone",
+    "spreadsheet", "application", "program", "library", "toolkit", "robot", "satellite", "modem", "router",
+    "microcontroller", "hard drive", "handheld",
 )
 # Head nouns that make the subject of an encyclopedia lead a product ("Crysis is a video game series");
 # read only for the title line's name (kg/extract/titles.py).
