@@ -30,6 +30,7 @@ from .context_pass import context_pass
 from .coordination_pass import coordination_pass, hyphen_pairs
 from .gazetteer_pass import gazetteer_pass
 from .mention_edges import absorb_descriptors, extend_tails
+from .renames import merge_renames
 from .repeat_pass import repeat_pass, surname_pass
 from .scan import ArticleScan
 
@@ -98,7 +99,9 @@ def find_entities(text: str, sentences: list[Sentence], code: str, gaz: Gazettee
     mentions.sort(key=lambda m: m.start)
     extend_tails(scan, mentions)
     absorb_descriptors(scan, mentions)
-    return Found(entities=scan.entities, mentions=mentions, sentence_starts=[s.start for s in sentences])
+    found = Found(entities=scan.entities, mentions=mentions, sentence_starts=[s.start for s in sentences])
+    merge_renames(text, found, code)
+    return found
 
 
 def _apply_alt_types(scan: ArticleScan, named: list[Mention]) -> None:

@@ -19,6 +19,7 @@ Examples
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from .. import lang as languages
@@ -29,6 +30,7 @@ from .candidates import RELATIONS, admissible_indices as admissible, coordinated
 from .features import cued_relations, features
 from .mentions import add_tagged
 from .model import load_model
+from .renames import merge_renames
 from .rules import AMOUNT, DEALS, STAKE, SYMMETRIC, RuleExtractor, _cues, _is_money, _status, normalize_role
 from .tagger import load_tagger
 
@@ -57,6 +59,10 @@ class TrainedExtractor:
         code, text, sentences, found = read
         ruled = self.rules.triples_of(text, code, sentences, found, date)
         add_tagged(text, sentences, code, found, self.tagger, self.rules.gazetteer)
+        renamed = merge_renames(text, found, code)
+        if renamed:  # a rule's triple between a firm and its other name is none
+            ruled = [replace(t, s=renamed.get(t.s, t.s), o=renamed.get(t.o, t.o)) for t in ruled]
+            ruled = [t for t in ruled if t.s != t.o]
         return Extraction(self.decide(text, code, sentences, found, ruled, date), found.entities, code)
 
     def scored(self, text, code, sentences, found, ruled):

@@ -42,6 +42,7 @@ from .entities import find_entities
 from .features import features
 from .mentions import add_tagged
 from .model import RelationModel, logit, save_model
+from .renames import merge_renames
 from .tagger import TAGS, Tagger, tokenize, train_tagger
 from .trained import TrainedExtractor
 
@@ -156,6 +157,7 @@ def examples(articles, extractor: TrainedExtractor, log=None):
         found = find_entities(text, sentences, code, extractor.rules.gazetteer, extractor.rules.blocked)
         ruled = extractor.rules.triples_of(text, code, sentences, found, "")
         add_tagged(text, sentences, code, found, extractor.tagger, extractor.rules.gazetteer)
+        merge_renames(text, found, code)
         # the gold names themselves, where no mention covers them
         spans = [(m.start, m.end) for m in found.mentions]
         for a, b, name, kind in _alias_spans(text, art.entities):

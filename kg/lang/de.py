@@ -82,6 +82,11 @@ PRODUCT_DESCRIPTORS = (
     "entwicklungsumgebung", "programm", "computer", "rechner", "drucker", "fernseher", "router", "flugzeug",
     "flugmotor", "triebwerk", "organizer", "mikrocontroller", "speicher", "festplatte",
 )
+# Words opening a bracket after a name that gives the same firm's or product's other name ("Tamedia (seit
+# 2020 TX Group)", "Hynix (ehemals Hynix Semiconductor Inc.)"): the two names are one entity
+# (kg/extract/renames.py; "seit" takes a year).
+RENAME_CUES = ("heute", "ehemals", "vormals", "früher", "jetzt", "inzwischen", "später", "seit", "umbenannt in",
+               "später umbenannt in", "heute bekannt als", "bekannt als")
 # Head nouns that make the subject of an encyclopedia lead a product ("Die Siedler ist eine
 # Computerspielreihe"); read only for the title line's name (kg/extract/titles.py).
 TITLE_PRODUCT_HEADS = ("spiel", "spiele", "spielreihe", "spieleserie", "spielserie", "reihe", "serie", "programm", "suite",

@@ -77,6 +77,11 @@ PRODUCT_DESCRIPTORS = (
     "spreadsheet", "application", "program", "library", "toolkit", "robot", "satellite", "modem", "router",
     "microcontroller", "hard drive", "handheld",
 )
+# Words opening a bracket after a name that gives the same firm's or product's other name ("Facebook (now
+# Meta Platforms)", "Arista (formerly Arastra)"): the two names are one entity (kg/extract/renames.py;
+# "since" takes a year).
+RENAME_CUES = ("now", "formerly", "previously", "today", "later", "since", "now known as", "formerly known as",
+               "previously known as", "later renamed", "renamed", "later known as")
 # Head nouns that make the subject of an encyclopedia lead a product ("Crysis is a video game series");
 # read only for the title line's name (kg/extract/titles.py).
 TITLE_PRODUCT_HEADS = ("game", "games", "franchise", "series", "program", "programme", "suite", "system", "database",
