@@ -135,10 +135,15 @@ def _span(items: list[str], lo: int, hi: int, code: str, cache: dict | None):
     orders of the pair (so read once for the two): the items between (brackets dropped), their words, the
     bigram and first/last/mentions-between features, and the cue relations between, left and right, whether
     a negation stands between and whether a "former" cue stands around."""
-    key = ("span", id(items), lo, hi)
-    held = cache.get(key) if cache is not None else None
-    if held is not None:
-        return held
+    spans = None
+    if cache is not None:  # per list of items (held with it, so that its id stays its own)
+        kept = cache.get(("spans", id(items)))
+        if kept is None or kept[0] is not items:
+            kept = cache[("spans", id(items))] = (items, {})
+        spans = kept[1]
+        held = spans.get((lo, hi))
+        if held is not None:
+            return held
     between = _outside_brackets(items[lo + 1:hi])
     words = [w for w in between if w[:1] != "<"]
     bigrams = [f"bb={x}_{y}" for x, y in zip(between, between[1:])]
@@ -151,8 +156,8 @@ def _span(items: list[str], lo: int, hi: int, code: str, cache: dict | None):
     context = (_cued(code, btext), _cued(code, ltext), _cued(code, " ".join(items[hi + 1:hi + 9])),
                _negated(code, btext), any(c in around for c in _lexicon(code)[2]))
     held = (between, words, (bigrams, rest), context)
-    if cache is not None:
-        cache[key] = held
+    if spans is not None:
+        spans[lo, hi] = held
     return held
 
 

@@ -3,8 +3,8 @@
 "Tamedia (seit 2020 TX Group)", "Facebook (now Meta Platforms)", "Arista (formerly Arastra)": the bracketed
 name is another name of the entity named before it, not an entity of its own, so no relation stands
 between the two; the name and its bracket become one mention, so that the bracket no longer parts the name
-from what the sentence says of it. The words that open
-such a bracket are ``RENAME_CUES`` in :mod:`kg.lang.de` / :mod:`kg.lang.en` ("seit"/"since" with a year).
+from what the sentence says of it. The words that open such a bracket are ``RENAME_CUES`` in
+:mod:`kg.lang.de` / :mod:`kg.lang.en` ("seit"/"since" with a year).
 
 Examples
 --------
