@@ -238,3 +238,22 @@ def test_a_firm_and_its_other_name_in_a_bracket_are_one_entity(text, lang, firm,
     triples = {(t.s, t.p, t.o) for t in extract_text(text, lang=lang)}
     assert deal in triples
     assert not [t for t in triples if {t[0], t[2]} == {firm, other}]
+
+
+@pytest.mark.parametrize("text, lang, product, maker", [
+    ("Nokia verkaufte das Nokia 3310 millionenfach.", "de", "Nokia 3310", "Nokia"),
+    ("BMW baute Flugmotoren des Typs BMW 801.", "de", "BMW 801", "BMW"),
+    ("Volvo presented the Volvo XC90 in Detroit.", "en", "Volvo XC90", "Volvo"),
+])
+def test_a_brand_and_a_model_code_name_a_product_and_its_maker(text, lang, product, maker):
+    entities = extractor_named("trained").extract(text, lang=lang).entities
+    assert entities[product].type == "Product" and entities[product].maker == maker
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Siemens beschäftigte 2019 in Erlangen Siemens 300 Mitarbeiter mehr.", "de"),
+    ("Apple 2007 was a different company.", "en"),
+])
+def test_a_brand_and_a_quantity_or_a_year_name_no_product(text, lang):
+    entities = extractor_named("trained").extract(text, lang=lang).entities
+    assert not [k for k, v in entities.items() if v.type == "Product"]

@@ -26,6 +26,7 @@ from .entities import find_entities
 from .tagger import Tagger, spans_of, tokenize
 from .language_profile import language_profile
 from .lists import list_members
+from .model_codes import model_code_end
 from .titles import title_subject
 
 __all__ = ["find_entities", "add_tagged"]
@@ -197,6 +198,17 @@ def add_tagged(text, sentences, code, found, tagger: Tagger | None, gaz) -> obje
             kind = found.entities[key].type
             new.append(Mention(start=a, end=b, keys=(key,), type=kind))
             claim(a, b)
+    # a brand and a model code after it ("Nokia 3310", "Volvo XC90"): a product, the brand its maker
+    for m in mentions:
+        if m.type != "Organization" or m.anaphor or len(m.keys) != 1 or id(m) in dropped:
+            continue
+        end = model_code_end(text, m.end, code)
+        if end is None or not free(m.end, end) or not release(m):
+            continue
+        key = entity_for(text[m.start:end], "Product", text[m.start:end])
+        found.entities[key].maker = found.entities[key].maker or m.keys[0]
+        new.append(Mention(start=m.start, end=end, keys=(key,), type=found.entities[key].type))
+        claim(m.start, end)
     # the unknown members of a list whose known members are all of one class ("wie Aldi, Real, Karstadt")
     known = sorted([(m.start, m.end, m.type) for m in mentions if id(m) not in dropped and not m.anaphor]
                    + [(m.start, m.end, m.type) for m in new])

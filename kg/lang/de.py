@@ -87,6 +87,11 @@ PRODUCT_DESCRIPTORS = (
 # (kg/extract/renames.py; "seit" takes a year).
 RENAME_CUES = ("heute", "ehemals", "vormals", "früher", "jetzt", "inzwischen", "später", "seit", "umbenannt in",
                "später umbenannt in", "heute bekannt als", "bekannt als")
+# Words after a number that make "brand + number" a quantity, not a model ("Siemens 300 Mitarbeiter" vs
+# "Nokia 3310", kg/extract/model_codes.py).
+QUANTITY_WORDS = ("Millionen", "Milliarden", "Mio", "Mrd", "Prozent", "Euro", "Dollar", "Franken",
+                      "Mitarbeiter", "Mitarbeitern", "Beschäftigte", "Beschäftigten", "Stück", "Einheiten",
+                      "Kunden", "Filialen", "Standorte", "Jahre", "Jahren", "Tage", "Tagen", "Stunden")
 # Head nouns that make the subject of an encyclopedia lead a product ("Die Siedler ist eine
 # Computerspielreihe"); read only for the title line's name (kg/extract/titles.py).
 TITLE_PRODUCT_HEADS = ("spiel", "spiele", "spielreihe", "spieleserie", "spielserie", "reihe", "serie", "programm", "suite",

@@ -82,6 +82,11 @@ PRODUCT_DESCRIPTORS = (
 # "since" takes a year).
 RENAME_CUES = ("now", "formerly", "previously", "today", "later", "since", "now known as", "formerly known as",
                "previously known as", "later renamed", "renamed", "later known as")
+# Words after a number that make "brand + number" a quantity, not a model ("Siemens 300 Mitarbeiter" vs
+# "Nokia 3310", kg/extract/model_codes.py).
+QUANTITY_WORDS = ("million", "billion", "percent", "per", "dollars", "euros", "employees", "workers",
+                      "staff", "jobs", "units", "people", "customers", "stores", "shops", "years", "days",
+                      "hours", "times")
 # Head nouns that make the subject of an encyclopedia lead a product ("Crysis is a video game series");
 # read only for the title line's name (kg/extract/titles.py).
 TITLE_PRODUCT_HEADS = ("game", "games", "franchise", "series", "program", "programme", "suite", "system", "database",
