@@ -253,11 +253,13 @@ def choose_thresholds(model: RelationModel, tagger, articles, log=None) -> tuple
     own = [r for r in RELATIONS
            if sum(1 for art, _ in predicted for k in art.gold.required if k[1] == r) >= MIN_OWN_THRESHOLD]
     # then each such relation's threshold in turn, for the best micro F1 of all relations together (the
-    # figure users see); OFF leaves a relation to the rules where the model's guesses cost more than they find
+    # figure users see); OFF leaves a relation to the rules where the model's guesses cost more than they
+    # find (only where it is better: of equal choices the highest threshold of the grid wins, so that a
+    # model trained for other text keeps its surest guesses)
     for _ in range(3):
         for relation in own:
             thresholds[relation] = max(GRID + [OFF], key=lambda limit: (
-                micro({**thresholds, relation: limit}), limit))
+                micro({**thresholds, relation: limit}), limit if limit != OFF else 0.0))
     figures = {}
     for relation in RELATIONS:
         tp, fp, fn = counts[relation][thresholds[relation]]
