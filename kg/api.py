@@ -60,9 +60,11 @@ def extract_text(text: str, lang: str = "auto", extractor: str = "trained", enti
 
 
 def extract_article(path: str | Path, lang: str = "auto", extractor: str = "trained",
-                    entities: tuple[str, ...] = (), llm: dict | None = None, model: str = ""):
-    """The :class:`~kg.extract.base.Extraction` of the first article in a file, and the extractor that made
-    it (an LLM extractor carries its request tally and rejections)."""
+                    entities: tuple[str, ...] = (), llm: dict | None = None, model: str = "",
+                    min_confidence: float = 0.0):
+    """The :class:`~kg.extract.base.Extraction` of the first article in a file (only its triples of at least
+    ``min_confidence``), and the extractor that made it (an LLM extractor carries its request tally and
+    rejections)."""
     path = Path(path)
     if not path.exists():
         raise InputError(f"{path}: no such file")
@@ -73,7 +75,10 @@ def extract_article(path: str | Path, lang: str = "auto", extractor: str = "trai
     if model and extractor == "trained":
         options["model"] = str(model)
     engine = extractors.get(extractor, entities=tuple(entities), **options)
-    return engine.extract(article.text, lang=article.lang or lang, date=article.date), engine
+    result = engine.extract(article.text, lang=article.lang or lang, date=article.date)
+    if min_confidence:
+        result.triples = [t for t in result.triples if t.confidence >= min_confidence]
+    return result, engine
 
 
 BATCH = 256

@@ -257,12 +257,11 @@ def extract(file, fmt, lang, extractor, model, entities, llm_url, llm_model, llm
     from . import api
 
     result, engine = api.extract_article(file, lang=lang, extractor=extractor, entities=tuple(entities),
-                                 llm=_llm(llm_url, llm_model, llm_concurrency, llm_timeout), model=model)
+                                 llm=_llm(llm_url, llm_model, llm_concurrency, llm_timeout), model=model,
+                                 min_confidence=min_confidence)
     _report_llm(engine, verbose)
     for warning in result.warnings:
         click.echo(f"warning: {file}: {warning}", err=True)
-    if min_confidence:
-        result.triples = [t for t in result.triples if t.confidence >= min_confidence]
     if fmt == "jsonl":
         for triple in result.triples:
             click.echo(json.dumps(triple.as_json(), ensure_ascii=False))

@@ -37,6 +37,19 @@ def _pyvis_root() -> Path:
     return Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
 
 
+def _keep_evidence(g: nx.MultiDiGraph, keep) -> None:
+    """Keep the evidence items ``keep`` accepts (in place): an edge with none left goes, and so does an entity
+    with no edge left; an edge's confidence is that of its best evidence kept."""
+    for s, o, k, data in list(g.edges(keys=True, data=True)):
+        kept = [e for e in data["evidence"] if keep(e)]
+        if kept:
+            data["evidence"] = kept
+            data["confidence"] = max(e["confidence"] for e in kept)
+        else:
+            g.remove_edge(s, o, k)
+    g.remove_nodes_from([n for n in list(g) if g.degree(n) == 0])
+
+
 def subgraph(graph: nx.MultiDiGraph, focus: str = "", hops: int = 1, relations: tuple[str, ...] = (),
              since: str = "", until: str = "", min_degree: int = 0, max_nodes: int = 0,
              min_confidence: float = 0.0) -> tuple[nx.MultiDiGraph, list[str]]:
@@ -44,14 +57,7 @@ def subgraph(graph: nx.MultiDiGraph, focus: str = "", hops: int = 1, relations: 
     notes = []
     g = graph.copy()
     if min_confidence:
-        for s, o, k, data in list(g.edges(keys=True, data=True)):
-            kept = [e for e in data["evidence"] if e["confidence"] >= min_confidence]
-            if kept:
-                data["evidence"] = kept
-                data["confidence"] = max(e["confidence"] for e in kept)
-            else:
-                g.remove_edge(s, o, k)
-        g.remove_nodes_from([n for n in list(g) if g.degree(n) == 0])
+        _keep_evidence(g, lambda e: e["confidence"] >= min_confidence)
         notes.append(f"relations of confidence {min_confidence:g} or more")
     if relations:
         drop = [(s, o, k) for s, o, k in g.edges(keys=True) if k not in relations]
@@ -59,14 +65,8 @@ def subgraph(graph: nx.MultiDiGraph, focus: str = "", hops: int = 1, relations: 
         g.remove_nodes_from([n for n in list(g) if g.degree(n) == 0])
         notes.append("relations: " + ", ".join(relations))
     if since or until:
-        for s, o, k, data in list(g.edges(keys=True, data=True)):
-            kept = [e for e in data["evidence"] if (not since or (e["date"] and e["date"] >= since))
-                    and (not until or (e["date"] and e["date"] <= until))]
-            if kept:
-                data["evidence"] = kept
-            else:
-                g.remove_edge(s, o, k)
-        g.remove_nodes_from([n for n in list(g) if g.degree(n) == 0])
+        _keep_evidence(g, lambda e: (not since or (e["date"] and e["date"] >= since))
+                       and (not until or (e["date"] and e["date"] <= until)))
         notes.append(f"articles dated {since or '…'} to {until or '…'}")
     if focus:
         wanted = focus.casefold()
