@@ -101,12 +101,16 @@ def context_pass(scan: ArticleScan) -> None:
                 add_name(scan, nxt, stop, "Person")
                 continue
         # given name + surname: "Ashley Gabriel", "Satya Nadella"
+        particle = nxt < len(scan.tokens) and scan.tokens[nxt][2] in _FIRST_PARTICLES  # "Werner von Siemens"
         if word in scan.profile.given and nxt < len(scan.tokens) and nxt not in scan.taken \
-                and scan.text[end: end + 1] == " " and NAME_TOKEN.match(scan.tokens[nxt][2]) \
+                and scan.text[end: end + 1] == " " and (NAME_TOKEN.match(scan.tokens[nxt][2]) or particle) \
                 and scan.tokens[nxt][2] not in scan.profile.stop and scan.sentence_of(scan.tokens[nxt][0]) == scan.sentence_of(start) \
                 and not scan.descriptor_class(scan.tokens[nxt][2]):
             stop = name_end(scan, i, 3, person=True)
-            if stop >= nxt + 1:
+            if particle and any(scan.tokens[k][2] in scan.profile.org_heads for k in range(nxt, min(stop + 1, len(scan.tokens)))):
+                stop = nxt  # "Georg von Holtzbrinck Publishing Group" is a firm
+            if stop >= nxt + 1 + particle and not any(_legal_after(scan, k) for k in range(nxt + 1, stop + 1)):  # "Georg Fischer AG":
+                # a firm named after a person (the legal suffix ends a person's name too)
                 first = i - 1 if i and scan.text[scan.tokens[i - 1][1]: start] == "-" and scan.tokens[i - 1][2] in scan.profile.given \
                     and i - 1 not in scan.taken else i  # "Karl-Heinz Streibich"
                 add_name(scan, first, max(stop, nxt + 1), "Person")
@@ -181,6 +185,17 @@ def _descriptor_compound(scan: ArticleScan, word: str) -> bool:
     """A German compound descriptor ("Beratungsfirma", "Chiphersteller") stands before a name, never inside
     one ("die Schweizer Beratungsfirma Aarwerk Consulting"); a bare one may ("Porsche Holding")."""
     return scan.code == "de" and bool(scan.descriptor_class(word)) and word.casefold() not in scan.profile.bare_descriptors
+
+
+# particles that may follow a given name (not the articles "der", "den", nor "zu": "wechselte Peter zu Siemens")
+_FIRST_PARTICLES = frozenset({"von", "vom", "van", "de", "di", "da", "du", "le", "la", "ter", "bin"})
+
+
+def _legal_after(scan: ArticleScan, k: int) -> bool:
+    """Token k is a legal suffix right after the name before it ("Heinrich Kleyer GmbH")."""
+    return k < len(scan.tokens) and scan.text[scan.tokens[k - 1][1]: scan.tokens[k][0]] == " " and (
+        scan.tokens[k][2] in scan.lang.LEGAL_SUFFIXES or scan.tokens[k][2] + "." in scan.lang.LEGAL_SUFFIXES) \
+        and scan.text[scan.tokens[k][1]: scan.tokens[k][1] + 1] != "-"  # not "Henning Kagermann Co-CEO"
 
 
 def _legal_ahead(scan: ArticleScan, i: int) -> bool:

@@ -51,7 +51,8 @@ def suffixes(code: str) -> frozenset:
 
 def _repaired(spans, tokens, text: str, legal: frozenset):
     """The tagger's spans, cut at commas ("Cher Wang, H. T. Cho" are two people; "Palm, Inc." stays one)
-    and, for a person, carried over a hyphenated lower-case tail ("Chang Byung-gyu")."""
+    and, for a person, carried over a hyphenated lower-case tail ("Chang Byung-gyu"); a person's name right before a
+    legal suffix is a firm's ("Georg Fischer AG")."""
     for first, end, kind in spans:
         start = first
         for k in range(first, end):
@@ -63,6 +64,9 @@ def _repaired(spans, tokens, text: str, legal: frozenset):
                 and tokens[end].start == tokens[end - 1].end and tokens[end + 1].start == tokens[end].end \
                 and tokens[end + 1].text.isalpha() and tokens[end + 1].text.islower() and len(tokens[end + 1].text) <= 5:
             end += 2
+        if kind == "Person" and end > start and end < len(tokens) and tokens[end].text in legal \
+                and tokens[end].start == tokens[end - 1].end + 1 and text[tokens[end].end: tokens[end].end + 1] != "-":
+            kind, end = "Organization", end + 1  # "Georg Fischer AG", "Heinrich Kleyer GmbH": a firm named after a person
         if end > start:
             yield start, end, kind
 

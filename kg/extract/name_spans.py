@@ -173,7 +173,8 @@ def free_names(scan: ArticleScan, cut: bool = False):
 def add_name(scan: ArticleScan, i: int, j: int, kind: str) -> str | None:
     """Register tokens i..j-1 as a new name of class ``kind`` (or the gazetteer's entry) and a mention of it.
 
-    A legal suffix at the end and "UK", "US", "EU" in front are left out of the name; a product's version
+    A legal suffix at the end and "UK", "US", "EU" in front are left out of the name (not from a firm named after a
+    person, "Heinrich Kleyer GmbH", whose founder may be named too); a product's version
     ("Kirin 980") goes with it. "Kestrava Labs" is also known as "Kestrava" from then on (``scan.names``).
 
     Parameters
@@ -200,8 +201,15 @@ def add_name(scan: ArticleScan, i: int, j: int, kind: str) -> str | None:
     >>> add_name(scan, 1, 3, "Organization"), add_name(scan, 5, 7, "Organization"), sorted(scan.entities)
     (None, 'Acme', ['Acme'])
     """
-    while j > i and (scan.tokens[j - 1][2] in scan.lang.LEGAL_SUFFIXES or scan.tokens[j - 1][2] + "." in scan.lang.LEGAL_SUFFIXES) and j - i > 1:
+    end = j
+    while j > i and (scan.tokens[j - 1][2] in scan.lang.LEGAL_SUFFIXES or scan.tokens[j - 1][2] + "." in scan.lang.LEGAL_SUFFIXES) \
+            and j - i > 1:
         j -= 1
+    # "Georg Fischer AG" keeps its suffix ("Georg Fischer" is a person), unless the gazetteer knows the firm ("Robert Bosch")
+    named_after_person = kind == "Organization" and j < end and scan.tokens[i][2] in scan.profile.given \
+        and scan.gaz.lookup([t[2] for t in scan.tokens[i:j]], include_ambiguous=True) is None
+    if named_after_person:
+        j = end
     while i < j and scan.tokens[i][2] in ("UK", "US", "EU", "U") and j - i > 1:
         i += 1
     if j <= i or all(t[2] in scan.profile.org_heads for t in scan.tokens[i:j]):
@@ -224,7 +232,8 @@ def add_name(scan: ArticleScan, i: int, j: int, kind: str) -> str | None:
         label = re.sub(r"\s+", " ", label)
         scan.add_entity(label, kind)
     scan.names.setdefault(" ".join(words), label)
-    if entry is None and kind == "Organization" and len(words) > 1 and words[-1] in scan.profile.org_heads:
+    if entry is None and kind == "Organization" and len(words) > 1 and words[-1] in scan.profile.org_heads \
+            and not named_after_person:
         short = words[:-1]  # "Kestrava AI" is "Kestrava" later on ("Mistral AI", "Little Eye Labs")
         if len(short[0]) >= 4 and short[0] not in scan.profile.stop and short[0] not in scan.profile.generic \
                 and scan.gaz.lookup(short, include_ambiguous=True) is None:
