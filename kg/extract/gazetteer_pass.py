@@ -69,8 +69,8 @@ def gazetteer_pass(scan: ArticleScan) -> None:
             if entry.type == "Person" and size == 1:
                 continue  # a bare surname only where the full name was seen (surname pass)
             j = i + size
-            if entry.type == "Organization" and _founder_named(scan, i, j, words):
-                continue  # "Henry Ford", "Werner von Siemens", "Robert Bosch": the founder, not the firm named after him
+            if entry.type == "Organization" and _founder_named(scan, i, j):
+                continue  # "Henry Ford", "Werner von Siemens": the founder, not the firm named after him
             if entry.type == "Organization" and _head_follows(scan, j):
                 continue  # "Apple Records", "Merantix Venture Fund" are not Apple, Merantix: the context pass names them
             if entry.type == "Organization" and j < n and scan.tokens[j][2] in scan.profile.units \
@@ -95,26 +95,20 @@ def gazetteer_pass(scan: ArticleScan) -> None:
         i += matched or 1
 
 
-def _founder_named(scan: ArticleScan, i: int, j: int, words: list[str]) -> bool:
-    """A firm's name (tokens i..j-1) that is a person's surname here: a given name before it (through particles:
-    "Werner von Siemens"), or the name itself a given name and a surname ("Robert Bosch"), and no legal suffix or
-    organisation word after it ("Robert Bosch GmbH" is the firm)."""
+def _founder_named(scan: ArticleScan, i: int, j: int) -> bool:
+    """A firm's name (tokens i..j-1) that is a person's surname here: a given name right before it, or before at
+    most two particles ("Henry Ford", "Werner von Siemens"), and no legal suffix or organisation word after it
+    ("Adam Opel AG" is the firm)."""
     if j < len(scan.tokens) and scan.token_sentence[j] == scan.token_sentence[j - 1] \
             and scan.text[scan.tokens[j - 1][1]: scan.tokens[j][0]] == " " \
             and scan.tokens[j][2].rstrip(".") in scan.profile.org_heads:
         return False
-    given = scan.profile.given
-    if len(words) == 2 and words[0] in given and words[1][:1].isupper() and words[1] not in given:
-        return True
     k = i - 1
-    while k >= 0 and scan.tokens[k][2] in scan.profile.particles and k < i:
+    while k >= 0 and i - 1 - k < 2 and scan.tokens[k][2] in scan.profile.particles:
         k -= 1
-    if k < 0 or scan.token_sentence[k] != scan.token_sentence[i] or scan.tokens[k][2] not in given:
+    if k < 0 or scan.token_sentence[k] != scan.token_sentence[i] or scan.tokens[k][2] not in scan.profile.given:
         return False
-    if k < i - 1 and i - 1 - k > 2:
-        return False
-    gaps = [scan.text[scan.tokens[x][1]: scan.tokens[x + 1][0]] for x in range(k, i)]
-    return all(g == " " for g in gaps) and (k == i - 1 or scan.tokens[k + 1][2] in scan.profile.particles)
+    return all(scan.text[scan.tokens[x][1]: scan.tokens[x + 1][0]] == " " for x in range(k, i))
 
 
 def _head_follows(scan: ArticleScan, j: int) -> bool:
