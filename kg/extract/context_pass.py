@@ -193,14 +193,13 @@ _FIRST_PARTICLES = frozenset({"von", "vom", "van", "de", "di", "da", "du", "le",
 
 def _legal_after(scan: ArticleScan, k: int) -> bool:
     """Token k is a legal suffix right after the name before it ("Heinrich Kleyer GmbH")."""
-    return k < len(scan.tokens) and scan.text[scan.tokens[k - 1][1]: scan.tokens[k][0]] == " " and (
-        scan.tokens[k][2] in scan.lang.LEGAL_SUFFIXES or scan.tokens[k][2] + "." in scan.lang.LEGAL_SUFFIXES) \
+    return k < len(scan.tokens) and scan.text[scan.tokens[k - 1][1]: scan.tokens[k][0]] == " " \
+        and scan.tokens[k][2] in scan.profile.legal_words \
         and scan.text[scan.tokens[k][1]: scan.tokens[k][1] + 1] != "-"  # not "Henning Kagermann Co-CEO"
 
 
 def _legal_ahead(scan: ArticleScan, i: int) -> bool:
-    return any(scan.tokens[k][2] in scan.lang.LEGAL_SUFFIXES or scan.tokens[k][2] + "." in scan.lang.LEGAL_SUFFIXES
-               for k in range(i + 1, min(i + 5, len(scan.tokens))))
+    return any(scan.tokens[k][2] in scan.profile.legal_words for k in range(i + 1, min(i + 5, len(scan.tokens))))
 
 
 def _org_head_ahead(scan: ArticleScan, i: int) -> bool:

@@ -97,12 +97,8 @@ def gazetteer_pass(scan: ArticleScan) -> None:
 
 def _founder_named(scan: ArticleScan, i: int, j: int) -> bool:
     """A firm's name (tokens i..j-1) that is a person's surname here: a given name right before it, or before at
-    most two particles ("Henry Ford", "Werner von Siemens"), and no legal suffix or organisation word after it
-    ("Adam Opel AG" is the firm)."""
-    if j < len(scan.tokens) and scan.token_sentence[j] == scan.token_sentence[j - 1] \
-            and scan.text[scan.tokens[j - 1][1]: scan.tokens[j][0]] == " " \
-            and scan.tokens[j][2].rstrip(".") in scan.profile.org_heads:
-        return False
+    most two particles ("Henry Ford", "Werner von Siemens"). Where an organisation word follows ("Adam Opel AG"),
+    the gazetteer match is left to the context pass anyway (:func:`_head_follows`)."""
     k = i - 1
     while k >= 0 and i - 1 - k < 2 and scan.tokens[k][2] in scan.profile.particles:
         k -= 1

@@ -69,6 +69,8 @@ class LanguageProfile:
         self.generic = frozenset(lang.GENERIC_PREFIXES)
         self.stop = frozenset(set(getattr(lang, "NAME_STOPWORDS", ())) | set(lang.DETERMINERS)
                               | {d.capitalize() for d in lang.DETERMINERS})
+        # a token that is a legal suffix, written with or without its dot ("Inc", "GmbH", "S.A")
+        self.legal_words = frozenset(s.rstrip(".") for s in lang.LEGAL_SUFFIXES) | frozenset(lang.LEGAL_SUFFIXES)
         self.org_heads = frozenset(getattr(lang, "ORG_NAME_HEADS", ())) | {s.rstrip(".") for s in lang.LEGAL_SUFFIXES}
         self.person_cues = frozenset(getattr(lang, "PERSON_CUES_AFTER", ()))
         self.name_before = [(kind, re.compile(rx)) for kind, rx in getattr(lang, "NAME_CONTEXT_BEFORE", ())]

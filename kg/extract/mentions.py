@@ -20,7 +20,6 @@ import bisect
 import re
 from functools import lru_cache
 
-from .. import lang as languages
 from .base import EntityInfo, Mention
 from .entities import find_entities
 from .tagger import Tagger, spans_of, tokenize
@@ -45,8 +44,8 @@ def _clean(surface: str) -> str:
 
 @lru_cache(maxsize=4)
 def suffixes(code: str) -> frozenset:
-    """Legal suffixes of a language without their dots ("Inc", "GmbH"): what may follow a comma in a name."""
-    return frozenset(x.rstrip(".") for x in languages.get(code).LEGAL_SUFFIXES)
+    """Legal suffixes of a language, as tokens ("Inc", "GmbH"): what may follow a comma in a name."""
+    return language_profile(code).legal_words
 
 
 def _repaired(spans, tokens, text: str, legal: frozenset):

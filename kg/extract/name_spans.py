@@ -202,8 +202,7 @@ def add_name(scan: ArticleScan, i: int, j: int, kind: str) -> str | None:
     (None, 'Acme', ['Acme'])
     """
     end = j
-    while j > i and (scan.tokens[j - 1][2] in scan.lang.LEGAL_SUFFIXES or scan.tokens[j - 1][2] + "." in scan.lang.LEGAL_SUFFIXES) \
-            and j - i > 1:
+    while j - i > 1 and scan.tokens[j - 1][2] in scan.profile.legal_words:
         j -= 1
     # "Georg Fischer AG" keeps its suffix ("Georg Fischer" is a person), unless the gazetteer knows the firm ("Robert Bosch")
     named_after_person = kind == "Organization" and j < end and scan.tokens[i][2] in scan.profile.given \
