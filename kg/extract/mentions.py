@@ -70,6 +70,22 @@ def _repaired(spans, tokens, text: str, legal: frozenset):
             yield start, end, kind
 
 
+def _title_cased(tokens) -> bool:
+    """Whether a sentence is written in title case, as English headlines are ("Facebook, Google Buy Two
+    India-based Start-ups"): four words or more, and every word longer than three letters capitalised, but
+    for the parts after a hyphen. There a capital letter says nothing about a name, so no tagged name may
+    take over a known brand ("Google Buy").
+
+    >>> from kg.extract.tagger import tokenize
+    >>> _title_cased(tokenize("Facebook, Google Buy Two India-based Start-ups", 0))
+    True
+    >>> _title_cased(tokenize("Google hat Docs gekauft und Wavii übernommen", 0))
+    False
+    """
+    words = [t.text for k, t in enumerate(tokens) if t.text[:1].isalpha() and (k == 0 or tokens[k - 1].text != "-")]
+    return len(words) >= 4 and all(w[:1].isupper() for w in words if len(w) > 3)
+
+
 def _no_name(surface: str, kind: str, profile) -> bool:
     """A span that names nothing: a pronoun or article, a single character; and for an organisation or
     product a place ("Padua", "Munich's"), a bare descriptor ("Unternehmen", "Labor") or a role title
@@ -174,6 +190,7 @@ def add_tagged(text, sentences, code, found, tagger: Tagger | None, gaz) -> obje
         if not tokens:
             continue
         tags = tagger.tag([t.text for t in tokens], code, gaz)
+        headline = _title_cased(tokens)
         for first, end, kind in _repaired(spans_of(tags), tokens, text, suffixes(code)):
             a, b = tokens[first].start, tokens[end - 1].end
             surface = _clean(text[a:b])
@@ -185,7 +202,7 @@ def add_tagged(text, sentences, code, found, tagger: Tagger | None, gaz) -> obje
             if not free(a, b):
                 lo = bisect.bisect_left(mention_starts, a)
                 inside = [m for m in mentions[lo:bisect.bisect_left(mention_starts, b)] if m.end <= b and not m.anaphor]
-                if kind != "Product" or not inside or inside[0].start != a or inside[0].type != "Organization" \
+                if kind != "Product" or headline or not inside or inside[0].start != a or inside[0].type != "Organization" \
                         or (inside[0].end, inside[0].start) == (b, a) or len(inside) > 1:
                     continue
                 # only where the tagger is sure of every word ("Google Schritt halten" is no product)
