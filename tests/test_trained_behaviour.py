@@ -257,3 +257,22 @@ def test_a_brand_and_a_model_code_name_a_product_and_its_maker(text, lang, produ
 def test_a_brand_and_a_quantity_or_a_year_name_no_product(text, lang):
     entities = extractor_named("trained").extract(text, lang=lang).entities
     assert not [k for k, v in entities.items() if v.type == "Product"]
+
+
+def test_a_title_cased_headline_lets_no_tagged_product_take_over_a_brand():
+    text = "Facebook, Google Buy Two India-based Start-ups\n\nFacebook closed its deal to buy Little Eye Labs."
+    labels = {v.label for v in extractor_named("trained").extract(text, lang="en").entities.values()}
+    assert "Google" in labels and not [name for name in labels if name.startswith("Google ")]
+
+
+@pytest.mark.parametrize("text, lang, firm, no_names", [
+    ("In February 2016, Cheetah Mobile and Cubot launched the CheetahPhone. Eventually Novell acquired SUSE.",
+     "en", "Novell", ("In February 2016", "February 2016", "Eventually Novell")),
+    ("Finlux was then in the 1990s acquired by the electronics giant Nokia.", "en", "Nokia", ("1990s",)),
+    ("Die Zellen wurden vom US-amerikanischen Hersteller Tesla Motors zugekauft.", "de", "Tesla",
+     ("Hersteller Tesla Motors",)),
+])
+def test_dates_openers_and_descriptors_are_cut_from_names(text, lang, firm, no_names):
+    labels = {v.label for v in extractor_named("trained").extract(text, lang=lang).entities.values()}
+    assert any(name.startswith(firm) for name in labels)
+    assert not labels & set(no_names), labels

@@ -26,6 +26,8 @@ from .name_shapes import NAME_TOKEN
 from .name_spans import add_name, free_names, name_end
 from .scan import ArticleScan
 
+_NUMBER = re.compile(r"\d+(?:s|er)?")  # "1990s", "1990er", "15": a time or a count
+
 
 def context_pass(scan: ArticleScan) -> None:
     """Add the names introduced by descriptors, roles, legal suffixes, compounds and given names to ``scan``,
@@ -119,6 +121,9 @@ def context_pass(scan: ArticleScan) -> None:
         if NAME_TOKEN.match(word) and word not in scan.profile.stop and scan.text[start - 1: start] != "-" and (
                 scan.code == "en" or _legal_ahead(scan, i) or _org_head_ahead(scan, i)):  # not "Robo-[Advisor ...]"
             stop = name_end(scan, i, 5)
+            if stop > i + 1 and scan.profile.descriptors_capitalised and scan.descriptor_class(word) \
+                    and _plain_name(scan, i + 1) and not _legal_ahead(scan, i + 1):
+                continue  # "Hersteller Tesla Motors": the descriptor stands before the name ("Radio H. Mende & Co." is one)
             if stop > i and _org_name_end(scan, i, stop) and not any(
                     _descriptor_compound(scan, scan.tokens[k][2]) for k in range(i, stop - 1)):
                 add_name(scan, i, stop, "Organization")
@@ -158,6 +163,8 @@ def _context_names(scan: ArticleScan) -> None:
     shaped = getattr(scan.lang, "NAME_CONTEXT_SHAPED", False)
     for i, stop in free_names(scan, cut=True):
         start, word = scan.tokens[i][0], scan.tokens[i][2]
+        if _NUMBER.fullmatch(word):
+            continue  # "in the 1990s acquired by": a time, no name
         if shaped and not (re.search(r".[A-Z0-9]", word) or (word.isupper() and len(word) >= 2)):
             continue  # German: "IDS Scheer", "WebMethods", not "Anteile"
         # "Autonomy CEO Mike Lynch": the name ends before a role word
@@ -171,6 +178,13 @@ def _context_names(scan: ArticleScan) -> None:
                 kind = ""
         if kind:
             add_name(scan, i, stop, kind)
+
+
+def _plain_name(scan: ArticleScan, k: int) -> bool:
+    """Whether token ``k`` is a name word that is neither a descriptor nor an organisation word or legal
+    suffix ("Tesla" in "Hersteller Tesla Motors", not "AG" in "Software AG")."""
+    word = scan.tokens[k][2]
+    return bool(NAME_TOKEN.match(word)) and not scan.descriptor_class(word) and word not in scan.profile.org_heads
 
 
 def _name_like(scan: ArticleScan, word: str, right: str) -> bool:

@@ -30,6 +30,7 @@ from .titles import title_subject
 
 __all__ = ["find_entities", "add_tagged"]
 
+_DECADE = re.compile(r"\d{4}s|\d{4}er")  # "1990s", "1990er"
 TAKEOVER_SURE = 0.9  # the tagger's least marginal over a product name that takes over a brand
 _POSSESSIVE = re.compile(r"[’']s?$")
 _GENITIVE = re.compile(r"(?<=[^sxzß])s$")  # German "Googles": only where the bare name stands in the text too
@@ -84,6 +85,23 @@ def _title_cased(tokens) -> bool:
     """
     words = [t.text for k, t in enumerate(tokens) if t.text[:1].isalpha() and (k == 0 or tokens[k - 1].text != "-")]
     return len(words) >= 4 and all(w[:1].isupper() for w in words if len(w) > 3)
+
+
+def _trimmed(first: int, end: int, tokens, profile) -> int | None:
+    """The first token of a tagged name once the words that begin no name are cut from its front ("In
+    February 2016 Cheetah Mobile" -> "February 2016 Cheetah Mobile", "Eventually Novell" -> "Novell", the
+    descriptor of "Hersteller Tesla Motors" -> "Tesla Motors"); None where what is left is a date or a number
+    ("February 2016", "1990s", "15")."""
+    while end - first > 1:
+        word = tokens[first].text
+        if word not in profile.openers_not and not (
+                profile.descriptors_capitalised and word.casefold() in profile.bare_descriptors
+                and word not in profile.org_prefixes and tokens[first + 1].text[:1].isupper()):
+            break
+        first += 1
+    if all(t.text.isdigit() or t.text in profile.months or _DECADE.fullmatch(t.text) for t in tokens[first:end]):
+        return None
+    return first
 
 
 def _no_name(surface: str, kind: str, profile) -> bool:
@@ -192,6 +210,9 @@ def add_tagged(text, sentences, code, found, tagger: Tagger | None, gaz) -> obje
         tags = tagger.tag([t.text for t in tokens], code, gaz)
         headline = _title_cased(tokens)
         for first, end, kind in _repaired(spans_of(tags), tokens, text, suffixes(code)):
+            first = _trimmed(first, end, tokens, profile)
+            if first is None:
+                continue
             a, b = tokens[first].start, tokens[end - 1].end
             surface = _clean(text[a:b])
             if not surface or not any(c.isupper() or c.isdigit() for c in surface[:1] + surface[1:2]):
@@ -238,6 +259,11 @@ def add_tagged(text, sentences, code, found, tagger: Tagger | None, gaz) -> obje
         if len(inside) < 1 or sentence.text.count(",") < 1:
             continue
         for a, b, kind in list_members(text, sentence.start, sentence.end, inside, code):
+            parts = tokenize(text[a:b], a)
+            first = _trimmed(0, len(parts), parts, profile) if parts else None
+            if first is None:  # "In February 2016, Cheetah Mobile and Cubot": a date is no member
+                continue
+            a = parts[first].start
             surface = text[a:b]
             if _no_name(surface, kind, profile) or not free(a, b):
                 continue

@@ -227,6 +227,15 @@ NAME_CONTEXT_AFTER = (
     ("Organization", r"^\s(?:im\sJahr\s)?(?:\d{4}\s)?(?:übernommen|gekauft|erworben|geschluckt)\b"),
 )
 NAME_CONTEXT_SHAPED = True
+# Capitalised words that open no name: a tagged name that starts with one starts after it ("Im Februar 2010
+# ...", "Später Siemens ..."); nouns are capitalised, so a descriptor before a name is cut too ("Hersteller
+# Tesla Motors").
+NAME_OPENERS_NOT = (
+    "Im", "In", "Am", "An", "Auf", "Aus", "Bei", "Seit", "Nach", "Ab", "Bis", "Laut", "Mit", "Durch", "Für",
+    "Über", "Unter", "Vor", "Während", "Zum", "Zur", "Als", "Auch", "Später", "Heute", "Danach", "Zuvor",
+    "Anschließend", "Inzwischen", "Bereits", "Damals", "Zudem", "Außerdem", "Dabei", "Daraufhin", "Schließlich",
+)
+DESCRIPTORS_CAPITALISED = True
 # Words that count a noun: what follows them is a common noun, not a name ("den drei Regionen-Chefs").
 QUANTIFIERS = ("zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf", "beiden",
                "mehrere", "mehreren", "einige", "einigen", "viele", "vielen", "alle", "allen", "sämtliche", "beide")
