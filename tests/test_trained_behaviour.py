@@ -276,3 +276,19 @@ def test_dates_openers_and_descriptors_are_cut_from_names(text, lang, firm, no_n
     labels = {v.label for v in extractor_named("trained").extract(text, lang=lang).entities.values()}
     assert any(name.startswith(firm) for name in labels)
     assert not labels & set(no_names), labels
+
+
+@pytest.mark.parametrize("text, lang, product, maker", [
+    ("Faggin entwarf den Zilog Z80.", "de", "Zilog Z80", "Zilog"),  # the tagger reads "Z80" alone
+    ("Google stellte Android 6.0 Marshmallow vor.", "de", "Android 6.0", ""),  # and "Android 6" here
+])
+def test_a_version_or_model_code_stays_part_of_a_product_name(text, lang, product, maker):
+    entities = extractor_named("trained").extract(text, lang=lang).entities
+    assert entities[product].type == "Product"
+    assert not maker or entities[product].maker == maker
+
+
+def test_a_rule_triple_follows_the_longer_product_name():
+    triples = {(t.s, t.p, t.o) for t in extract_text("Google stellte Android 6.0 Marshmallow vor.", lang="de")}
+    assert ("Google", "develops", "Android 6.0") in triples
+    assert not [t for t in triples if t[2] == "Android 6"]

@@ -48,6 +48,8 @@ class Found:
     entities: dict[str, EntityInfo] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
     sentence_starts: list[int] = field(default_factory=list)
+    # entities whose every mention a longer name took over ("Android 6" in "Android 6.0"), and the key of it
+    replaced: dict[str, str] = field(default_factory=dict, repr=False)
 
 
 def find_entities(text: str, sentences: list[Sentence], code: str, gaz: Gazetteer,

@@ -26,6 +26,7 @@ from .tagger import Tagger, spans_of, tokenize
 from .language_profile import language_profile
 from .lists import list_members
 from .model_codes import model_code_end
+from .product_names import version_end
 from .titles import title_subject
 
 __all__ = ["find_entities", "add_tagged"]
@@ -239,17 +240,54 @@ def add_tagged(text, sentences, code, found, tagger: Tagger | None, gaz) -> obje
             kind = found.entities[key].type
             new.append(Mention(start=a, end=b, keys=(key,), type=kind))
             claim(a, b)
+    def withdraw(m: Mention) -> bool:
+        """Give up a mention (one of the rule finder's or a new one) for a longer name; False where its span
+        is not held."""
+        if m in new:
+            k = bisect.bisect_left(taken, (m.start, m.end))
+            del taken[k], starts[k]
+            new.remove(m)
+            return True
+        return release(m)
+
+    def take_back(a: int, b: int) -> bool:
+        """Free a stretch that only tagged product names inside it hold ("Z80" in "Zilog Z80"); False
+        (and nothing freed) where anything else holds part of it."""
+        inside = [m for m in new if m.start < b and a < m.end]
+        if any(m.type != "Product" or m.start < a or m.end > b for m in inside):
+            return False
+        for m in inside:
+            k = bisect.bisect_left(taken, (m.start, m.end))
+            del taken[k], starts[k]
+            new.remove(m)
+        return free(a, b)
+
     # a brand and a model code after it ("Nokia 3310", "Volvo XC90"): a product, the brand its maker
-    for m in mentions:
-        if m.type != "Organization" or m.anaphor or len(m.keys) != 1 or id(m) in dropped:
+    for m in [m for m in mentions if id(m) not in dropped] + new:
+        if m.type != "Organization" or m.anaphor or len(m.keys) != 1:
             continue
         end = model_code_end(text, m.end, code)
-        if end is None or not free(m.end, end) or not release(m):
+        if end is None or not (free(m.end, end) or take_back(m.end, end)) or not withdraw(m):
             continue
         key = entity_for(text[m.start:end], "Product", text[m.start:end])
         found.entities[key].maker = found.entities[key].maker or m.keys[0]
         new.append(Mention(start=m.start, end=end, keys=(key,), type=found.entities[key].type))
         claim(m.start, end)
+    # a version or a variant after a product's name ("Neocron 2", "Android 6.0", "Nintendo Switch Lite"):
+    # the name of a product of its own, with the same maker
+    successor: dict[str, str] = {}
+    for m in [m for m in mentions if id(m) not in dropped] + new:
+        if m.type != "Product" or m.anaphor or len(m.keys) != 1:
+            continue
+        end = version_end(text, m.end, code)
+        if end is None or not free(m.end, end) or not withdraw(m):
+            continue
+        maker = found.entities[m.keys[0]].maker
+        key = entity_for(text[m.start:end], "Product", text[m.start:end])
+        found.entities[key].maker = found.entities[key].maker or maker
+        new.append(Mention(start=m.start, end=end, keys=(key,), type=found.entities[key].type))
+        claim(m.start, end)
+        successor[m.keys[0]] = key
     # the unknown members of a list whose known members are all of one class ("wie Aldi, Real, Karstadt")
     known = sorted([(m.start, m.end, m.type) for m in mentions if id(m) not in dropped and not m.anaphor]
                    + [(m.start, m.end, m.type) for m in new])
@@ -319,4 +357,7 @@ def add_tagged(text, sentences, code, found, tagger: Tagger | None, gaz) -> obje
     if new:
         mentions.extend(new)
         mentions.sort(key=lambda m: (m.start, m.end))
+    if successor:  # a rule's triple about "Android 6" is about "Android 6.0" where nothing else names it
+        named = {key for m in mentions for key in m.keys}
+        found.replaced.update({old: key for old, key in successor.items() if old not in named})
     return found

@@ -57,13 +57,25 @@ class TrainedExtractor:
         if isinstance(read, Extraction):
             return read
         code, text, sentences, found = read
-        ruled = self.rules.triples_of(text, code, sentences, found, date)
-        add_tagged(text, sentences, code, found, self.tagger, self.rules.gazetteer)
-        renamed = merge_renames(text, found, code)
-        if renamed:  # a rule's triple between a firm and its other name is none
-            ruled = [replace(t, s=renamed.get(t.s, t.s), o=renamed.get(t.o, t.o)) for t in ruled]
-            ruled = [t for t in ruled if t.s != t.o]
+        ruled = self.completed(text, code, sentences, found, self.rules.triples_of(text, code, sentences, found, date))
         return Extraction(self.decide(text, code, sentences, found, ruled, date), found.entities, code)
+
+    def completed(self, text, code, sentences, found, ruled):
+        """Join the tagger's names and each renamed firm's other name to the rule finder's mentions (in
+        place), and return the rules' triples with the keys of the entities they then name (training reads
+        the same)."""
+        add_tagged(text, sentences, code, found, self.tagger, self.rules.gazetteer)
+        renamed = {**found.replaced, **merge_renames(text, found, code)}
+        if renamed:  # a rule's triple between a firm and its other name is none
+
+            def final(key: str) -> str:
+                for _ in range(3):  # "Android 6" -> "Android 6.0" -> the name it was renamed to
+                    key = renamed.get(key, key)
+                return key
+
+            ruled = [replace(t, s=final(t.s), o=final(t.o)) for t in ruled]
+            ruled = [t for t in ruled if t.s != t.o]
+        return ruled
 
     def scored(self, text, code, sentences, found, ruled):
         """Every candidate pair and its probabilities: ``(pairs, matrix)``, ``pairs`` a list of

@@ -40,9 +40,7 @@ from .candidates import RELATIONS, fits, sentence_pairs
 from .rules import SYMMETRIC
 from .entities import find_entities
 from .features import features
-from .mentions import add_tagged
 from .model import RelationModel, logit, save_model
-from .renames import merge_renames
 from .tagger import TAGS, Tagger, tokenize, train_tagger
 from .trained import TrainedExtractor
 
@@ -155,9 +153,7 @@ def examples(articles, extractor: TrainedExtractor, log=None):
         text = art.text
         sentences = split_sentences(text, code)
         found = find_entities(text, sentences, code, extractor.rules.gazetteer, extractor.rules.blocked)
-        ruled = extractor.rules.triples_of(text, code, sentences, found, "")
-        add_tagged(text, sentences, code, found, extractor.tagger, extractor.rules.gazetteer)
-        merge_renames(text, found, code)
+        ruled = extractor.completed(text, code, sentences, found, extractor.rules.triples_of(text, code, sentences, found, ""))
         # the gold names themselves, where no mention covers them
         spans = [(m.start, m.end) for m in found.mentions]
         for a, b, name, kind in _alias_spans(text, art.entities):
