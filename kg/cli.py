@@ -556,7 +556,7 @@ def cache(clear):
               help="Extra tagger training data: token<TAB>BIO-tag lines (e.g. scripts/convert_ner.py output).")
 @click.option("--out", type=click.Path(path_type=Path), default=Path("output") / "model", show_default=True,
               help="Model folder to write.")
-@click.option("--iterations", default=80, show_default=True, type=click.IntRange(1, 1000),
+@click.option("--iterations", default=200, show_default=True, type=click.IntRange(1, 1000),
               help="CRF training iterations.")
 def train(gold_dirs, dev_dirs, bio_files, out, iterations):
     """Train the tagger and the relation model from annotated articles.

@@ -278,14 +278,13 @@ def test_dates_openers_and_descriptors_are_cut_from_names(text, lang, firm, no_n
     assert not labels & set(no_names), labels
 
 
-@pytest.mark.parametrize("text, lang, product, maker", [
-    ("Faggin entwarf den Zilog Z80.", "de", "Zilog Z80", "Zilog"),  # the tagger reads "Z80" alone
-    ("Google stellte Android 6.0 Marshmallow vor.", "de", "Android 6.0", ""),  # and "Android 6" here
+@pytest.mark.parametrize("text, lang, product", [
+    ("Der Zilog Z80 ist ein 8-Bit-Mikroprozessor.", "de", "Zilog Z80"),  # a tagger may read "Z80" alone
+    ("Google stellte Android 6.0 Marshmallow vor.", "de", "Android 6.0"),  # and "Android 6" here
 ])
-def test_a_version_or_model_code_stays_part_of_a_product_name(text, lang, product, maker):
+def test_a_version_or_model_code_stays_part_of_a_product_name(text, lang, product):
     entities = extractor_named("trained").extract(text, lang=lang).entities
     assert entities[product].type == "Product"
-    assert not maker or entities[product].maker == maker
 
 
 def test_a_rule_triple_follows_the_longer_product_name():

@@ -167,7 +167,7 @@ def load_tagger(path: str) -> Tagger:
     return Tagger(Path(path))
 
 
-def train_tagger(sentences, out: Path, iterations: int = 80, log=None) -> None:
+def train_tagger(sentences, out: Path, iterations: int = 200, log=None) -> None:
     """Fit the CRF on ``(words, tags, lang)`` sentences and write it to ``out`` (deterministic L-BFGS)."""
     import pycrfsuite  # noqa: PLC0415
 

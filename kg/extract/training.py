@@ -324,7 +324,7 @@ def _count(predicted, relation: str, limit: float) -> tuple[int, int, int]:
     return tp, fp, fn
 
 
-def train(train_dirs, dev_dirs, out: Path, bio_files=(), log=print, iterations: int = 80,
+def train(train_dirs, dev_dirs, out: Path, bio_files=(), log=print, iterations: int = 200,
           corpus_weight: int = 3, tagger_from: Path | None = None) -> dict:
     """Build a model folder ``out`` from gold folders (and BIO files for the tagger); returns its meta.
     The corpus's own sentences count ``corpus_weight`` times against the BIO files' (they alone know products
@@ -354,7 +354,8 @@ def train(train_dirs, dev_dirs, out: Path, bio_files=(), log=print, iterations: 
     vocabulary, weights, biases, positives = fit(X, Y, log=log)
     meta = {
         "seed": SEED, "trained_on": [str(d) for d in train_dirs], "tuned_on": [str(d) for d in dev_dirs],
-        "bio_files": [Path(p).name for p in bio_files], "corpus_weight": corpus_weight, "articles": len(articles),
+        "bio_files": [Path(p).name for p in bio_files], "corpus_weight": corpus_weight,
+        "tagger_iterations": iterations if not tagger_from else None, "articles": len(articles),
         "languages": dict(Counter(a.lang for a in articles)), "pairs": len(X), "positives": positives,
         "features": len(vocabulary),
     }
