@@ -291,3 +291,13 @@ def test_a_rule_triple_follows_the_longer_product_name():
     triples = {(t.s, t.p, t.o) for t in extract_text("Google stellte Android 6.0 Marshmallow vor.", lang="de")}
     assert ("Google", "develops", "Android 6.0") in triples
     assert not [t for t in triples if t[2] == "Android 6"]
+
+
+@pytest.mark.parametrize("text, lang, firm", [
+    ("Die Firma wurde 2005 von dem US-Konzern Procter & Gamble übernommen.", "de", "Procter & Gamble"),
+    ("Johnson & Johnson kaufte die Firma.", "de", "Johnson & Johnson"),
+])
+def test_a_name_with_an_ampersand_is_one_firm(text, lang, firm):
+    entities = extractor_named("trained").extract(text, lang=lang).entities
+    assert entities[firm].type == "Organization"
+    assert not [v for v in entities.values() if v.label in firm.split(" & ")]

@@ -53,7 +53,7 @@ def suffixes(code: str) -> frozenset:
 def _repaired(spans, tokens, text: str, legal: frozenset):
     """The tagger's spans, cut at commas ("Cher Wang, H. T. Cho" are two people; "Palm, Inc." stays one)
     and, for a person, carried over a hyphenated lower-case tail ("Chang Byung-gyu"); a person's name right before a
-    legal suffix is a firm's ("Georg Fischer AG")."""
+    legal suffix, or one with an "&" in it, is a firm's ("Georg Fischer AG", "Johnson & Johnson")."""
     for first, end, kind in spans:
         start = first
         for k in range(first, end):
@@ -68,6 +68,8 @@ def _repaired(spans, tokens, text: str, legal: frozenset):
         if kind == "Person" and end > start and end < len(tokens) and tokens[end].text in legal \
                 and tokens[end].start == tokens[end - 1].end + 1 and text[tokens[end].end: tokens[end].end + 1] != "-":
             kind, end = "Organization", end + 1  # "Georg Fischer AG", "Heinrich Kleyer GmbH": a firm named after a person
+        if kind == "Person" and any(tokens[k].text == "&" for k in range(start, end)):
+            kind = "Organization"  # "Johnson & Johnson", "Procter & Gamble": no person's name holds an "&"
         if end > start:
             yield start, end, kind
 

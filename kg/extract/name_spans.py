@@ -102,11 +102,12 @@ def name_end(scan: ArticleScan, i: int, limit: int = 4, person: bool = False) ->
                 break  # "des Start-ups Movinga Bastian Knutzen": the company's name ends before the founder's
             heads = scan.profile.org_heads
             if scan.code == "de" and not person and word.endswith(scan.lang.NOUN_ENDINGS) and not word.isupper() \
-                    and gap != ". " and word not in heads and (j + 1 >= len(scan.tokens) or scan.tokens[j + 1][2] not in heads) \
+                    and gap not in (". ", " & ", "&") and word not in heads and (j + 1 >= len(scan.tokens) or scan.tokens[j + 1][2] not in heads) \
                     and not (j == i + 1 and scan.tokens[i][2].isupper() and len(scan.tokens[i][2]) > 1
                              and not scan.descriptor_class(word) and not scan.is_written_lower(word)):
                 break  # "Cariad Probleme": a German noun after a name is not part of it ("Merantix Venture Fund",
-                # and after an acronym a word never written in lower case: "IDS Scheer", are)
+                # a word after "&", "Procter & Gamble", and after an acronym a word never written in lower case:
+                # "IDS Scheer", are)
         j += 1
         if not person and _DOMAIN.match(scan.text, end) and j < len(scan.tokens) and scan.tokens[j][0] == end + 1:
             j += 1  # "Web.de", "Booking.com": a domain is one name, and ends it
