@@ -22,11 +22,9 @@ from __future__ import annotations
 import re
 
 from .base import Mention
-from .name_shapes import NAME_TOKEN
+from .name_shapes import NAME_TOKEN, TIME_OR_COUNT
 from .name_spans import add_name, free_names, name_end
 from .scan import ArticleScan
-
-_NUMBER = re.compile(r"\d+(?:s|er)?")  # "1990s", "1990er", "15": a time or a count
 
 
 def context_pass(scan: ArticleScan) -> None:
@@ -163,7 +161,7 @@ def _context_names(scan: ArticleScan) -> None:
     shaped = getattr(scan.lang, "NAME_CONTEXT_SHAPED", False)
     for i, stop in free_names(scan, cut=True):
         start, word = scan.tokens[i][0], scan.tokens[i][2]
-        if _NUMBER.fullmatch(word):
+        if TIME_OR_COUNT.fullmatch(word):
             continue  # "in the 1990s acquired by": a time, no name
         if shaped and not (re.search(r".[A-Z0-9]", word) or (word.isupper() and len(word) >= 2)):
             continue  # German: "IDS Scheer", "WebMethods", not "Anteile"

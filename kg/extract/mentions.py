@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import lru_cache
 
 from .base import EntityInfo, Mention
 from .entities import find_entities
@@ -26,12 +25,12 @@ from .tagger import Tagger, spans_of, tokenize
 from .language_profile import language_profile
 from .lists import list_members
 from .model_codes import model_code_end
+from .name_shapes import TIME_OR_COUNT
 from .product_names import version_end
 from .titles import title_subject
 
 __all__ = ["find_entities", "add_tagged"]
 
-_DECADE = re.compile(r"\d{4}s|\d{4}er")  # "1990s", "1990er"
 TAKEOVER_SURE = 0.9  # the tagger's least marginal over a product name that takes over a brand
 _POSSESSIVE = re.compile(r"[’']s?$")
 _GENITIVE = re.compile(r"(?<=[^sxzß])s$")  # German "Googles": only where the bare name stands in the text too
@@ -42,12 +41,6 @@ he she they we i you er sie es wir ich ihr im in am zum zur und and or oder mit 
 
 def _clean(surface: str) -> str:
     return re.sub(r"\s+", " ", surface).strip(" ,;:-–—\"'“”„«»()[]")
-
-
-@lru_cache(maxsize=4)
-def suffixes(code: str) -> frozenset:
-    """Legal suffixes of a language, as tokens ("Inc", "GmbH"): what may follow a comma in a name."""
-    return language_profile(code).legal_words
 
 
 def _repaired(spans, tokens, text: str, legal: frozenset):
@@ -102,7 +95,7 @@ def _trimmed(first: int, end: int, tokens, profile) -> int | None:
                 and word not in profile.org_prefixes and tokens[first + 1].text[:1].isupper()):
             break
         first += 1
-    if all(t.text.isdigit() or t.text in profile.months or _DECADE.fullmatch(t.text) for t in tokens[first:end]):
+    if all(t.text in profile.months or TIME_OR_COUNT.fullmatch(t.text) for t in tokens[first:end]):
         return None
     return first
 
@@ -212,7 +205,7 @@ def add_tagged(text, sentences, code, found, tagger: Tagger | None, gaz) -> obje
             continue
         tags = tagger.tag([t.text for t in tokens], code, gaz)
         headline = _title_cased(tokens)
-        for first, end, kind in _repaired(spans_of(tags), tokens, text, suffixes(code)):
+        for first, end, kind in _repaired(spans_of(tags), tokens, text, profile.legal_words):
             first = _trimmed(first, end, tokens, profile)
             if first is None:
                 continue
@@ -259,9 +252,7 @@ def add_tagged(text, sentences, code, found, tagger: Tagger | None, gaz) -> obje
         if any(m.type != "Product" or m.start < a or m.end > b for m in inside):
             return False
         for m in inside:
-            k = bisect.bisect_left(taken, (m.start, m.end))
-            del taken[k], starts[k]
-            new.remove(m)
+            withdraw(m)
         return free(a, b)
 
     # a brand and a model code after it ("Nokia 3310", "Volvo XC90"): a product, the brand its maker

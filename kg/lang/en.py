@@ -151,26 +151,24 @@ SENTENCE_ADVERBS = (
     "Eventually", "Finally", "Initially", "Originally", "Subsequently", "Currently", "Recently", "Previously",
     "Together", "Shortly", "Soon", "Afterwards", "Thereafter", "Ultimately", "Additionally", "Furthermore",
 )
-# Words in front of a capitalised name that are not part of it.
-NAME_STOPWORDS = SENTENCE_ADVERBS + (
-    "The", "A", "An", "This", "That", "These", "Those", "In", "On", "At", "For", "But", "And", "Or", "If",
-    "When", "While", "After", "Before", "Since", "As", "By", "From", "With", "Without", "To", "Of", "So",
-    "However", "Instead", "Last", "Next", "Other", "Some", "Many", "Most", "Its", "His", "Her", "Their", "Our",
-    "It", "He", "She", "They", "We", "I", "You", "Members", "Media", "Experts", "Major", "Shares", "Two",
-    "Three", "Four", "Five", "One", "Later", "Then", "Now", "Also", "Even", "Still", "Yet", "Although",
-    "Unveiling", "What", "Who", "How", "Why", "Where", "Which", "Aged", "Maybe", "Meanwhile", "Today",
-    "Yesterday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Mr", "Mrs",
-    "Ms", "Dr", "Acquisition", "Demand", "Sources", "Analysts", "Reports", "According", "Following", "During",
-    "Under", "Over", "Both", "Each", "Every", "All", "Such", "Chief", "Former", "New", "Old", "Big", "Small",
-    "Indian", "American", "British", "German", "French", "Chinese", "Japanese", "Korean", "European", "Swedish",
-)
 # Capitalised words that open no name: a tagged name that starts with one starts after it ("In February
 # 2016 ...", "Eventually Novell acquired ...").
 NAME_OPENERS_NOT = (
     "In", "On", "At", "For", "But", "And", "Or", "If", "When", "While", "After", "Before", "Since", "As", "By",
-    "From", "With", "Without", "To", "So", "However", "Instead", "Later", "Then", "Now", "Also", "Even", "Still",
-    "Yet", "Although", "Meanwhile", "Today", "Yesterday", "According", "Following", "During", "Under", "Over",
+    "From", "With", "Without", "To", "So", "However", "Instead", "Later", "Then", "Now", "Also", "Even",
+    "Still", "Yet", "Although", "Meanwhile", "Today", "Yesterday", "According", "Following", "During", "Under",
+    "Over",
 ) + SENTENCE_ADVERBS
+# Words in front of a capitalised name that are not part of it: those, and these.
+NAME_STOPWORDS = NAME_OPENERS_NOT + (
+    "The", "A", "An", "This", "That", "These", "Those", "Of", "Last", "Next", "Other", "Some", "Many", "Most",
+    "Its", "His", "Her", "Their", "Our", "It", "He", "She", "They", "We", "I", "You", "Members", "Media",
+    "Experts", "Major", "Shares", "Two", "Three", "Four", "Five", "One", "Unveiling", "What", "Who", "How",
+    "Why", "Where", "Which", "Aged", "Maybe", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+    "Saturday", "Sunday", "Mr", "Mrs", "Ms", "Dr", "Acquisition", "Demand", "Sources", "Analysts", "Reports",
+    "Both", "Each", "Every", "All", "Such", "Chief", "Former", "New", "Old", "Big", "Small", "Indian",
+    "American", "British", "German", "French", "Chinese", "Japanese", "Korean", "European", "Swedish",
+)
 # A name that follows one of these words is a person's.
 # A capitalised name in a slot of a deal or of a maker is an entity of that class ("Rokt's acquisition of
 # mParticle", "HeadSpin was bought by", "the company behind WordPress"): (class, regular expression over the
