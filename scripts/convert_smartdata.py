@@ -43,7 +43,9 @@ Mapping
                inside a sentence); the evidence is the verbatim text from the start of the sentence
                holding the first argument to the end of the sentence holding the last one (one sentence
                in most cases, several when the annotators linked arguments across sentences).
-    documents  only documents with at least one mapped triple are written, as
+    documents  documents that corpus/ holds annotated in full (batches b95-b97: all twelve relations, by the
+               guide) are left out, so that this folder scores only text no model was trained on;
+               only documents with at least one mapped triple are written, as
                ``de_smartdata_<split>_<kind>_<n>`` (from the corpus file name ``smartdata_<kind>_<n>.xml``
                of the document); a document whose text equals one already written (train is read before
                test) is skipped. Each article gets a synthetic title line ``SmartData <split> <kind>_<n>``,
@@ -400,7 +402,11 @@ def main(argv=None) -> int:
     ap.add_argument("--out", type=Path, default=Path("/work/data/external/smartdata"))
     ap.add_argument("--version", default="v1_20180119")
     ap.add_argument("--quiet", action="store_true")
+    ap.add_argument("--corpus", type=Path, default=Path(__file__).resolve().parent.parent / "corpus",
+                    help="documents annotated in full there (any split) are left out, so that this folder "
+                         "scores only text no model was trained on")
     args = ap.parse_args(argv)
+    annotated = {p.name[:-4] for p in args.corpus.glob("*/de_smartdata_*.txt")}
     args.out.mkdir(parents=True, exist_ok=True)
     for old in list(args.out.glob("de_smartdata_*.txt")) + list(args.out.glob("de_smartdata_*.gold.jsonl")):
         old.unlink()
@@ -416,6 +422,9 @@ def main(argv=None) -> int:
             if not triples:
                 continue
             name = f"de_smartdata_{split}_{doc_name(doc)}"
+            if name in annotated:
+                stats["document annotated in full in the corpus, left out"] += 1
+                continue
             if text in seen_texts:
                 stats["document with mapped triples dropped as duplicate text"] += 1
                 skipped.append(f"{name}: same text as {seen_texts[text]} (dropped)")
