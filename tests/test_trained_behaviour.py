@@ -301,3 +301,18 @@ def test_a_name_with_an_ampersand_is_one_firm(text, lang, firm):
     entities = extractor_named("trained").extract(text, lang=lang).entities
     assert entities[firm].type == "Organization"
     assert not [v for v in entities.values() if v.label in firm.split(" & ")]
+
+
+@pytest.mark.parametrize("text, lang, firms, no_names", [
+    ("Die freenet AG kaufte 2007 die psychonomics AG.", "de", ("freenet", "psychonomics"), ()),
+    ("1999 übernahm die ricardo.ch die ricardo.de AG.", "de", ("ricardo.ch", "ricardo.de"), ()),
+    ("Die Plattform fahrrad.de gehört zur Internetstores GmbH. Er gründete eine eigene GmbH.", "de",
+     ("fahrrad.de", "Internetstores"), ("zur Internetstores", "eigene")),
+    ("Details stehen auf www.fahrrad.de und bei info@ams.de.", "de", (), ("fahrrad.de", "ams.de")),
+    ("The complaint was filed by Plano-based Cellular Transitions LLC against Lenovo.", "en",
+     ("Cellular Transitions",), ("based Cellular Transitions",)),
+])
+def test_a_firm_whose_name_starts_with_a_small_letter_is_found(text, lang, firms, no_names):
+    labels = {v.label for v in extractor_named("trained").extract(text, lang=lang).entities.values()}
+    assert set(firms) <= labels, labels
+    assert not labels & set(no_names), labels

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from .base import Mention
-from .name_shapes import NAME_TOKEN, TIME_OR_COUNT
+from .name_shapes import DOMAIN_ENDINGS, NAME_TOKEN, TIME_OR_COUNT
 from .name_spans import add_name, free_names, name_end
 from .scan import ArticleScan
 
@@ -115,6 +115,11 @@ def context_pass(scan: ArticleScan) -> None:
                     and i - 1 not in scan.taken else i  # "Karl-Heinz Streibich"
                 add_name(scan, first, max(stop, nxt + 1), "Person")
                 continue
+        # a firm's name with a small letter first: "ricardo.ch", "ricardo.de AG", "freenet AG", "mb Software AG"
+        stop = _lowercase_firm(scan, i)
+        if stop > i:
+            add_name(scan, i, stop, "Organization")
+            continue
         # legal suffix or organisation word at the end: "Little Eye Labs", "Founders Fund", "Acme GmbH"
         if NAME_TOKEN.match(word) and word not in scan.profile.stop and scan.text[start - 1: start] != "-" and (
                 scan.code == "en" or _legal_ahead(scan, i) or _org_head_ahead(scan, i)):  # not "Robo-[Advisor ...]"
@@ -208,6 +213,42 @@ def _legal_after(scan: ArticleScan, k: int) -> bool:
     return k < len(scan.tokens) and scan.text[scan.tokens[k - 1][1]: scan.tokens[k][0]] == " " \
         and scan.tokens[k][2] in scan.profile.legal_words \
         and scan.text[scan.tokens[k][1]: scan.tokens[k][1] + 1] != "-"  # not "Henning Kagermann Co-CEO"
+
+
+def _lowercase_firm(scan: ArticleScan, i: int) -> int:
+    """The end of a firm's name that starts with a small letter at token ``i``: a web domain ("fahrrad.de",
+    with a legal suffix "ricardo.de AG") or, in German, a word before a legal suffix, with up to two name
+    words between ("freenet AG", "mb Software AG"); ``i`` where there is none. A word of the sentence
+    ("zur Internetstores GmbH", "ist Co-Chef") or one that ends like an inflected adjective ("eine eigene
+    GmbH", "die neue AG") is none."""
+    start, end, word = scan.tokens[i]
+    if not word[:1].islower() or not word.isalnum() or word in scan.profile.stop or i + 1 >= len(scan.tokens) \
+            or word in scan.profile.absorb_stops or word.capitalize() in scan.profile.openers_not \
+            or word in scan.lang.COORDINATORS or word in scan.profile.finite_verbs:
+        return i  # "zur Internetstores GmbH", "und Bosch GmbH": a word of the sentence, not of the name
+    text, tokens = scan.text, scan.tokens
+    if text[end: end + 1] == "." and tokens[i + 1][0] == end + 1 and tokens[i + 1][2] in DOMAIN_ENDINGS \
+            and not re.match(r"[\w./@-]", text[tokens[i + 1][1]: tokens[i + 1][1] + 1]) \
+            and not re.search(r"(?:[\w/@.:-])$", text[max(0, start - 1): start]):  # not inside a URL or an address
+        stop = i + 2
+    elif scan.profile.descriptors_capitalised and len(word) >= 2 and not word.endswith(("e", "en", "er", "es", "em", "n")) \
+            and not word.isdigit() and text[start - 1: start] in ("", " ", "\n", "(", "„", '"', "“"):
+        # (only where common nouns are capitalised: in English a small word before a name is a common one,
+        # "Plano-based Cellular Transitions LLC")
+        stop = i + 1
+        while stop < min(i + 3, len(tokens)) and NAME_TOKEN.match(tokens[stop][2]) \
+                and tokens[stop][2] not in scan.profile.legal_words and text[tokens[stop - 1][1]: tokens[stop][0]] == " ":
+            stop += 1
+        if stop >= len(tokens) or tokens[stop][2] not in scan.profile.legal_words or tokens[stop][2] in ("Co", "Co.") \
+                or text[tokens[stop - 1][1]: tokens[stop][0]] != " " or text[tokens[stop][1]: tokens[stop][1] + 1] == "-":
+            return i  # "ist Co-Chef": no suffix
+    else:
+        return i
+    while stop < len(tokens) and tokens[stop][2] in scan.profile.legal_words and text[tokens[stop - 1][1]: tokens[stop][0]] == " ":
+        stop += 1
+    if any(k in scan.taken for k in range(i, stop)) or scan.sentence_of(tokens[stop - 1][0]) != scan.sentence_of(start):
+        return i
+    return stop
 
 
 def _legal_ahead(scan: ArticleScan, i: int) -> bool:

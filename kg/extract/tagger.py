@@ -80,9 +80,26 @@ def _word(word: str, lang: str, given: bool) -> tuple[tuple[str, ...], dict[int,
            "s2=" + lower[-2:], "s3=" + lower[-3:], "s4=" + lower[-4:], "len=" + str(min(len(word), 8)))
     if given:
         own += ("given",)
+    kind = _descriptor(lang, word)
+    # a neighbour's class as a descriptor ("die Handheld-Konsole Wonderswan", "the Xenon processor", "CEO Tim")
+    # and its ending (compounds no list holds: "Werbekurzspiel Moorhuhnjagd") generalise past the words seen
+    hints = (("desc=" + kind,) if kind else ()) + (("s4=" + lower[-4:],) if len(lower) > 5 else ())
     around = {d: (f"{d}w=" + lower, f"{d}sh=" + form) + ((f"{d}given",) if given and abs(d) == 1 else ())
-              for d in (-2, -1, 1, 2)}
+              + tuple(f"{d}{h}" for h in hints) for d in (-2, -1, 1, 2)}
     return own, around, lower, form
+
+
+def _descriptor(lang: str, word: str) -> str:
+    """"PROD", "ORG" or "PER" where a word is a descriptor of that class in ``lang``, else ""."""
+    from .language_profile import descriptor_kind, language_profile  # noqa: PLC0415 - the profile imports the gazetteer
+
+    if not word[:1].isalpha():
+        return ""
+    kind = descriptor_kind(lang, word)
+    if kind:
+        return TAGS[kind]
+    profile = language_profile(lang)
+    return "PER" if word.casefold() in profile.folded_role_words or word in profile.person_words else ""
 
 
 _PAD = {d: (f"{d}pad",) for d in (-2, -1, 1, 2)}

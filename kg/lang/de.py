@@ -234,6 +234,7 @@ NAME_OPENERS_NOT = (
     "Im", "In", "Am", "An", "Auf", "Aus", "Bei", "Seit", "Nach", "Ab", "Bis", "Laut", "Mit", "Durch", "Für",
     "Über", "Unter", "Vor", "Während", "Zum", "Zur", "Als", "Auch", "Später", "Heute", "Danach", "Zuvor",
     "Anschließend", "Inzwischen", "Bereits", "Damals", "Zudem", "Außerdem", "Dabei", "Daraufhin", "Schließlich",
+    "Beim", "Vom", "Ins", "Ans",
 )
 DESCRIPTORS_CAPITALISED = True
 # Words that count a noun: what follows them is a common noun, not a name ("den drei Regionen-Chefs").
