@@ -271,6 +271,9 @@ def test_a_title_cased_headline_lets_no_tagged_product_take_over_a_brand():
     ("Finlux was then in the 1990s acquired by the electronics giant Nokia.", "en", "Nokia", ("1990s",)),
     ("Die Zellen wurden vom US-amerikanischen Hersteller Tesla Motors zugekauft.", "de", "Tesla",
      ("Hersteller Tesla Motors",)),
+    ("Sonys Computerspielabteilung Sony Computer Entertainment entwickelte die PlayStation.", "de",
+     "Sony Computer Entertainment", ("Sonys Computerspielabteilung Sony Computer Entertainment",
+                                     "Computerspielabteilung Sony Computer Entertainment")),
 ])
 def test_dates_openers_and_descriptors_are_cut_from_names(text, lang, firm, no_names):
     labels = {v.label for v in extractor_named("trained").extract(text, lang=lang).entities.values()}

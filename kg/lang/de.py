@@ -68,7 +68,7 @@ ORG_DESCRIPTORS = (
     "softwarehaus", "autobauer", "behörde", "organisation", "institut", "universität", "versandhaus",
     "versender", "plattformbetreiber", "netzbetreiber", "provider", "partner", "firmen", "konzerne",
     "konkurrent", "konkurrenten", "wettbewerber", "töchter", "marke", "fintech", "insurtech", "proptech", "studio", "entwicklerstudio", "spielestudio", "lieferant",
-    "vermögensverwalter", "ausrüster", "mitbewerber",
+    "vermögensverwalter", "ausrüster", "mitbewerber", "gesellschaft", "abteilung", "sparte", "geschäftsbereich",
 )
 PRODUCT_DESCRIPTORS = (
     "suchmaschine", "plattform", "app", "webportal", "portal", "netzwerk", "smartphone", "chip", "prozessor",
