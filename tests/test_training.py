@@ -136,3 +136,53 @@ def test_a_model_with_another_tagger_has_another_version(tmp_path):
     short, long = (load_model(str(tmp_path / out))[0] for out in ("short", "long"))
     assert (tmp_path / "short" / "tagger.crfsuite").read_bytes() != (tmp_path / "long" / "tagger.crfsuite").read_bytes()
     assert short.version != long.version
+
+
+def _model_copy(tmp_path, change):
+    import shutil
+
+    from kg.extract.model import DEFAULT
+
+    folder = tmp_path / "model"
+    shutil.copytree(DEFAULT, folder)
+    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    change(meta)
+    (folder / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    return TrainedExtractor(model=str(folder))
+
+
+def test_the_rescorer_decides_which_proposed_triples_are_kept(tmp_path):
+    """The shipped model rescores the pair model's proposals; a rescorer that finds every proposal wrong
+    leaves the rules' triples only, and a model folder without one (older models) still extracts."""
+    text = "Google hat das Start-up YouTube übernommen. Der Konzern Alphabet kooperiert künftig mit Nvidia."
+    assert load_model("")[0].rescorer is not None
+    shipped = {(t.s, t.p, t.o) for t in TrainedExtractor().extract(text, lang="de").triples}
+
+    def doubting(meta):
+        meta["rescoring"]["intercept"] = -60.0
+
+    doubted = _model_copy(tmp_path / "a", doubting).extract(text, lang="de").triples
+    assert doubted and all(t.rule for t in doubted) and {(t.s, t.p, t.o) for t in doubted} <= shipped
+    plain = _model_copy(tmp_path / "b", lambda meta: meta.pop("rescoring")).extract(text, lang="de").triples
+    assert ("Google", "acquires", "YouTube") in {(t.s, t.p, t.o) for t in plain}
+
+
+def test_kg_train_fits_the_rescorer_out_of_fold(tmp_path):
+    """Trained on enough articles, a model records its rescorer: fitted on triples proposed by pair models
+    that had not seen those articles (five folds)."""
+    from pathlib import Path
+
+    train_dir = Path(__file__).resolve().parent.parent / "corpus" / "train"
+    folder = tmp_path / "gold"
+    folder.mkdir()
+    import shutil
+
+    for path in sorted(train_dir.glob("en_*.txt"))[:60]:
+        shutil.copy(path, folder)
+        shutil.copy(path.with_name(path.name[:-4] + ".gold.jsonl"), folder)
+    from kg.extract.model import DEFAULT
+
+    meta = train([folder], [], tmp_path / "m", log=lambda line: None, tagger_from=DEFAULT / "tagger.crfsuite")
+    fit = meta["rescoring"]
+    assert fit["folds"] == 5 and fit["triples"] > fit["right"] >= 25
+    assert load_model(str(tmp_path / "m"))[0].rescorer is not None

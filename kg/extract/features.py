@@ -181,6 +181,31 @@ def _form(text: str, m: Mention, cache: dict | None) -> tuple[str, bool]:
     return form
 
 
+@lru_cache(maxsize=4096)
+def _head(code: str, tp: str, order: str, dist: str) -> tuple[str, ...]:
+    """The features of a pair's classes, order and distance (few combinations, made once)."""
+    return ("bias", "tp=" + tp, f"tp={tp}|{order}", f"L{code}|tp={tp}", "dist=" + dist, f"dist={dist}|{order}")
+
+
+@lru_cache(maxsize=4096)
+def _cue_features(between: tuple, left: tuple, right: tuple, order: str, tp: str) -> tuple[str, ...]:
+    """The features of the relations cued between, left of and right of a pair (recurring combinations)."""
+    out = []
+    for relation in between:
+        out.append("cb=" + relation)
+        out.append(f"cb={relation}|{order}|{tp}")
+    for relation in left:
+        out.append("cl=" + relation)
+        out.append(f"cl={relation}|{tp}")
+    for relation in right:
+        out.append("cr=" + relation)
+        out.append(f"cr={relation}|{tp}")
+    return tuple(out)
+
+
+_AROUND = tuple((name, d, f"{name}{d}=") for name in ("s", "o") for d in (-2, -1, 1, 2))
+
+
 def features(text: str, start: int, end: int, a: Mention, b: Mention, mentions: list[Mention], code: str,
              rules: dict, s: str = "", o: str = "", focus: str | None = None, cache: dict | None = None) -> list[str]:
     """Feature strings of the pair (a subject, b object) in the sentence text[start:end]; ``cache`` (a dict
@@ -193,33 +218,24 @@ def features(text: str, start: int, end: int, a: Mention, b: Mention, mentions: 
     lo, hi = min(i, j), max(i, j)
     span = _span(items, lo, hi, code, cache)
     between, words, middle, context = span
-    dist = _bucket(len(between))
-    f = ["bias", "tp=" + tp, f"tp={tp}|{order}", f"L{code}|tp={tp}", "dist=" + dist, f"dist={dist}|{order}"]
-    near = len(between) <= 8
+    f = list(_head(code, tp, order, _bucket(len(between))))
+    near = tp if len(between) <= 8 else ""
     for w in words:
-        f.extend(_between_word(w, order, tp if near else ""))
+        f.extend(_between_word(w, order, near))
     f.extend(middle[0])
     if len(between) <= 4:
         f.append(f"bstr={' '.join(between)}|{order}")
     f.extend(middle[1])
     n = len(items)
-    for name, k in (("s", i), ("o", j)):
-        for d in (-2, -1, 1, 2):
-            x = k + d
-            if 0 <= x < n:
-                f.append(f"{name}{d}=" + ("<S>" if x == i else "<O>" if x == j else items[x]))
+    for name, d, prefix in _AROUND:
+        x = (i if name == "s" else j) + d
+        if 0 <= x < n:
+            f.append(prefix + ("<S>" if x == i else "<O>" if x == j else items[x]))
     if lo == 0:
         f.append("first_slot_starts")
     cued_between, cued_left, cued_right, negated_between, former_cue = context
-    for relation in cued_between:
-        f.append("cb=" + relation)
-        f.append(f"cb={relation}|{order}|{tp}")
-    for relation in cued_left:
-        f.append("cl=" + relation)
-        f.append(f"cl={relation}|{tp}")
-    for relation in cued_right:
-        f.append("cr=" + relation)
-        f.append(f"cr={relation}|{tp}")
+    if cued_between or cued_left or cued_right:
+        f.extend(_cue_features(cued_between, cued_left, cued_right, order, tp))
     if _negated(code, text[start:end]):
         f.append("neg")
         if negated_between:

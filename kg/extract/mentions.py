@@ -45,15 +45,26 @@ def _clean(surface: str) -> str:
 
 def _repaired(spans, tokens, text: str, legal: frozenset):
     """The tagger's spans, cut at commas ("Cher Wang, H. T. Cho" are two people; "Palm, Inc." stays one)
-    and, for a person, carried over a hyphenated lower-case tail ("Chang Byung-gyu"); a person's name right before a
+    and, for a person, carried back over initials in front ("H. T. Cho") and on over a hyphenated lower-case
+    tail ("Chang Byung-gyu"); a person's name right before a
     legal suffix, or one with an "&" in it, is a firm's ("Georg Fischer AG", "Johnson & Johnson")."""
-    for first, end, kind in spans:
+    joined = []
+    for first, end, kind in spans:  # "Johnson & Johnson" tagged as two people: one firm
+        if joined and joined[-1][1] + 1 == first and tokens[first - 1].text == "&" \
+                and {joined[-1][2], kind} <= {"Person", "Organization"}:
+            first, kind = joined.pop()[0], "Organization"
+        joined.append((first, end, kind))
+    for first, end, kind in joined:
         start = first
         for k in range(first, end):
             if tokens[k].text == "," and not (k + 1 < end and tokens[k + 1].text in legal):
                 if k > start:
                     yield start, k, kind
                 start = k + 1
+        while kind == "Person" and start >= 2 and tokens[start - 1].text == "." and len(tokens[start - 2].text) == 1 \
+                and tokens[start - 2].text.isupper() and tokens[start - 1].start == tokens[start - 2].end \
+                and text[tokens[start - 1].end: tokens[start].start] == " ":
+            start -= 2  # an initial the tagger left out in front ("H. T. Cho")
         while kind == "Person" and end + 1 < len(tokens) and tokens[end].text == "-" \
                 and tokens[end].start == tokens[end - 1].end and tokens[end + 1].start == tokens[end].end \
                 and tokens[end + 1].text.isalpha() and tokens[end + 1].text.islower() and len(tokens[end + 1].text) <= 5:
@@ -102,13 +113,15 @@ def _trimmed(first: int, end: int, tokens, profile) -> int | None:
 
 def _no_name(surface: str, kind: str, profile) -> bool:
     """A span that names nothing: a pronoun or article, a single character; and for an organisation or
-    product a place ("Padua", "Munich's"), a bare descriptor ("Unternehmen", "Labor") or a role title
-    ("Executive Vice President", "Director Technology")."""
+    product a place ("Padua", "Munich's"), a bare descriptor ("Unternehmen", "Labor"), a generic
+    abbreviation ("KI", "EU") or a role title ("Executive Vice President", "Director Technology")."""
     if surface.casefold() in _NOT_NAMES or len(surface) < 2:
         return True
     if kind == "Person":
         return False
     bare = _POSSESSIVE.sub("", surface)
+    if bare in profile.generic and bare.isupper() and len(bare) <= 3:
+        return True  # "durch KI", "in der EU": an abbreviation of the language's generic prefixes alone
     return profile.names_nothing(bare) or bare.split()[0].casefold() in profile.folded_role_words
 
 

@@ -79,6 +79,19 @@ class RelationModel:
         return 1.0 / (1.0 + math.exp(-z))
 
     @property
+    def rescorer(self):
+        """The triple-level rescorer of this model (:mod:`kg.extract.rescoring`), or None."""
+        fit = self.meta.get("rescoring")
+        if not fit:
+            return None
+        held = getattr(self, "_rescorer", None)
+        if held is None or held[0] is not fit:
+            from .rescoring import Rescorer  # noqa: PLC0415
+
+            held = self._rescorer = (fit, Rescorer(fit))
+        return held[1]
+
+    @property
     def version(self) -> str:
         return str(self.meta.get("version", "unversioned"))
 

@@ -3,11 +3,12 @@
 Pipeline per article: language, sentences, the rule finder's mentions (gazetteer, context, anaphors), the
 ``rules`` extractor's triples over them (a feature, not the answer), the CRF tagger's further names
 (:mod:`kg.extract.mentions`), every typed pair in a sentence (:mod:`kg.extract.candidates`), its features
-(:mod:`kg.extract.features`) and one logistic regression per relation (:mod:`kg.extract.model`). A triple is
-kept where its probability reaches the relation's threshold (chosen on ``corpus/dev`` by ``kg train``); its
-confidence is that probability (for a rule's triple, the rule's own where that is higher), its evidence the
-sentence of the best-scoring pair. Status, role, amount
-and stake come from the rules' attribute logic.
+(:mod:`kg.extract.features`) and one logistic regression per relation (:mod:`kg.extract.model`). The best
+pair of each triple proposes it, and a triple-level rescorer (:mod:`kg.extract.rescoring`) gives the chance
+that it is right; a triple is kept where that chance reaches the relation's threshold (chosen on
+``corpus/dev`` by ``kg train``), and every triple a rule states is kept. Its confidence is that chance (for a
+rule's triple, the rule's own where that is higher), calibrated on the dev triples; its evidence the sentence
+of the best-scoring pair. Status, role, amount and stake come from the rules' attribute logic.
 
 Examples
 --------
@@ -31,6 +32,7 @@ from .features import cued_relations, features
 from .mentions import add_tagged
 from .model import load_model
 from .renames import merge_renames
+from .rescoring import FLOOR, describe
 from .rules import AMOUNT, DEALS, STAKE, SYMMETRIC, RuleExtractor, _cues, _is_money, _status, normalize_role
 from .tagger import load_tagger
 
@@ -59,6 +61,18 @@ class TrainedExtractor:
         code, text, sentences, found = read
         ruled = self.completed(text, code, sentences, found, self.rules.triples_of(text, code, sentences, found, date))
         return Extraction(self.decide(text, code, sentences, found, ruled, date), found.entities, code)
+
+    def proposals(self, text: str, lang: str = "auto") -> list[tuple[tuple, list[float]]]:
+        """Every triple the pair model proposes for an article (from the rescorer's floor), as ``(key,
+        features)`` for fitting the rescorer (:mod:`kg.extract.rescoring`)."""
+        read = self.rules.read(text, lang)
+        if isinstance(read, Extraction):
+            return []
+        code, text, sentences, found = read
+        ruled = self.completed(text, code, sentences, found, self.rules.triples_of(text, code, sentences, found, ""))
+        proposed: list = []
+        self.decide(text, code, sentences, found, ruled, "", proposed=proposed)
+        return proposed
 
     def completed(self, text, code, sentences, found, ruled):
         """Join the tagger's names and each renamed firm's other name to the rule finder's mentions (in
@@ -92,10 +106,13 @@ class TrainedExtractor:
             pairs.append((number, s, o, min(a.start, b.start), max(a.end, b.end), a.start == a.end or b.start == b.end))
         return pairs, self.model.probability_matrix(rows)
 
-    def decide(self, text, code, sentences, found, ruled, date="") -> list[Triple]:
+    def decide(self, text, code, sentences, found, ruled, date="", proposed: list | None = None) -> list[Triple]:
         """The model's triples at or above their relation's threshold, and every triple a rule states (the
         rules are the high-precision path; the model adds what they miss); the best pair's sentence is
-        the evidence."""
+        the evidence. With a rescorer (:mod:`kg.extract.rescoring`) the pairs propose triples from its floor
+        and the threshold applies to the rescored chance; ``proposed`` (a list) receives every proposed
+        triple's key and features (``kg train`` fits the rescorer on them)."""
+        rescorer = self.model.rescorer
         best: dict[tuple, tuple[float, int]] = {}
         entities = found.entities
         number_at = {s.start: k for k, s in enumerate(sentences)}
@@ -107,7 +124,8 @@ class TrainedExtractor:
         if pairs:
             import numpy  # noqa: PLC0415 - loaded with the model
 
-            limits = numpy.array([self.threshold if self.threshold is not None
+            limits = numpy.array([FLOOR if rescorer is not None or proposed is not None
+                                  else self.threshold if self.threshold is not None
                                   else self.model.thresholds.get(r, 0.5) for r in RELATIONS])
             allowed = numpy.zeros(matrix.shape, dtype=bool)
             # a person whose role a rule reads in a sentence ("Signavio-Gründer und Chef Gero Decker soll das
@@ -153,6 +171,14 @@ class TrainedExtractor:
                 best[key] = (t.confidence * 0.5, number_at[t.start])  # a pair the model never saw scored
         _share_in_lists(best, coordinated(text, found, sentences), entities)
         _one_reading(best, by_rule)
+        if rescorer is not None or proposed is not None:
+            described = describe(best, by_rule, pairs, matrix if pairs else None, found, sentences, code)
+            if proposed is not None:
+                proposed.extend(described.items())
+            if rescorer is not None:
+                best = {key: (rescorer.probability(described[key]), number) for key, (_, number) in best.items()}
+                best = {key: value for key, value in best.items() if key in by_rule or value[0] >= (
+                    self.threshold if self.threshold is not None else self.model.thresholds.get(key[1], 0.5))}
         triples = []
         for (s, relation, o), (p, number) in sorted(best.items(), key=lambda item: (item[1][1], item[0])):
             if normalize(entities[s].label) == normalize(entities[o].label):

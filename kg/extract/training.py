@@ -12,7 +12,10 @@ the tagger) and, for the tagger, optional BIO files (``token<TAB>tag`` lines, bl
    negative otherwise;
 3. one L2 logistic regression per relation (scikit-learn's liblinear, fixed seed), features seen at
    least twice;
-4. thresholds per relation chosen on the dev folders (best F1 over a grid; 0.5 without dev data).
+4. the rescorer (:mod:`kg.extract.rescoring`): in five folds of the train articles, a pair model fitted on
+   the other four proposes the fold's triples, and a logistic regression learns from triple-level features
+   which of them the gold requires;
+5. thresholds per relation chosen on the dev folders (best F1 over a grid; 0.5 without dev data).
 
 Everything is deterministic: the same inputs give the same model files.
 
@@ -41,6 +44,7 @@ from .rules import SYMMETRIC
 from .entities import find_entities
 from .features import features
 from .model import RelationModel, logit, save_model
+from .rescoring import FOLDS, fit_rescorer
 from .tagger import TAGS, Tagger, tokenize, train_tagger
 from .trained import TrainedExtractor
 
@@ -226,6 +230,29 @@ def fit(X, Y, min_count: int = 2, C: float = 0.5, log=None):
     return vocabulary, weights, biases, positives
 
 
+def rescoring_fit(folds, per_fold, tagger, log=None) -> dict:
+    """The rescorer's fit (:mod:`kg.extract.rescoring`): for each fold of the train articles, a pair model
+    fitted on the other folds proposes the fold's triples; each is right where the gold requires it
+    (optional ones are left out), and a logistic regression learns which are from their features."""
+    rows, labels = [], []
+    for k, part in enumerate(folds):
+        others = [per_fold[j] for j in range(len(folds)) if j != k]
+        vocabulary, weights, biases, _ = fit([x for X, _ in others for x in X], [y for _, Y in others for y in Y])
+        engine = TrainedExtractor(relation_model=RelationModel(vocabulary, weights, biases), tagger=tagger)
+        for art in part:
+            seen = set()
+            for (s, relation, o), x in engine.proposals(art.text, lang=art.lang):
+                key = match_key(art.gold, s, relation, o)
+                if key in seen or key in art.gold.optional:
+                    continue
+                seen.add(key)
+                rows.append(x)
+                labels.append(int(key in art.gold.required))
+        if log:
+            log(f"rescoring: fold {k + 1}/{len(folds)}, {len(rows)} proposed triples")
+    return fit_rescorer(rows, labels, SEED)
+
+
 def choose_thresholds(model: RelationModel, tagger, articles, log=None) -> tuple[dict, dict]:
     """Per relation, the grid threshold (or ``OFF``) that gives the best micro F1 over all relations on the
     dev articles; and the dev figures."""
@@ -350,8 +377,12 @@ def train(train_dirs, dev_dirs, out: Path, bio_files=(), log=print, iterations: 
     tagger = Tagger(out / "tagger.crfsuite")
     engine = TrainedExtractor(relation_model=RelationModel([], [[]] * len(RELATIONS), [0.0] * len(RELATIONS)),
                               tagger=tagger)
-    X, Y = examples(articles, engine, log=log)
+    folds = [articles[k::FOLDS] for k in range(FOLDS)]
+    per_fold = [examples(part, engine, log=log) for part in folds]
+    X = [x for part in per_fold for x in part[0]]
+    Y = [y for part in per_fold for y in part[1]]
     vocabulary, weights, biases, positives = fit(X, Y, log=log)
+    rescoring = rescoring_fit(folds, per_fold, tagger, log=log)
     meta = {
         "seed": SEED, "trained_on": [str(d) for d in train_dirs], "tuned_on": [str(d) for d in dev_dirs],
         "bio_files": [Path(p).name for p in bio_files], "corpus_weight": corpus_weight,
@@ -359,6 +390,8 @@ def train(train_dirs, dev_dirs, out: Path, bio_files=(), log=print, iterations: 
         "languages": dict(Counter(a.lang for a in articles)), "pairs": len(X), "positives": positives,
         "features": len(vocabulary),
     }
+    if rescoring:
+        meta["rescoring"] = rescoring
     model = RelationModel(vocabulary, weights, biases, None, meta)
     if dev:
         thresholds, figures = choose_thresholds(model, tagger, dev, log=log)
@@ -370,7 +403,7 @@ def train(train_dirs, dev_dirs, out: Path, bio_files=(), log=print, iterations: 
     meta["seconds"] = round(time.perf_counter() - began, 1)
     # the version covers everything that changes output: the relation weights, the tagger, the thresholds and
     # the calibration (a model retrained with a new tagger alone re-extracts on the next build too)
-    decisions = json.dumps([model.thresholds, meta.get("calibration")], sort_keys=True).encode()
+    decisions = json.dumps([model.thresholds, meta.get("calibration"), meta.get("rescoring")], sort_keys=True).encode()
     digest = hashlib.sha1(weights.tobytes() + "\n".join(vocabulary).encode()
                           + (out / "tagger.crfsuite").read_bytes() + decisions)
     meta = {"version": digest.hexdigest()[:10], **meta}
