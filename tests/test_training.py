@@ -73,11 +73,20 @@ def test_kg_train_and_kg_eval_with_the_new_model(tmp_path):
 
 
 def test_bad_model_and_training_input_are_one_line_errors(tmp_path):
+    import shutil
+
+    from kg.extract.model import DEFAULT
+
     article = tmp_path / "a.txt"
     article.write_text("Apple kauft Beats.", encoding="utf-8")
     (tmp_path / "empty").mkdir()
+    shutil.copytree(DEFAULT, tmp_path / "odd")  # a rescorer fitted for other features
+    meta = json.loads((tmp_path / "odd" / "meta.json").read_text(encoding="utf-8"))
+    meta["rescoring"]["weights"] = meta["rescoring"]["weights"][:5]
+    (tmp_path / "odd" / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
     for args, needle in (
         (("extract", article, "--model", tmp_path / "empty"), "not a techkg model"),
+        (("extract", article, "--model", tmp_path / "odd"), "rescorer was fitted for other features"),
         (("train", tmp_path / "missing"), "not a folder"),
         (("train", tmp_path / "empty", "--out", tmp_path / "m"), "no annotated articles"),
     ):

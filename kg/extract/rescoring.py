@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import math
 
+from ..errors import InputError
 from .candidates import RELATIONS
+from .model import logit
 
 FLOOR = 0.1  # the pair probability at which a triple is proposed to the rescorer
 FOLDS = 5
@@ -28,11 +30,6 @@ CLASSES = ("Organization", "Person", "Product")
 FEATURES = ("logit_p", "logit_other", "rule", "support", "mentions_s", "mentions_o", "s_focus", "o_focus",
             "s_known", "o_known", "s_words", "o_words", "cue", "sentence_words", "german", "s_small", "o_small",
             *(f"relation={r}" for r in RELATIONS), *(f"s={c}" for c in CLASSES), *(f"o={c}" for c in CLASSES))
-
-
-def _logit(p: float) -> float:
-    p = min(max(p, 1e-4), 1 - 1e-4)
-    return math.log(p / (1 - p))
 
 
 def triple_features(relation: str, p: float, other: float, rule: bool, support: int, mentions: tuple[int, int],
@@ -68,7 +65,7 @@ def triple_features(relation: str, p: float, other: float, rule: bool, support: 
     >>> len(x) == len(FEATURES), x[2], x[8], x[16]
     (True, 0.0, 1.0, 1.0)
     """
-    x = [_logit(p), _logit(other), float(rule), math.log1p(support), math.log1p(mentions[0]), math.log1p(mentions[1]),
+    x = [logit(p), logit(other), float(rule), math.log1p(support), math.log1p(mentions[0]), math.log1p(mentions[1]),
          float(focus[0]), float(focus[1]), float(s_info.known), float(o_info.known), float(len(s_info.label.split())),
          float(len(o_info.label.split())), float(cued), math.log1p(len(sentence.split())), float(code == "de"),
          float(s_info.label[:1].islower()), float(o_info.label[:1].islower())]
@@ -82,8 +79,9 @@ class Rescorer:
     """The fitted triple-level logistic regression of a model (``meta["rescoring"]``)."""
 
     def __init__(self, fit: dict):
-        if list(fit.get("features", FEATURES)) != list(FEATURES):
-            raise ValueError("the rescoring fit was made for other features")
+        if list(fit.get("features", FEATURES)) != list(FEATURES) or len(fit.get("weights", ())) != len(FEATURES):
+            raise InputError("the model's rescorer was fitted for other features than this techkg reads; "
+                             "rebuild the model with kg train")
         self.weights = [float(w) for w in fit["weights"]]
         self.intercept = float(fit["intercept"])
 

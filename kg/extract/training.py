@@ -401,8 +401,8 @@ def train(train_dirs, dev_dirs, out: Path, bio_files=(), log=print, iterations: 
             meta["calibration"] = calibrated
         meta["dev"] = figures
     meta["seconds"] = round(time.perf_counter() - began, 1)
-    # the version covers everything that changes output: the relation weights, the tagger, the thresholds and
-    # the calibration (a model retrained with a new tagger alone re-extracts on the next build too)
+    # the version covers everything that changes output: the relation weights, the tagger, the thresholds, the
+    # rescorer and the calibration (a model retrained with a new tagger alone re-extracts on the next build too)
     decisions = json.dumps([model.thresholds, meta.get("calibration"), meta.get("rescoring")], sort_keys=True).encode()
     digest = hashlib.sha1(weights.tobytes() + "\n".join(vocabulary).encode()
                           + (out / "tagger.crfsuite").read_bytes() + decisions)
