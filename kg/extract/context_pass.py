@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from .base import Mention
-from .name_shapes import DOMAIN_ENDINGS, NAME_TOKEN, TIME_OR_COUNT
+from .name_shapes import DOMAIN, NAME_TOKEN, TIME_OR_COUNT
 from .name_spans import add_name, free_names, name_end
 from .scan import ArticleScan
 
@@ -226,25 +226,26 @@ def _lowercase_firm(scan: ArticleScan, i: int) -> int:
             or word in scan.profile.absorb_stops or word.capitalize() in scan.profile.openers_not \
             or word in scan.lang.COORDINATORS or word in scan.profile.finite_verbs:
         return i  # "zur Internetstores GmbH", "und Bosch GmbH": a word of the sentence, not of the name
-    text, tokens = scan.text, scan.tokens
-    if text[end: end + 1] == "." and tokens[i + 1][0] == end + 1 and tokens[i + 1][2] in DOMAIN_ENDINGS \
-            and not re.match(r"[\w./@-]", text[tokens[i + 1][1]: tokens[i + 1][1] + 1]) \
-            and not re.search(r"(?:[\w/@.:-])$", text[max(0, start - 1): start]):  # not inside a URL or an address
-        stop = i + 2
+    text, tokens, legal = scan.text, scan.tokens, scan.profile.legal_words
+
+    def spaced(k: int) -> bool:  # token k follows token k - 1 after one space
+        return k < len(tokens) and text[tokens[k - 1][1]: tokens[k][0]] == " "
+
+    if DOMAIN.match(text, end) and tokens[i + 1][0] == end + 1 and not re.search(r"[\w/@.:-]$", text[max(0, start - 1): start]):
+        stop = i + 2  # (not after "www." or "//")
     elif scan.profile.descriptors_capitalised and len(word) >= 2 and not word.endswith(("e", "en", "er", "es", "em", "n")) \
             and not word.isdigit() and text[start - 1: start] in ("", " ", "\n", "(", "„", '"', "“"):
         # (only where common nouns are capitalised: in English a small word before a name is a common one,
         # "Plano-based Cellular Transitions LLC")
         stop = i + 1
-        while stop < min(i + 3, len(tokens)) and NAME_TOKEN.match(tokens[stop][2]) \
-                and tokens[stop][2] not in scan.profile.legal_words and text[tokens[stop - 1][1]: tokens[stop][0]] == " ":
+        while stop < i + 3 and spaced(stop) and NAME_TOKEN.match(tokens[stop][2]) and tokens[stop][2] not in legal:
             stop += 1
-        if stop >= len(tokens) or tokens[stop][2] not in scan.profile.legal_words or tokens[stop][2] in ("Co", "Co.") \
-                or text[tokens[stop - 1][1]: tokens[stop][0]] != " " or text[tokens[stop][1]: tokens[stop][1] + 1] == "-":
+        if not spaced(stop) or tokens[stop][2] not in legal or tokens[stop][2] in ("Co", "Co.") \
+                or text[tokens[stop][1]: tokens[stop][1] + 1] == "-":
             return i  # "ist Co-Chef": no suffix
     else:
         return i
-    while stop < len(tokens) and tokens[stop][2] in scan.profile.legal_words and text[tokens[stop - 1][1]: tokens[stop][0]] == " ":
+    while spaced(stop) and tokens[stop][2] in legal:
         stop += 1
     if any(k in scan.taken for k in range(i, stop)) or scan.sentence_of(tokens[stop - 1][0]) != scan.sentence_of(start):
         return i

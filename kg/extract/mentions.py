@@ -49,10 +49,10 @@ def _repaired(spans, tokens, text: str, legal: frozenset):
     tail ("Chang Byung-gyu"); a person's name right before a
     legal suffix, or one with an "&" in it, is a firm's ("Georg Fischer AG", "Johnson & Johnson")."""
     joined = []
-    for first, end, kind in spans:  # "Johnson & Johnson" tagged as two people: one firm
+    for first, end, kind in spans:  # "Johnson & Johnson" tagged as two names: one (a firm, by the "&" below)
         if joined and joined[-1][1] + 1 == first and tokens[first - 1].text == "&" \
                 and {joined[-1][2], kind} <= {"Person", "Organization"}:
-            first, kind = joined.pop()[0], "Organization"
+            first = joined.pop()[0]
         joined.append((first, end, kind))
     for first, end, kind in joined:
         start = first

@@ -46,6 +46,11 @@ class RelationModel:
         self.biases = numpy.asarray(biases, dtype=numpy.float32)
         self.thresholds = dict(thresholds or {r: 0.5 for r in RELATIONS})
         self.meta = dict(meta or {})
+        self.rescorer = None  # the triple-level rescorer (kg.extract.rescoring), where the model has one
+        if self.meta.get("rescoring"):
+            from .rescoring import Rescorer  # noqa: PLC0415 - it reads this module
+
+            self.rescorer = Rescorer(self.meta["rescoring"])
         self._columns = self.weights.T.copy()  # features x relations, rows read per feature
 
     def probability_matrix(self, rows: list[list[str]]):
@@ -77,19 +82,6 @@ class RelationModel:
         z = fit["slope"] * logit(p) + fit["relation"].get(relation, 0.0) + fit["intercept"] \
             + (fit["rule"] if rule else 0.0)
         return 1.0 / (1.0 + math.exp(-z))
-
-    @property
-    def rescorer(self):
-        """The triple-level rescorer of this model (:mod:`kg.extract.rescoring`), or None."""
-        fit = self.meta.get("rescoring")
-        if not fit:
-            return None
-        held = getattr(self, "_rescorer", None)
-        if held is None or held[0] is not fit:
-            from .rescoring import Rescorer  # noqa: PLC0415
-
-            held = self._rescorer = (fit, Rescorer(fit))
-        return held[1]
 
     @property
     def version(self) -> str:

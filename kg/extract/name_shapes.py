@@ -25,9 +25,9 @@ WORD = re.compile(r"[^\W_](?:[\w’'.&-]*[^\W_])?")
 VERSION = re.compile(r"^(?:\d[\w.]*|[A-Z]{1,3}\d+[\w.]*|II|III|IV|Pro|Max|Plus|Ultra|mini|Mini|Air|SE|XL|Turbo|Lite|One"
                      r"|Series|Edge|Fold|Flip|Note|Neo|X|S)$")  # "Xbox One", "Apple Watch Series 2", "Galaxy S6 Edge"
 JOIN_OK = re.compile(r"^[ \-.,&’'·]{0,3}$")
-# the last part of a web domain that names a firm or its shop ("ricardo.ch", "fahrrad.de", "musical.ly")
-DOMAIN_ENDINGS = frozenset(("de", "ch", "at", "com", "net", "org", "ly", "io", "co", "fm", "tv", "me", "eu", "info",
-                            "biz", "uk", "fr", "it", "nl", "jp", "cn", "ai", "app"))
+# the end of a web domain that names a firm or its shop ("Web.de", "ricardo.ch", "musical.ly"), matched at
+# the dot; not inside a URL or an address ("fahrrad.de/shop", "info@ams.de" are no names)
+DOMAIN = re.compile(r"\.(?:de|ch|at|com|net|org|ly|io|co|fm|tv|me|eu|info|biz|uk|fr|it|es|nl|jp|cn|ai|app)(?![\w./@-])")
 TIME_OR_COUNT = re.compile(r"\d+(?:s|er)?")  # "1990s", "1990er", "15": a time or a count, never a name
 NAME_TOKEN = re.compile(r"^(?:[A-ZÄÖÜ][\w’'&.-]*|(?=[A-Z0-9]*[A-Z])[A-Z0-9]{2,}|\d+[A-Za-z][\w]*|[a-z]+[A-Z][\w]*)$")
 HYPHENATED_WORD = re.compile(r"[\w-]+")  # a whole hyphenated word ("KI-Unternehmen")

@@ -21,10 +21,9 @@ from __future__ import annotations
 
 import re
 
-from .name_shapes import HYPHEN_MODIFIERS, NAME_TOKEN, VERSION
+from .name_shapes import DOMAIN, HYPHEN_MODIFIERS, NAME_TOKEN, VERSION
 from .scan import ArticleScan
 
-_DOMAIN = re.compile(r"\.(?:de|com|net|org|ch|at|io|ai|co|uk|fr|eu|nl|es|it|tv|me|info)(?![\w.-])")
 
 
 def name_end(scan: ArticleScan, i: int, limit: int = 4, person: bool = False) -> int:
@@ -109,7 +108,7 @@ def name_end(scan: ArticleScan, i: int, limit: int = 4, person: bool = False) ->
                 # a word after "&", "Procter & Gamble", and after an acronym a word never written in lower case:
                 # "IDS Scheer", are)
         j += 1
-        if not person and _DOMAIN.match(scan.text, end) and j < len(scan.tokens) and scan.tokens[j][0] == end + 1:
+        if not person and DOMAIN.match(scan.text, end) and j < len(scan.tokens) and scan.tokens[j][0] == end + 1:
             j += 1  # "Web.de", "Booking.com": a domain is one name, and ends it
             break
         if not person and _abbreviation_joins(scan, j - 1):

@@ -20,8 +20,10 @@ from __future__ import annotations
 import math
 
 from ..errors import InputError
-from .candidates import RELATIONS
+from .candidates import RELATIONS, focus_of
+from .features import cued_relations
 from .model import logit
+from .rules import SYMMETRIC
 
 FLOOR = 0.1  # the pair probability at which a triple is proposed to the rescorer
 FOLDS = 5
@@ -118,10 +120,6 @@ def describe(best: dict, by_rule: dict, pairs: list, matrix, found, sentences, c
     probability and sentence number, ``pairs`` and ``matrix`` are the article's pairs and their probabilities
     (:meth:`kg.extract.trained.TrainedExtractor.scored`); returns key -> :func:`triple_features`."""
     import numpy  # noqa: PLC0415 - loaded with the model
-
-    from .candidates import focus_of  # noqa: PLC0415
-    from .features import cued_relations  # noqa: PLC0415
-    from .rules import SYMMETRIC  # noqa: PLC0415
 
     entities = found.entities
     strongest: dict = {}  # (s, o) -> the best probability of each relation over the pair's sentences

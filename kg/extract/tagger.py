@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..gazetteer import Gazetteer, given_names
+from .language_profile import descriptor_kind, language_profile
 
 TOKEN_RE = re.compile(r"[^\W_]+(?:[.&][^\W_]+)*|[^\w\s]")
 TAGS = {"Organization": "ORG", "Person": "PER", "Product": "PROD"}
@@ -91,8 +92,6 @@ def _word(word: str, lang: str, given: bool) -> tuple[tuple[str, ...], dict[int,
 
 def _descriptor(lang: str, word: str) -> str:
     """"PROD", "ORG" or "PER" where a word is a descriptor of that class in ``lang``, else ""."""
-    from .language_profile import descriptor_kind, language_profile  # noqa: PLC0415 - the profile imports the gazetteer
-
     if not word[:1].isalpha():
         return ""
     kind = descriptor_kind(lang, word)

@@ -113,6 +113,10 @@ class TrainedExtractor:
         and the threshold applies to the rescored chance; ``proposed`` (a list) receives every proposed
         triple's key and features (``kg train`` fits the rescorer on them)."""
         rescorer = self.model.rescorer
+
+        def limit(relation: str) -> float:  # the threshold a triple of the relation must reach
+            return self.threshold if self.threshold is not None else self.model.thresholds.get(relation, 0.5)
+
         best: dict[tuple, tuple[float, int]] = {}
         entities = found.entities
         number_at = {s.start: k for k, s in enumerate(sentences)}
@@ -124,9 +128,7 @@ class TrainedExtractor:
         if pairs:
             import numpy  # noqa: PLC0415 - loaded with the model
 
-            limits = numpy.array([FLOOR if rescorer is not None or proposed is not None
-                                  else self.threshold if self.threshold is not None
-                                  else self.model.thresholds.get(r, 0.5) for r in RELATIONS])
+            limits = numpy.array([FLOOR if rescorer is not None or proposed is not None else limit(r) for r in RELATIONS])
             allowed = numpy.zeros(matrix.shape, dtype=bool)
             # a person whose role a rule reads in a sentence ("Signavio-Gründer und Chef Gero Decker soll das
             # Geschäft unter dem Dach von SAP weiterführen") takes no other employer or company from the model
@@ -177,8 +179,7 @@ class TrainedExtractor:
                 proposed.extend(described.items())
             if rescorer is not None:
                 best = {key: (rescorer.probability(described[key]), number) for key, (_, number) in best.items()}
-                best = {key: value for key, value in best.items() if key in by_rule or value[0] >= (
-                    self.threshold if self.threshold is not None else self.model.thresholds.get(key[1], 0.5))}
+                best = {key: value for key, value in best.items() if key in by_rule or value[0] >= limit(key[1])}
         triples = []
         for (s, relation, o), (p, number) in sorted(best.items(), key=lambda item: (item[1][1], item[0])):
             if normalize(entities[s].label) == normalize(entities[o].label):
