@@ -232,16 +232,20 @@ def add_tagged(text, sentences, code, found, tagger: Tagger | None, gaz) -> obje
             if not free(a, b):
                 lo = bisect.bisect_left(mention_starts, a)
                 inside = [m for m in mentions[lo:bisect.bisect_left(mention_starts, b)] if m.end <= b and not m.anaphor]
-                if kind != "Product" or headline or not inside or inside[0].start != a or inside[0].type != "Organization" \
-                        or (inside[0].end, inside[0].start) == (b, a) or len(inside) > 1:
+                if kind not in ("Product", "Organization") or headline or len(inside) != 1 \
+                        or inside[0].type != "Organization" or (inside[0].start, inside[0].end) == (a, b) \
+                        or (inside[0].start != a and (kind == "Product" or inside[0].end != b)):
                     continue
                 # only where the tagger is sure of every word ("Google Schritt halten" is no product)
                 if min(tagger.marginal(tags[k], k) for k in range(first, end)) < TAKEOVER_SURE:
                     continue
                 brand = inside[0]
-                if not free(brand.end, b) or not release(brand):
+                rest = (brand.end, b) if brand.start == a else (a, brand.start)
+                if not free(*rest) or not release(brand):
                     continue
-                maker = brand.keys[0]
+                # a firm's longer name ("Blue Byte", "Time Warner", "SGS-Fairchild") takes the place of the
+                # name found inside it; a product's ("Nintendo Switch Lite") records the brand as its maker
+                maker = brand.keys[0] if kind == "Product" else ""
             key = entity_for(_bare(surface, text, code), kind, surface)
             if maker and not found.entities[key].maker:
                 found.entities[key].maker = maker
