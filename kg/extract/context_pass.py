@@ -101,7 +101,7 @@ def context_pass(scan: ArticleScan) -> None:
                 add_name(scan, nxt, stop, "Person")
                 continue
         # given name + surname: "Ashley Gabriel", "Satya Nadella"
-        particle = nxt < len(scan.tokens) and scan.tokens[nxt][2] in _FIRST_PARTICLES  # "Werner von Siemens"
+        particle = nxt < len(scan.tokens) and scan.tokens[nxt][2] in scan.profile.given_particles  # "Werner von Siemens"
         if word in scan.profile.given and nxt < len(scan.tokens) and nxt not in scan.taken \
                 and scan.text[end: end + 1] == " " and (NAME_TOKEN.match(scan.tokens[nxt][2]) or particle) \
                 and scan.tokens[nxt][2] not in scan.profile.stop and scan.sentence_of(scan.tokens[nxt][0]) == scan.sentence_of(start) \
@@ -202,10 +202,6 @@ def _descriptor_compound(scan: ArticleScan, word: str) -> bool:
     """A German compound descriptor ("Beratungsfirma", "Chiphersteller") stands before a name, never inside
     one ("die Schweizer Beratungsfirma Aarwerk Consulting"); a bare one may ("Porsche Holding")."""
     return scan.code == "de" and bool(scan.descriptor_class(word)) and word.casefold() not in scan.profile.bare_descriptors
-
-
-# particles that may follow a given name (not the articles "der", "den", nor "zu": "wechselte Peter zu Siemens")
-_FIRST_PARTICLES = frozenset({"von", "vom", "van", "de", "di", "da", "du", "le", "la", "ter", "bin"})
 
 
 def _legal_after(scan: ArticleScan, k: int) -> bool:

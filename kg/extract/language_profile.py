@@ -66,6 +66,7 @@ class LanguageProfile:
         self.relational = frozenset(getattr(lang, "RELATIONAL_DESCRIPTORS", ()))
         self.given = given_names()
         self.particles = frozenset(getattr(lang, "NAME_PARTICLES", ()))
+        self.given_particles = frozenset(getattr(lang, "GIVEN_NAME_PARTICLES", ()))
         self.units = frozenset(getattr(lang, "UNIT_WORDS", ()))
         self.org_prefixes = frozenset(getattr(lang, "ORG_NAME_PREFIXES", ()))
         self.person_words = frozenset(getattr(lang, "PERSON_DESCRIPTORS", ()))

@@ -157,6 +157,9 @@ FINITE_VERBS = ("hat", "hatte", "hatten", "haben", "ist", "war", "waren", "sind"
                 "gehörte", "übernahm", "übernimmt", "kaufte", "kauft", "gründete", "investierte", "investiert",
                 "beteiligte", "lieferte", "liefert", "verklagte", "verklagt", "arbeitet", "arbeitete", "kooperiert")
 NAME_PARTICLES = ("von", "vom", "zu", "der", "van", "de", "di", "da", "du", "le", "la", "ter", "den")
+# The particles that may follow a given name ("Werner von Siemens"); not the articles, nor "zu" ("wechselte
+# Peter zu Siemens").
+GIVEN_NAME_PARTICLES = ("von", "vom", "van", "de", "di", "da", "du", "le", "la", "ter", "bin")
 # Words for people (not roles) in front of a name: "der Milliardär Kirk Kerkorian".
 PERSON_DESCRIPTORS = ("Milliardär", "Milliardärin", "Multimilliardär", "Unternehmer", "Unternehmerin", "Investorin",
                       "Gründerin", "Informatiker", "Informatikerin", "Programmierer", "Programmiererin", "Ökonom",

@@ -133,6 +133,8 @@ ANAPHOR_DETERMINERS = ("the", "The", "this", "This")
 PERSON_PRONOUNS = ("he", "He", "him", "she", "She")
 ORG_PRONOUNS = ("it", "It")
 NAME_PARTICLES = ("von", "van", "de", "der", "den", "da", "di", "du", "le", "la", "bin", "al", "ter")
+# The particles that may follow a given name ("Ludwig van Beethoven", "Mohammed bin Salman").
+GIVEN_NAME_PARTICLES = ("von", "vom", "van", "de", "di", "da", "du", "le", "la", "ter", "bin")
 # Words for people (not roles) in front of a name: "billionaire Kirk Kerkorian".
 PERSON_DESCRIPTORS = ("billionaire", "entrepreneur", "businessman", "businesswoman", "tycoon", "mogul", "investor",
                       "financier", "venture capitalist", "programmer", "scientist", "economist", "activist",
