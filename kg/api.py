@@ -21,6 +21,7 @@ from . import extract as extractors
 from .articles import Article, check_inputs, collect_files, iter_articles, read_file
 from .errors import InputError
 from .export import EXTENSIONS, export
+from .extract.base import confident
 from .graph import load_graph
 from .html import subgraph, write_html
 from .rdf import article_quads
@@ -76,8 +77,7 @@ def extract_article(path: str | Path, lang: str = "auto", extractor: str = "trai
         options["model"] = str(model)
     engine = extractors.get(extractor, entities=tuple(entities), **options)
     result = engine.extract(article.text, lang=article.lang or lang, date=article.date)
-    if min_confidence:
-        result.triples = [t for t in result.triples if t.confidence >= min_confidence]
+    result.triples = confident(result.triples, min_confidence)
     return result, engine
 
 

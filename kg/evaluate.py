@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError
+from .extract.base import confident
 from .namespaces import RELATIONS, SYMMETRIC
 
 _LEGAL = r"(inc|incorporated|corp|corporation|co|ltd|llc|plc|ag|se|gmbh|sa|nv|bv|holdings?)"
@@ -139,6 +140,6 @@ def evaluate(folder: Path, extractor, lang: str = "auto", relations=None, min_co
         if relations:
             gold = Gold(gold.names, {k for k in gold.required if k[1] in relations},
                         {k for k in gold.optional if k[1] in relations})
-        score.add(name, gold, [t.as_json() for t in result.triples if (not relations or t.p in relations)
-                               and t.confidence >= min_confidence])
+        score.add(name, gold, [t.as_json() for t in confident(result.triples, min_confidence)
+                               if not relations or t.p in relations])
     return score

@@ -67,3 +67,14 @@ class Extraction:
     entities: dict[str, EntityInfo]
     lang: str
     warnings: list[str] = field(default_factory=list)
+
+
+def confident(triples: list[Triple], min_confidence: float) -> list[Triple]:
+    """The triples of at least ``min_confidence`` (what ``--min-confidence`` keeps, for ``kg extract`` and
+    ``kg eval`` alike).
+
+    >>> t = Triple("Google", "acquires", "YouTube", "Organization", "Organization", "", 0, 0, 0.6)
+    >>> len(confident([t], 0.5)), len(confident([t], 0.7))
+    (1, 0)
+    """
+    return [t for t in triples if t.confidence >= min_confidence]
