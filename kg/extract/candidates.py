@@ -63,13 +63,20 @@ def by_sentence(mentions: list[Mention], sentence_starts: list[int]) -> dict[int
     return groups
 
 
-def focus_of(mentions: list[Mention], entities: dict) -> str | None:
-    """The entity the article is about: the one named first (a headline's or a lead's subject), where it is
-    an organisation, person or product named at least twice."""
+def mention_counts(mentions: list[Mention]) -> dict[str, int]:
+    """How often each entity (by key) is mentioned."""
     counts: dict[str, int] = {}
     for m in mentions:
         for key in m.keys:
             counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def focus_of(mentions: list[Mention], entities: dict, counts: dict[str, int] | None = None) -> str | None:
+    """The entity the article is about: the one named first (a headline's or a lead's subject), where it is
+    an organisation, person or product named at least twice (``counts``: :func:`mention_counts`, where
+    the caller has them)."""
+    counts = mention_counts(mentions) if counts is None else counts
     for m in mentions[:3]:
         if not m.anaphor and len(m.keys) == 1 and counts[m.keys[0]] >= 2:
             return m.keys[0]

@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 
 from ..errors import InputError
-from .candidates import RELATIONS, focus_of
+from .candidates import RELATIONS, focus_of, mention_counts
 from .features import cued_relations
 from .model import logit
 from .rules import SYMMETRIC
@@ -132,11 +132,8 @@ def describe(best: dict, by_rule: dict, pairs: list, matrix, found, sentences, c
             relation = RELATIONS[k]
             key = (s, relation, o) if relation not in SYMMETRIC else (min(s, o), relation, max(s, o))
             support[key] = support.get(key, 0) + 1
-    counts: dict = {}
-    for m in found.mentions:
-        for key in m.keys:
-            counts[key] = counts.get(key, 0) + 1
-    focus = focus_of(found.mentions, entities)
+    counts = mention_counts(found.mentions)
+    focus = focus_of(found.mentions, entities, counts)
     none = numpy.zeros(len(RELATIONS))
     out = {}
     for key, (p, number) in best.items():
