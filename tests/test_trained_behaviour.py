@@ -319,3 +319,14 @@ def test_a_firm_whose_name_starts_with_a_small_letter_is_found(text, lang, firms
     labels = {v.label for v in extractor_named("trained").extract(text, lang=lang).entities.values()}
     assert set(firms) <= labels, labels
     assert not labels & set(no_names), labels
+
+
+@pytest.mark.parametrize("text, lang, triple, part", [
+    ("Ubisoft übernahm 2001 den Spielehersteller Blue Byte.", "de", ("Ubisoft", "acquires", "Blue Byte"), "Blue"),
+    ("AOL gehört zum Verbund des Medienkonzerns Time Warner.", "de", ("Time Warner", "owns", "AOL"), "Time"),
+])
+def test_a_firms_longer_name_takes_the_place_of_a_name_inside_it(text, lang, triple, part):
+    """The tagger's "Blue Byte" over the rule finder's "Blue"; a rule's triple about "Time" follows "Time Warner"."""
+    triples = {(t.s, t.p, t.o) for t in extract_text(text, lang=lang)}
+    assert triple in triples
+    assert not [t for t in triples if part in (t[0], t[2])]

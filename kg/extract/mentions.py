@@ -141,7 +141,8 @@ def _bare(surface: str, text: str, code: str) -> str:
 def add_tagged(text, sentences, code, found, tagger: Tagger | None, gaz) -> object:
     """Add the tagger's new names to ``found`` (in place; mentions stay sorted) and return it. A product
     the tagger finds around a brand ("Nintendo Switch Lite", "Google Docs") takes the brand's place, and
-    the brand is recorded as its maker."""
+    the brand is recorded as its maker; a firm's name the tagger finds around a shorter one ("Blue Byte",
+    "Time Warner") takes its place, and a rule's triple about the shorter one follows it."""
     if tagger is None:
         return found
     mentions = found.mentions
@@ -166,6 +167,9 @@ def add_tagged(text, sentences, code, found, tagger: Tagger | None, gaz) -> obje
     names: dict[str, str] = {}
     profile = language_profile(code)
     dropped: set[int] = set()  # brand mentions a product name (or the title's name) took over
+    # the entity a longer name took the place of -> the longer name's ("Time" -> "Time Warner", "Android 6"
+    # -> "Android 6.0"): a rule's triple about it is about the longer name where nothing else names it
+    successor: dict[str, str] = {}
 
     def release(m: Mention) -> bool:
         """Give a mention's span free for a longer name; False where it holds none."""
@@ -228,7 +232,7 @@ def add_tagged(text, sentences, code, found, tagger: Tagger | None, gaz) -> obje
                 continue
             if _no_name(surface, kind, profile):
                 continue
-            maker = ""
+            maker, replaced = "", ""
             if not free(a, b):
                 lo = bisect.bisect_left(mention_starts, a)
                 inside = [m for m in mentions[lo:bisect.bisect_left(mention_starts, b)] if m.end <= b and not m.anaphor]
@@ -245,10 +249,13 @@ def add_tagged(text, sentences, code, found, tagger: Tagger | None, gaz) -> obje
                     continue
                 # a firm's longer name ("Blue Byte", "Time Warner", "SGS-Fairchild") takes the place of the
                 # name found inside it; a product's ("Nintendo Switch Lite") records the brand as its maker
-                maker = brand.keys[0] if kind == "Product" else ""
+                replaced = brand.keys[0]
+                maker = replaced if kind == "Product" else ""
             key = entity_for(_bare(surface, text, code), kind, surface)
             if maker and not found.entities[key].maker:
                 found.entities[key].maker = maker
+            if replaced and not maker and replaced != key:
+                successor.setdefault(replaced, key)
             kind = found.entities[key].type
             new.append(Mention(start=a, end=b, keys=(key,), type=kind))
             claim(a, b)
@@ -285,7 +292,6 @@ def add_tagged(text, sentences, code, found, tagger: Tagger | None, gaz) -> obje
         claim(m.start, end)
     # a version or a variant after a product's name ("Neocron 2", "Android 6.0", "Nintendo Switch Lite"):
     # the name of a product of its own, with the same maker
-    successor: dict[str, str] = {}
     for m in [m for m in mentions if id(m) not in dropped] + new:
         if m.type != "Product" or m.anaphor or len(m.keys) != 1:
             continue
@@ -367,7 +373,7 @@ def add_tagged(text, sentences, code, found, tagger: Tagger | None, gaz) -> obje
     if new:
         mentions.extend(new)
         mentions.sort(key=lambda m: (m.start, m.end))
-    if successor:  # a rule's triple about "Android 6" is about "Android 6.0" where nothing else names it
+    if successor:
         named = {key for m in mentions for key in m.keys}
         found.replaced.update({old: key for old, key in successor.items() if old not in named})
     return found
