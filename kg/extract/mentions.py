@@ -245,8 +245,7 @@ def add_tagged(text, sentences, code, found, tagger: Tagger | None, gaz) -> obje
                     continue
                 brand = inside[0]
                 rest = (brand.end, b) if brand.start == a else (a, brand.start)
-                if kind == "Organization" and all(t.text in profile.legal_words or not t.text[:1].isalnum()
-                                                  for t in tokenize(text[rest[0]:rest[1]])):
+                if kind == "Organization" and brand.start == a and profile.legal_tail.fullmatch(text, brand.end, b):
                     continue  # "Ricardo" in "Ricardo AG" is the firm's name already
                 if not free(*rest) or not release(brand):
                     continue
