@@ -18,37 +18,34 @@ so other ways of choosing thresholds can be compared without extracting again.
 import argparse
 import json
 import random
-import re
 import sys
 from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kg.evaluate import Gold, match_key, prf, read_gold  # noqa: E402
+from kg.evaluate import match_key, prf  # noqa: E402
 from kg.extract.candidates import RELATIONS  # noqa: E402
 
 
 def extract(folder: Path, model: str) -> list[dict]:
     from kg.extract.trained import TrainedExtractor  # noqa: PLC0415
 
+    from kg.extract.training import read_folders  # noqa: PLC0415 - the corpus reader kg train uses
+
     extractor = TrainedExtractor(model=model, threshold=0.1)
     articles = []
-    for gold_path in sorted(folder.glob("*.gold.jsonl")):
-        name = gold_path.name[: -len(".gold.jsonl")]
-        text = re.split(r"\n----\n", (folder / f"{name}.txt").read_text(encoding="utf-8"), maxsplit=1)[0]
-        gold = read_gold(gold_path)
+    for article in read_folders([folder]):
+        gold = article.gold
         found = {}
-        for t in extractor.extract(text).triples:
+        for t in extractor.extract(article.text, lang=article.lang).triples:
             key = match_key(gold, t.s, t.p, t.o)
             judged = "tp" if key in gold.required else ("optional" if key in gold.optional else "fp")
             old = found.get(key)
             if old is None or (t.confidence, t.rule) > (old[1], old[2]):
                 found[key] = (t.p, t.confidence, bool(t.rule), judged)
-        gold_count = Counter(k[1] for k in gold.required)
-        hits = Counter(v[0] for v in found.values() if v[3] == "tp")
-        articles.append({"name": name, "triples": list(found.values()), "gold": dict(gold_count),
-                         "unreached": {r: gold_count[r] - hits[r] for r in gold_count}})
+        articles.append({"name": article.name, "triples": list(found.values()),
+                         "gold": dict(Counter(k[1] for k in gold.required))})
     return articles
 
 
