@@ -330,3 +330,20 @@ def test_a_firms_longer_name_takes_the_place_of_a_name_inside_it(text, lang, tri
     triples = {(t.s, t.p, t.o) for t in extract_text(text, lang=lang)}
     assert triple in triples
     assert not [t for t in triples if part in (t[0], t[2])]
+
+
+@pytest.mark.parametrize("text, lang, name", [
+    # names the tagger's best tag sequence leaves out, found from its marginals (corpus/dev sentences)
+    ("Die Vodafone Group ist der größte Aktionär und zudem seit dem 1. April 2014 der Mutterkonzern von "
+     "Kabel Deutschland.", "de", "Kabel Deutschland"),
+    ("Die Marke Grundig wird in Deutschland von der Beko Germany vertrieben.", "de", "Beko Germany"),
+])
+def test_a_name_the_best_tag_sequence_misses_is_still_found(text, lang, name):
+    entities = extractor_named("trained").extract(text, lang=lang).entities
+    assert name in entities and entities[name].type == "Organization"
+
+
+def test_the_company_whose_product_an_apposition_names_does_not_type_the_product():
+    text = "Canon used film until it introduced the EOS D30, the company's first in-house digital camera."
+    entities = extractor_named("trained").extract(text, lang="en").entities
+    assert "EOS D30" not in entities or entities["EOS D30"].type != "Organization"

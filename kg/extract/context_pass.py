@@ -144,8 +144,8 @@ def _appositions(scan: ArticleScan) -> None:
     for i, stop in free_names(scan):
         after = scan.text[scan.tokens[stop - 1][1]: scan.tokens[stop - 1][1] + 80]
         match = apposition.match(after)
-        if not match:
-            continue
+        if not match or after[match.end():match.end() + 2] in ("'s", "’s"):
+            continue  # "the EOS D30, the company's first camera": the company is its maker, not its class
         heads = re.split(r"\.\s", match.group(1))[0].split()  # up to the sentence's end
         if not match.group(0).startswith(","):  # "X ist ein ...": only the noun phrase's own head types X
             heads = [w for w in heads if w[:1].isupper()][:1] if scan.code == "de" else \

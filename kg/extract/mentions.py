@@ -222,7 +222,8 @@ def add_tagged(text, sentences, code, found, tagger: Tagger | None, gaz) -> obje
             continue
         tags = tagger.tag([t.text for t in tokens], code, gaz)
         headline = _title_cased(tokens)
-        for first, end, kind in _repaired(spans_of(tags), tokens, text, profile.legal_words):
+        spans = spans_of(tags) + tagger.likely_spans(tags)  # the best path's names first
+        for first, end, kind in _repaired(spans, tokens, text, profile.legal_words):
             first = _trimmed(first, end, tokens, profile)
             if first is None:
                 continue
