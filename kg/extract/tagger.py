@@ -165,6 +165,7 @@ class Tagger:
         self.path = Path(path)
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(self.path))
+        self._labels = frozenset(self._tagger.labels())  # a small model may lack a class ("B-PER")
 
     def tag(self, words: list[str], lang: str, gaz: Gazetteer | None = None) -> list[str]:
         if not words:
@@ -192,11 +193,9 @@ class Tagger:
         return spans
 
     def marginal(self, tag: str, position: int) -> float:
-        """The probability of ``tag`` at ``position`` in the sentence tagged last."""
-        try:
-            return self._tagger.marginal(tag, position)
-        except ValueError:  # a tag the model never saw
-            return 0.0
+        """The probability of ``tag`` at ``position`` in the sentence tagged last (0 for a tag the model
+        never saw)."""
+        return self._tagger.marginal(tag, position) if tag in self._labels else 0.0
 
 
 @lru_cache(maxsize=8)
