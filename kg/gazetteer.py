@@ -120,10 +120,17 @@ def _bundled() -> tuple[Entry, ...]:
 
 @lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
+    """The given names that mark a capitalised pair as a person's name: the hand-kept list and the open
+    data one (US baby names, Berlin first names; sources in its header).
+
+    >>> sorted({"Randy", "Seymour", "Tesla"} & given_names())
+    ['Randy', 'Seymour']
+    """
     words = []
-    for line in (DATA / "given_names.txt").read_text(encoding="utf-8").splitlines():
-        if not line.startswith("#"):
-            words.extend(line.split())
+    for name in ("given_names.txt", "given_names_open.txt"):
+        for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+            if not line.startswith("#"):
+                words.extend(line.split())
     return frozenset(words)
 
 

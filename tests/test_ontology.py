@@ -75,5 +75,5 @@ def test_wheel_ships_ontology_and_data(tmp_path):
     wheel = next(tmp_path.glob("techkg-*.whl"))
     names = set(zipfile.ZipFile(wheel).namelist())
     for needed in ("kg/ontology/techkg.ttl", "kg/ontology/shapes.ttl", "kg/data/gazetteer.tsv",
-                   "kg/data/given_names.txt", "kg/templates/graph.html", "kg/lang/de.py", "kg/extract/rules.py"):
+                   "kg/data/given_names.txt", "kg/data/given_names_open.txt", "kg/templates/graph.html", "kg/lang/de.py", "kg/extract/rules.py"):
         assert needed in names, needed

@@ -347,3 +347,18 @@ def test_the_company_whose_product_an_apposition_names_does_not_type_the_product
     text = "Canon used film until it introduced the EOS D30, the company's first in-house digital camera."
     entities = extractor_named("trained").extract(text, lang="en").entities
     assert "EOS D30" not in entities or entities["EOS D30"].type != "Organization"
+
+
+def test_a_founder_with_a_less_common_given_name_is_a_person():
+    # "Seymour" is in the open-data given names (US Social Security names), not the hand-kept list
+    triples = {(t.s, t.s_type, t.p, t.o) for t in extract_text("Seymour Cray founded Cray Research in 1972.", lang="en")}
+    assert ("Seymour Cray", "Person", "founded", "Cray Research") in triples
+
+
+def test_no_given_name_is_the_name_of_a_known_firm_or_product():
+    # a given name that is also a gazetteer's firm ("Tesla", "Cadence") would make "Cadence Design" a person
+    from kg.gazetteer import Gazetteer, given_names
+
+    known = {form for entry in Gazetteer.load().entries.values() if entry.type in ("Organization", "Product")
+             for form in [entry.name, *entry.aliases]}
+    assert not given_names() & known

@@ -204,8 +204,8 @@ def add_name(scan: ArticleScan, i: int, j: int, kind: str) -> str | None:
     end = j
     while j - i > 1 and scan.tokens[j - 1][2] in scan.profile.legal_words:
         j -= 1
-    # "Georg Fischer AG" keeps its suffix ("Georg Fischer" is a person), unless the gazetteer knows the firm ("Robert Bosch")
-    named_after_person = kind == "Organization" and j < end and scan.tokens[i][2] in scan.profile.given \
+    # "Georg Fischer AG" keeps its suffix ("Georg Fischer" is a person; "Ricardo AG" is "Ricardo"), unless the gazetteer knows the firm ("Robert Bosch")
+    named_after_person = kind == "Organization" and j < end and j - i >= 2 and scan.tokens[i][2] in scan.profile.given \
         and scan.gaz.lookup([t[2] for t in scan.tokens[i:j]], include_ambiguous=True) is None
     if named_after_person:
         j = end
