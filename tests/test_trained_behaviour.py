@@ -5,6 +5,7 @@ import pytest
 
 from kg.api import extract_text
 from kg.extract.base import EntityInfo
+from kg.gazetteer import Gazetteer, given_names
 from kg.extract import get as extractor_named
 
 
@@ -357,8 +358,6 @@ def test_a_founder_with_a_less_common_given_name_is_a_person():
 
 def test_no_given_name_is_the_name_of_a_known_firm_or_product():
     # a given name that is also a gazetteer's firm ("Tesla", "Cadence") would make "Cadence Design" a person
-    from kg.gazetteer import Gazetteer, given_names
-
     known = {form for entry in Gazetteer.load().entries.values() if entry.type in ("Organization", "Product")
              for form in [entry.name, *entry.aliases]}
     assert not given_names() & known
