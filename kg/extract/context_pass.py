@@ -105,12 +105,11 @@ def context_pass(scan: ArticleScan) -> None:
         if word in scan.profile.given and nxt < len(scan.tokens) and nxt not in scan.taken \
                 and scan.text[end: end + 1] == " " and (NAME_TOKEN.match(scan.tokens[nxt][2]) or particle) \
                 and scan.tokens[nxt][2] not in scan.profile.stop and scan.sentence_of(scan.tokens[nxt][0]) == scan.sentence_of(start) \
-                and not scan.descriptor_class(scan.tokens[nxt][2]) \
-                and scan.tokens[nxt][2] not in scan.profile.legal_words:  # "die Ricardo AG" is a firm
+                and not scan.descriptor_class(scan.tokens[nxt][2]):
             stop = name_end(scan, i, 3, person=True)
             if particle and any(scan.tokens[k][2] in scan.profile.org_heads for k in range(nxt, min(stop + 1, len(scan.tokens)))):
                 stop = nxt  # "Georg von Holtzbrinck Publishing Group" is a firm
-            if stop >= nxt + 1 + particle and not any(_legal_after(scan, k) for k in range(nxt + 1, stop + 1)):  # "Georg Fischer AG":
+            if stop >= nxt + 1 + particle and not any(_legal_after(scan, k) for k in range(nxt, stop + 1)):  # "Georg Fischer AG", "Ricardo AG":
                 # a firm named after a person (the legal suffix ends a person's name too)
                 first = i - 1 if i and scan.text[scan.tokens[i - 1][1]: start] == "-" and scan.tokens[i - 1][2] in scan.profile.given \
                     and i - 1 not in scan.taken else i  # "Karl-Heinz Streibich"
