@@ -361,3 +361,17 @@ def test_no_given_name_is_the_name_of_a_known_firm_or_product():
     known = {form for entry in Gazetteer.load().entries.values() if entry.type in ("Organization", "Product")
              for form in [entry.name, *entry.aliases]}
     assert not given_names() & known
+
+
+def test_a_lone_word_that_is_no_given_name_is_no_person():
+    # the tagger reads "Trumpf" as a person; one word, no given name, no fuller person's name in the text
+    text = ("Für eine neue Form der Chip-Herstellung hat Carl Zeiss SMT zusammen mit Trumpf und ASML ein "
+            "Belichtersystem entwickelt.")
+    entities = extractor_named("trained").extract(text, lang="de").entities
+    assert entities["Trumpf"].type == "Organization"
+    # a surname alone after the person's full name stays the person's
+    text = "Steve Jobs founded Apple in 1976. Jobs left Apple in 1985."
+    triples = {(t.s, t.s_type, t.p, t.o) for t in extract_text(text, lang="en")}
+    assert ("Steve Jobs", "Person", "founded", "Apple") in triples
+    assert not [k for k, v in extractor_named("trained").extract(text, lang="en").entities.items()
+                if v.type == "Organization" and k == "Jobs"]

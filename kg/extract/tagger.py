@@ -177,8 +177,10 @@ class Tagger:
         of each run of ``O`` tags that starts with a ``B-`` tag of marginal ``floor`` or more and goes on over
         the ``I-`` tags of that class at ``floor`` or more ("Minox" found, "Minox B" second best)."""
         spans, i, n = [], 0, len(tags)
+        marginal = self._tagger.marginal
+        sure = 1.0 - floor  # where "O" is surer than this, no "B-" tag can reach the floor (they sum to 1)
         while i < n:
-            if tags[i] != "O":
+            if tags[i] != "O" or marginal("O", i) > sure:
                 i += 1
                 continue
             p, tag = max((self.marginal("B-" + t, i), t) for t in TYPES)
