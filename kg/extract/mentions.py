@@ -145,10 +145,13 @@ def _lone_words_as_firms(found, tagged: set[str], profile) -> set[str]:
     keys: on corpus/dev such words were a person once in 34 (16 firms or products, 17 no gold name)."""
     fuller = {w for info in found.entities.values() if info.type == "Person" and " " in info.label
               for w in info.label.split()}
-    lone = {key for key in tagged if found.entities[key].type == "Person" and " " not in found.entities[key].label
-            and found.entities[key].label not in profile.given and found.entities[key].label not in fuller}
-    for key in lone:
-        found.entities[key].type = "Organization"
+    lone = set()
+    for key in tagged:
+        info = found.entities[key]
+        if info.type == "Person" and " " not in info.label and info.label not in profile.given \
+                and info.label not in fuller:
+            info.type = "Organization"
+            lone.add(key)
     return lone
 
 
