@@ -142,6 +142,19 @@ def test_the_title_line_names_the_subject_where_the_lead_repeats_it(text, lang, 
     assert any(name in (t.s, t.o) for t in result.triples)
 
 
+@pytest.mark.parametrize("text, lang, name, kind", [
+    ("Wunderlist\n\nWunderlist war eine Aufgabenverwaltung der 6 Wunderkinder GmbH. Microsoft kaufte Wunderlist "
+     "2015.", "de", "Wunderlist", "Product"),
+    ("Jorma Ollila\n\nJorma Jaakko Ollila (* 15. August 1950 in Seinäjoki) war Vorsitzender und CEO von Nokia. "
+     "1992, im Jahr des Aufstiegs von Jorma Ollila zum Konzernchef, stellte Nokia GSM-Telefone her.", "de",
+     "Jorma Ollila", "Person"),
+])
+def test_a_title_subject_the_lead_does_not_class_is_no_firm_by_default(text, lang, name, kind):
+    result = extractor_named("trained").extract(text, lang=lang)
+    kinds = {e.type for e in result.entities.values() if e.label == name}
+    assert kinds == {kind}  # (was an organisation: "Anna founded Jorma Ollila" followed)
+
+
 def test_a_headline_is_no_name():
     result = extractor_named("trained").extract("Apple kauft Beats\n\nApple hat den Kopfhörerhersteller Beats gekauft.", lang="de")
     assert "Apple kauft Beats" not in result.entities
@@ -173,6 +186,15 @@ def test_a_title_about_a_topic_names_no_subject(text, lang):
      ("Microsoft Mobile", "Organization")),
     ("Sevenload\n\nSevenload war ein Videoportal. Die sevenload GmbH wurde 2006 gegründet.", "de",
      ("Sevenload", "Organization")),
+    # a fuller form of the name opens the lead with a birth date
+    ("Jorma Ollila\n\nJorma Jaakko Ollila (* 15. August 1950 in Seinäjoki) war Vorsitzender und CEO von Nokia. "
+     "1992, im Jahr des Aufstiegs von Jorma Ollila zum Konzernchef, stellte Nokia GSM-Telefone her.", "de",
+     ("Jorma Ollila", "Person")),
+    ("Zhang Yiming\n\nZhang Yiming (chinesisch 張一鳴; * April 1983, Longyan) ist ein chinesischer Unternehmer.", "de",
+     ("Zhang Yiming", "Person")),
+    # nothing in the text says it: the caller asks the tagger
+    ("Pixel 6\n\nThe Pixel 6 and Pixel 6 Pro are a pair of Android smartphones designed by Google.", "en",
+     ("Pixel 6", None)),
 ])
 def test_the_title_subject_takes_its_class_from_the_lead(text, lang, expected):
     from kg.extract.titles import title_subject

@@ -22,7 +22,7 @@ from dataclasses import replace
 
 from .base import EntityInfo, Mention
 from .entities import find_entities
-from .tagger import Tagger, spans_of, tokenize
+from .tagger import LIKELY, TYPES, Tagger, spans_of, tokenize
 from .language_profile import language_profile
 from .lists import list_members
 from .model_codes import model_code_end
@@ -155,6 +155,27 @@ def _lone_words_as_firms(found, tagged: set[str], profile) -> set[str]:
     return lone
 
 
+def _tagged_class(text, sentences, code, tagger: Tagger, gaz, surface: str) -> str:
+    """The class the tagger gives a name in the first sentence that holds it (its tag where its best tag
+    sequence names it, else the likeliest class of a name starting there): "iPhone ist eine ...
+    Smartphone-Modellreihe", "The Pixel 6 and Pixel 6 Pro are a pair of Android smartphones"; an
+    organisation where the tagger sees no name there."""
+    hit = re.search(r"(?<![\w-])" + re.escape(surface) + r"(?![\w-])", text[text.find("\n") + 1:], re.IGNORECASE)
+    if hit:
+        at = hit.start() + text.find("\n") + 1
+        sentence = next((x for x in sentences if x.start <= at < x.end), None)
+        tokens = tokenize(sentence.text, sentence.start) if sentence else []
+        first = next((k for k, t in enumerate(tokens) if t.start >= at), None)
+        if first is not None:
+            tags = tagger.tag([t.text for t in tokens], code, gaz)
+            if tags[first] != "O":
+                return TYPES[tags[first][2:]]
+            p, tag = max((tagger.marginal("B-" + t, first), t) for t in TYPES)
+            if p >= LIKELY:
+                return TYPES[tag]
+    return "Organization"
+
+
 def add_tagged(text, sentences, code, found, tagger: Tagger | None, gaz) -> object:
     """Add the tagger's new names to ``found`` (in place; mentions stay sorted) and return it. A product
     the tagger finds around a brand ("Nintendo Switch Lite", "Google Docs") takes the brand's place, and
@@ -213,6 +234,7 @@ def add_tagged(text, sentences, code, found, tagger: Tagger | None, gaz) -> obje
     subject = title_subject(text, code)
     if subject and subject[0].casefold() not in by_surface:
         surface, kind = subject
+        kind = kind or _tagged_class(text, sentences, code, tagger, gaz, surface)
         for hit in re.finditer(r"(?<![\w-])" + re.escape(surface) + r"(?![\w-])", text, re.IGNORECASE):
             a, b = hit.span()
             near = [m for m in mentions if m.start < b and a < m.end]

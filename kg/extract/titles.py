@@ -8,8 +8,8 @@ not repeated word for word in its lead, so nothing is read from it.
 
 The class comes from the text: a legal suffix after the name makes an organisation; a birth date in
 the lead, or a given name first, a person; else the first class descriptor of the lead sentence
-(``ORG_DESCRIPTORS``, ``PRODUCT_DESCRIPTORS``, ``PERSON_DESCRIPTORS`` of :mod:`kg.lang`); else an
-organisation.
+(``ORG_DESCRIPTORS``, ``PRODUCT_DESCRIPTORS``, ``PERSON_DESCRIPTORS`` of :mod:`kg.lang`); else none, and
+the caller asks the name tagger (:func:`kg.extract.mentions.add_tagged`).
 
 Examples
 --------
@@ -32,7 +32,8 @@ from .language_profile import descriptor_kind, language_profile
 
 MAX_WORDS = 6  # a title line longer than this is a headline, not a name
 LEAD_CHARS = 400  # the name must stand again this near the start of the lead
-_BIRTH = re.compile(r"\([^()]{0,80}?(?:\bborn\b|\bgeb\.|\bgeboren\b|\*\s?\d)|\(\d{1,2}\.?\s\w+\s\d{4}\s?[–-]|\((?:c\.\s)?\d{4}\s?[–-]\s?\d{4}\)")
+_BIRTH = re.compile(r"\([^()]{0,80}?(?:\bborn\b|\bgeb\.|\bgeboren\b|\*\s?(?:\d|[A-ZÄÖÜ][a-zäöü]+\.?\s\d{4}))"
+                    r"|\(\d{1,2}\.?\s\w+\s\d{4}\s?[–-]|\((?:c\.\s)?\d{4}\s?[–-]\s?\d{4}\)")
 
 
 @lru_cache(maxsize=4)
@@ -101,8 +102,9 @@ def _legal_after(text: str, end: int, legal) -> bool:
     return False
 
 
-def title_subject(text: str, code: str) -> tuple[str, str] | None:
-    """(name, class) of the article's subject where its first line is a name the lead repeats; else None."""
+def title_subject(text: str, code: str) -> tuple[str, str | None] | None:
+    """(name, class) of the article's subject where its first line is a name the lead repeats; else None.
+    The class is None where nothing in the text says it (the caller asks the tagger)."""
     head, sep, rest = text.partition("\n")
     name = re.sub(r"\s*\([^)]*\)\s*$", "", head.strip())  # "iPad (8. Generation)": the name before the bracket
     if not sep or not name or len(name.split()) > MAX_WORDS or name[-1:] in "!?:" or not name[:1].isalnum():
@@ -128,6 +130,20 @@ def title_subject(text: str, code: str) -> tuple[str, str] | None:
             _legal_after(text, m.end(), legal) for m in re.finditer(
                 r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text, re.IGNORECASE)):
         return surface, "Organization"  # "Naughty Dog, LLC", "sevenload GmbH" somewhere in the text
-    if _BIRTH.match(lead[found.end():found.end() + 120].lstrip()) or surface.split()[0] in given_names():
+    if _BIRTH.match(lead[found.end():found.end() + 120].lstrip()) or surface.split()[0] in given_names() \
+            or _fuller_name_born(lead, name):
         return surface, "Person"
-    return surface, _descriptor_class(sentence, code) or "Organization"
+    return surface, _descriptor_class(sentence, code)
+
+
+def _fuller_name_born(lead: str, name: str) -> bool:
+    """Whether the lead opens with a fuller form of the name and a birth date ("Jorma Ollila" / "Jorma
+    Jaakko Ollila (* 15. August 1950 in Seinäjoki) war ...")."""
+    words = name.split()
+    if len(words) < 2:
+        return False
+    opening = re.match(r"((?:[^\W\d_][\w.'’-]*\s){1,5})\(", lead)
+    if not opening:
+        return False
+    full = opening.group(1).split()
+    return full[0] == words[0] and full[-1] == words[-1] and bool(_BIRTH.match(lead[opening.end() - 1:][:120]))
