@@ -195,3 +195,30 @@ def test_kg_train_fits_the_rescorer_out_of_fold(tmp_path):
     fit = meta["rescoring"]
     assert fit["folds"] == 5 and fit["triples"] > fit["right"] >= 25
     assert load_model(str(tmp_path / "m"))[0].rescorer is not None
+
+
+def test_the_rescorer_reads_each_article_with_a_tagger_that_has_not_seen_it(tmp_path):
+    """A made-up name found in one article only: the tagger that reads that article for the rescorer was
+    trained on the other half, and does not know it by heart, while the other one was trained on it."""
+    from kg.extract.model import DEFAULT
+    from kg.extract.tagger import Tagger, load_tagger
+    from kg.extract.training import half_taggers, read_folders
+
+    folder = _corpus(tmp_path)
+    _article(folder, "de_case_zz", ["Quornexa ist seit Jahren Hoflieferant von Apple."],
+             [("Quornexa", "supplies", "Apple", "Quornexa ist seit Jahren Hoflieferant von Apple.")])
+    articles = read_folders([folder])
+    fallback = load_tagger(str(DEFAULT / "tagger.crfsuite"))
+    taggers = half_taggers(articles, [], tmp_path, 3, 30, fallback)
+    assert set(taggers) == {art.name for art in articles}
+    assert len({id(t) for t in taggers.values()}) == 2 and fallback not in taggers.values()
+    assert all(isinstance(t, Tagger) for t in taggers.values())
+    words = ["Quornexa", "ist", "seit", "Jahren", "Hoflieferant", "von", "Apple", "."]
+    other = next(t for name, t in taggers.items() if t is not taggers["de_case_zz"])
+    assert other.tag(words, "de")[0] == "B-ORG"  # trained on it
+    sure_after_training = other.marginal("B-ORG", 0)
+    taggers["de_case_zz"].tag(words, "de")
+    assert taggers["de_case_zz"].marginal("B-ORG", 0) < sure_after_training  # never saw it
+    names = [art.name for art in articles]
+    mine = names.index("de_case_zz") % 2
+    assert all(taggers[n] is taggers["de_case_zz"] for k, n in enumerate(names) if k % 2 == mine)

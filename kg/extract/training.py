@@ -14,7 +14,9 @@ the tagger) and, for the tagger, optional BIO files (``token<TAB>tag`` lines, bl
    least twice;
 4. the rescorer (:mod:`kg.extract.rescoring`): in five folds of the train articles, a pair model fitted on
    the other four proposes the fold's triples, and a logistic regression learns from triple-level features
-   which of them the gold requires;
+   which of them the gold requires; the names of those articles come from a tagger that was not trained
+   on them (two more taggers, each trained on half of the articles, tag the other half), so that the
+   rescorer learns from the names it will meet in new text, not from names the tagger has learnt by heart;
 5. thresholds per relation chosen on the dev folders (best F1 over a grid; 0.5 without dev data).
 
 Everything is deterministic: the same inputs give the same model files.
@@ -30,6 +32,7 @@ import hashlib
 import json
 import re
 import shutil
+import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -230,17 +233,38 @@ def fit(X, Y, min_count: int = 2, C: float = 0.5, log=None):
     return vocabulary, weights, biases, positives
 
 
-def rescoring_fit(folds, per_fold, tagger, log=None) -> dict:
+def half_taggers(articles, extra, folder: Path, corpus_weight: int, iterations: int, fallback: Tagger,
+                 log=None) -> dict:
+    """For each article (by name) a tagger that was not trained on it: two CRFs, each trained on every other
+    article (and the BIO files), written to ``folder`` (``fallback`` where a half has nothing to learn from)."""
+    taggers = {}
+    for half in range(2):
+        mine = [art for k, art in enumerate(articles) if k % 2 != half]
+        sentences = [s for art in mine if art.complete for s in bio_sentences(art.text, art.entities, art.lang)]
+        tagger = fallback
+        if sentences or extra:
+            path = Path(folder) / f"tagger.half{half}.crfsuite"
+            if log:
+                log(f"tagger for the rescorer's articles, half {half + 1}/2: trained on {len(mine)} other articles")
+            train_tagger(sentences * corpus_weight + extra, path, iterations=iterations, log=log)
+            tagger = Tagger(path)
+        taggers.update({art.name: tagger for k, art in enumerate(articles) if k % 2 == half})
+    return taggers
+
+
+def rescoring_fit(folds, per_fold, taggers, log=None) -> dict:
     """The rescorer's fit (:mod:`kg.extract.rescoring`): for each fold of the train articles, a pair model
-    fitted on the other folds proposes the fold's triples; each is right where the gold requires it
+    fitted on the other folds proposes the fold's triples, with the names a tagger that has not seen the
+    article finds (``taggers``: article name -> tagger); each is right where the gold requires it
     (optional ones are left out), and a logistic regression learns which are from their features."""
     rows, labels = [], []
     for k, part in enumerate(folds):
         others = [per_fold[j] for j in range(len(folds)) if j != k]
         vocabulary, weights, biases, _ = fit([x for X, _ in others for x in X], [y for _, Y in others for y in Y])
-        engine = TrainedExtractor(relation_model=RelationModel(vocabulary, weights, biases), tagger=tagger)
+        engine = TrainedExtractor(relation_model=RelationModel(vocabulary, weights, biases), tagger=None)
         for art in part:
             seen = set()
+            engine.tagger = taggers[art.name]
             for (s, relation, o), x in engine.proposals(art.text, lang=art.lang):
                 key = match_key(art.gold, s, relation, o)
                 if key in seen or key in art.gold.optional:
@@ -382,11 +406,14 @@ def train(train_dirs, dev_dirs, out: Path, bio_files=(), log=print, iterations: 
     X = [x for part in per_fold for x in part[0]]
     Y = [y for part in per_fold for y in part[1]]
     vocabulary, weights, biases, positives = fit(X, Y, log=log)
-    rescoring = rescoring_fit(folds, per_fold, tagger, log=log)
+    with tempfile.TemporaryDirectory(prefix="kg-train-") as scratch:
+        taggers = half_taggers(articles, extra, Path(scratch), corpus_weight, iterations, tagger, log=log)
+        rescoring = rescoring_fit(folds, per_fold, taggers, log=log)
     meta = {
         "seed": SEED, "trained_on": [str(d) for d in train_dirs], "tuned_on": [str(d) for d in dev_dirs],
         "bio_files": [Path(p).name for p in bio_files], "corpus_weight": corpus_weight,
-        "tagger_iterations": iterations if not tagger_from else None, "articles": len(articles),
+        "tagger_iterations": iterations if not tagger_from else None, "rescorer_taggers": "two, each trained on half the articles",
+        "articles": len(articles),
         "languages": dict(Counter(a.lang for a in articles)), "pairs": len(X), "positives": positives,
         "features": len(vocabulary),
     }
