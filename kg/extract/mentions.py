@@ -160,9 +160,10 @@ def _tagged_class(text, sentences, code, tagger: Tagger, gaz, surface: str) -> s
     sequence names it, else the likeliest class of a name starting there): "iPhone ist eine ...
     Smartphone-Modellreihe", "The Pixel 6 and Pixel 6 Pro are a pair of Android smartphones"; an
     organisation where the tagger sees no name there."""
-    hit = re.search(r"(?<![\w-])" + re.escape(surface) + r"(?![\w-])", text[text.find("\n") + 1:], re.IGNORECASE)
+    lead = text.find("\n") + 1  # the name as the text after the title line writes it
+    hit = re.compile(r"(?<![\w-])" + re.escape(surface) + r"(?![\w-])", re.IGNORECASE).search(text, lead)
     if hit:
-        at = hit.start() + text.find("\n") + 1
+        at = hit.start()
         sentence = next((x for x in sentences if x.start <= at < x.end), None)
         tokens = tokenize(sentence.text, sentence.start) if sentence else []
         first = next((k for k, t in enumerate(tokens) if t.start >= at), None)

@@ -412,8 +412,8 @@ def train(train_dirs, dev_dirs, out: Path, bio_files=(), log=print, iterations: 
     meta = {
         "seed": SEED, "trained_on": [str(d) for d in train_dirs], "tuned_on": [str(d) for d in dev_dirs],
         "bio_files": [Path(p).name for p in bio_files], "corpus_weight": corpus_weight,
-        "tagger_iterations": iterations if not tagger_from else None, "rescorer_taggers": "two, each trained on half the articles",
-        "articles": len(articles),
+        "tagger_iterations": iterations if not tagger_from else None,
+        "rescorer_taggers": "two, each trained on half the articles", "articles": len(articles),
         "languages": dict(Counter(a.lang for a in articles)), "pairs": len(X), "positives": positives,
         "features": len(vocabulary),
     }
