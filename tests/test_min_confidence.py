@@ -25,7 +25,9 @@ def test_eval_judges_only_what_the_filter_keeps(tmp_path):
     folder = ROOT / "corpus" / "dev"
     gold = tmp_path / "gold"
     gold.mkdir()
-    for path in sorted(folder.glob("*.gold.jsonl"))[:25]:
+    # every seventh dev article (50, both languages, encyclopedia and news): the first 25 by name are all German
+    # business news, where the model of 2026-12-04 gives 0.7 or more to three triples only, too few to judge by
+    for path in sorted(folder.glob("*.gold.jsonl"))[::7]:
         shutil.copy(path, gold)
         shutil.copy(path.with_name(path.name.replace(".gold.jsonl", ".txt")), gold)
 
