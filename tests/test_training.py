@@ -202,14 +202,15 @@ def test_the_rescorer_reads_each_article_with_a_tagger_that_has_not_seen_it(tmp_
     trained on the other half, and does not know it by heart, while the other one was trained on it."""
     from kg.extract.model import DEFAULT
     from kg.extract.tagger import Tagger, load_tagger
-    from kg.extract.training import half_taggers, read_folders
+    from kg.extract.training import bio_sentences, half_taggers, read_folders
 
     folder = _corpus(tmp_path)
     _article(folder, "de_case_zz", ["Quornexa ist seit Jahren Hoflieferant von Apple."],
              [("Quornexa", "supplies", "Apple", "Quornexa ist seit Jahren Hoflieferant von Apple.")])
     articles = read_folders([folder])
     fallback = load_tagger(str(DEFAULT / "tagger.crfsuite"))
-    taggers = half_taggers(articles, [], tmp_path, 3, 30, fallback)
+    bio = {art.name: bio_sentences(art.text, art.entities, art.lang) for art in articles}
+    taggers = half_taggers(articles, bio, [], tmp_path, 3, 30, fallback)
     assert set(taggers) == {art.name for art in articles}
     assert len({id(t) for t in taggers.values()}) == 2 and fallback not in taggers.values()
     assert all(isinstance(t, Tagger) for t in taggers.values())

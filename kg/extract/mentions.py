@@ -155,26 +155,21 @@ def _lone_words_as_firms(found, tagged: set[str], profile) -> set[str]:
     return lone
 
 
-def _tagged_class(text, sentences, code, tagger: Tagger, gaz, surface: str) -> str:
-    """The class the tagger gives a name in the first sentence that holds it (its tag where its best tag
+def _tagged_class(sentences, code, tagger: Tagger, gaz, at: int | None) -> str:
+    """The class the tagger gives the name that starts at ``at`` in its sentence (its tag where its best tag
     sequence names it, else the likeliest class of a name starting there): "iPhone ist eine ...
     Smartphone-Modellreihe", "The Pixel 6 and Pixel 6 Pro are a pair of Android smartphones"; an
-    organisation where the tagger sees no name there."""
-    lead = text.find("\n") + 1  # the name as the text after the title line writes it
-    hit = re.compile(r"(?<![\w-])" + re.escape(surface) + r"(?![\w-])", re.IGNORECASE).search(text, lead)
-    if hit:
-        at = hit.start()
-        sentence = next((x for x in sentences if x.start <= at < x.end), None)
-        tokens = tokenize(sentence.text, sentence.start) if sentence else []
-        first = next((k for k, t in enumerate(tokens) if t.start >= at), None)
-        if first is not None:
-            tags = tagger.tag([t.text for t in tokens], code, gaz)
-            if tags[first] != "O":
-                return TYPES[tags[first][2:]]
-            p, tag = max((tagger.marginal("B-" + t, first), t) for t in TYPES)
-            if p >= LIKELY:
-                return TYPES[tag]
-    return "Organization"
+    organisation where the tagger sees no name there (or ``at`` is None)."""
+    sentence = next((x for x in sentences if x.start <= at < x.end), None) if at is not None else None
+    tokens = tokenize(sentence.text, sentence.start) if sentence else []
+    first = next((k for k, t in enumerate(tokens) if t.start >= at), None)
+    if first is None:
+        return "Organization"
+    tags = tagger.tag([t.text for t in tokens], code, gaz)
+    if tags[first] != "O":
+        return TYPES[tags[first][2:]]
+    p, tag = max((tagger.marginal("B-" + t, first), t) for t in TYPES)
+    return TYPES[tag] if p >= LIKELY else "Organization"
 
 
 def add_tagged(text, sentences, code, found, tagger: Tagger | None, gaz) -> object:
@@ -235,8 +230,11 @@ def add_tagged(text, sentences, code, found, tagger: Tagger | None, gaz) -> obje
     subject = title_subject(text, code)
     if subject and subject[0].casefold() not in by_surface:
         surface, kind = subject
-        kind = kind or _tagged_class(text, sentences, code, tagger, gaz, surface)
-        for hit in re.finditer(r"(?<![\w-])" + re.escape(surface) + r"(?![\w-])", text, re.IGNORECASE):
+        hits = list(re.finditer(r"(?<![\w-])" + re.escape(surface) + r"(?![\w-])", text, re.IGNORECASE))
+        if kind is None:  # nothing in the lead says it: the tagger's reading of the name after the title line
+            lead = text.find("\n") + 1
+            kind = _tagged_class(sentences, code, tagger, gaz, next((h.start() for h in hits if h.start() >= lead), None))
+        for hit in hits:
             a, b = hit.span()
             near = [m for m in mentions if m.start < b and a < m.end]
             if any(m.start < a or m.end > b or (m.start, m.end) == (a, b) for m in near):

@@ -233,14 +233,15 @@ def fit(X, Y, min_count: int = 2, C: float = 0.5, log=None):
     return vocabulary, weights, biases, positives
 
 
-def half_taggers(articles, extra, folder: Path, corpus_weight: int, iterations: int, fallback: Tagger,
+def half_taggers(articles, bio: dict, extra, folder: Path, corpus_weight: int, iterations: int, fallback: Tagger,
                  log=None) -> dict:
     """For each article (by name) a tagger that was not trained on it: two CRFs, each trained on every other
-    article (and the BIO files), written to ``folder`` (``fallback`` where a half has nothing to learn from)."""
+    article's tagged sentences (``bio``: name -> :func:`bio_sentences`) and the BIO files, written to
+    ``folder`` (``fallback`` where a half has nothing to learn from)."""
     taggers = {}
     for half in range(2):
         mine = [art for k, art in enumerate(articles) if k % 2 != half]
-        sentences = [s for art in mine if art.complete for s in bio_sentences(art.text, art.entities, art.lang)]
+        sentences = [s for art in mine for s in bio.get(art.name, ())]
         tagger = fallback
         if sentences or extra:
             path = Path(folder) / f"tagger.half{half}.crfsuite"
@@ -387,7 +388,8 @@ def train(train_dirs, dev_dirs, out: Path, bio_files=(), log=print, iterations: 
     dev = read_folders(dev_dirs) if dev_dirs else []
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    tagger_sentences = [s for art in articles if art.complete for s in bio_sentences(art.text, art.entities, art.lang)]
+    bio = {art.name: bio_sentences(art.text, art.entities, art.lang) for art in articles if art.complete}
+    tagger_sentences = [s for art in articles for s in bio.get(art.name, ())]
     extra = []
     for path in bio_files:
         path = Path(path)
@@ -407,7 +409,7 @@ def train(train_dirs, dev_dirs, out: Path, bio_files=(), log=print, iterations: 
     Y = [y for part in per_fold for y in part[1]]
     vocabulary, weights, biases, positives = fit(X, Y, log=log)
     with tempfile.TemporaryDirectory(prefix="kg-train-") as scratch:
-        taggers = half_taggers(articles, extra, Path(scratch), corpus_weight, iterations, tagger, log=log)
+        taggers = half_taggers(articles, bio, extra, Path(scratch), corpus_weight, iterations, tagger, log=log)
         rescoring = rescoring_fit(folds, per_fold, taggers, log=log)
     meta = {
         "seed": SEED, "trained_on": [str(d) for d in train_dirs], "tuned_on": [str(d) for d in dev_dirs],
